@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { UsageError } from './errors.js';
+import { firstIssue, profileSchema, regionSchema, userNameSchema } from './inputs.js';
+
+const seconds = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of seconds')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const schema = z
+  .object({
+    command: z.enum(['wizard', 'status'], { message: 'unknown command (the commands are: status, or none for the wizard)' }),
+    yes: z.boolean(),
+    'dry-run': z.boolean(),
+    'admin-user': userNameSchema.optional(),
+    'password-stdin': z.boolean(),
+    grant: z.enum(['group', 'direct'], { message: 'must be group or direct' }).optional(),
+    wait: seconds(0, 86_400).default(900),
+    'poll-interval': seconds(1, 300).default(5),
+    profile: profileSchema.optional(),
+    region: regionSchema.optional(),
+    json: z.boolean(),
+    debug: z.boolean(),
+    help: z.boolean(),
+    version: z.boolean(),
+  })
+  .refine((o) => !o.json || o.command === 'status', { message: 'only "status" writes JSON', path: ['json'] })
+  .refine((o) => !o['password-stdin'] || o.command === 'wizard', { message: 'only the wizard sets a password', path: ['password-stdin'] });
+
+export type Options = z.infer<typeof schema>;
+
+/** Parses argv once; every problem becomes a UsageError naming the flag and the rule. */
+export function parseOptions(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        yes: { type: 'boolean', short: 'y', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        'admin-user': { type: 'string' },
+        'password-stdin': { type: 'boolean', default: false },
+        grant: { type: 'string' },
+        wait: { type: 'string' },
+        'poll-interval': { type: 'string' },
+        profile: { type: 'string' },
+        region: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'V', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('. ')[0] ?? 'bad arguments');
+  }
+  const [command = 'wizard', ...extra] = parsed.positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const result = schema.safeParse({ ...parsed.values, command });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path[0];
+    const name = field === 'command' ? `"${command}"` : `--${String(field)}`;
+    throw new UsageError(`${name}: ${firstIssue(result.error)}`);
+  }
+  return result.data;
+}
+
+export const HELP = `aws-root-lockdown: lock the AWS root user away and set up an admin for daily work.
+
+Usage
+  aws-root-lockdown [options]          walk through the steps (interactive)
+  aws-root-lockdown status [--json]    report what is done and what is open (read-only)
+
+Steps (ids): root-mfa, root-access-keys, admin-user, admin-sign-in, admin-mfa
+
+Options
+  --profile NAME        use this profile from ~/.aws/config (SSO and "aws login" profiles work)
+  --region REGION       region for the API calls (IAM is global; default: your config, else us-east-1)
+  -y, --yes             no questions: accept every confirmation (needs --admin-user to create one)
+  --admin-user NAME     the admin IAM user to create or reuse
+  --password-stdin      read the admin's first console password from standard input
+  --grant group|direct  give AdministratorAccess through the Administrators group (default) or directly
+  --dry-run             show the plan and the equivalent AWS CLI commands; change nothing
+  --wait SECONDS        how long to wait for each console step (default 900)
+  --poll-interval SECONDS  how often to check while waiting (default 5)
+  --json                with status: print one JSON object on stdout
+  --debug               show stack traces
+  -h, --help            this text
+  -V, --version         the version
+
+Exit codes
+  0 all done / all checks pass    1 something is still open    2 bad usage
+  3 AWS could not be read or changed    4 no AWS credentials    130 stopped (Ctrl-C)
+`;

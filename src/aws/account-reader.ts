@@ -1,0 +1,178 @@
+import {
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetLoginProfileCommand,
+  GetUserCommand,
+  ListAccountAliasesCommand,
+  ListMFADevicesCommand,
+  paginateGetGroup,
+  paginateListAttachedGroupPolicies,
+  paginateListEntitiesForPolicy,
+  paginateListUsers,
+  type IAMClient,
+  type PasswordPolicy,
+  type User,
+} from '@aws-sdk/client-iam';
+import { isNoSuchEntity } from './aws-error.js';
+import { adminPolicyArn } from './identity.js';
+
+export interface Admins {
+  /** IAM users holding AdministratorAccess, attached directly or through a group. */
+  users: string[];
+  /** Those of them who can sign in to the console. */
+  consoleUsers: string[];
+  /** IAM Identity Center roles (AWSReservedSSO_*) holding AdministratorAccess. */
+  identityCenterRoles: string[];
+}
+
+/**
+ * Read-only questions about the account, each asked of AWS at most once per reader: `status`
+ * runs every check on one reader concurrently, and the wizard takes a fresh reader per check.
+ */
+export class AccountReader {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly iam: IAMClient,
+    private readonly partition: string,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let value = this.memo.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = load();
+      this.memo.set(key, value);
+    }
+    return value;
+  }
+
+  private get options() {
+    return { abortSignal: this.signal };
+  }
+
+  summary(): Promise<Record<string, number>> {
+    return this.once('summary', async () => {
+      const answer = await this.iam.send(new GetAccountSummaryCommand({}), this.options);
+      return answer.SummaryMap ?? {};
+    });
+  }
+
+  admins(): Promise<Admins> {
+    return this.once('admins', async () => {
+      const users = new Set<string>();
+      const groups: string[] = [];
+      const roles: string[] = [];
+      const pages = paginateListEntitiesForPolicy(
+        { client: this.iam },
+        { PolicyArn: adminPolicyArn(this.partition) },
+      );
+      for await (const page of pages) {
+        page.PolicyUsers?.forEach((u) => u.UserName && users.add(u.UserName));
+        page.PolicyGroups?.forEach((g) => g.GroupName && groups.push(g.GroupName));
+        page.PolicyRoles?.forEach((r) => r.RoleName && roles.push(r.RoleName));
+      }
+      for (const members of await Promise.all(groups.map((g) => this.groupMembers(g)))) {
+        members.forEach((u) => users.add(u));
+      }
+      const sorted = [...users].sort();
+      const withConsole = await Promise.all(sorted.map((u) => this.hasConsoleAccess(u)));
+      return {
+        users: sorted,
+        consoleUsers: sorted.filter((_, i) => withConsole[i]),
+        identityCenterRoles: roles.filter((r) => r.startsWith('AWSReservedSSO_')),
+      };
+    });
+  }
+
+  groupMembers(group: string): Promise<string[]> {
+    return this.once(`group:${group}`, async () => {
+      const names: string[] = [];
+      try {
+        for await (const page of paginateGetGroup({ client: this.iam }, { GroupName: group })) {
+          page.Users?.forEach((u) => u.UserName && names.push(u.UserName));
+        }
+      } catch (error) {
+        if (!isNoSuchEntity(error)) throw error;
+      }
+      return names;
+    });
+  }
+
+  /** undefined when the group does not exist. */
+  groupPolicies(group: string): Promise<string[] | undefined> {
+    return this.once(`group-policies:${group}`, async () => {
+      const arns: string[] = [];
+      try {
+        for await (const page of paginateListAttachedGroupPolicies({ client: this.iam }, { GroupName: group })) {
+          page.AttachedPolicies?.forEach((p) => p.PolicyArn && arns.push(p.PolicyArn));
+        }
+      } catch (error) {
+        if (isNoSuchEntity(error)) return undefined;
+        throw error;
+      }
+      return arns;
+    });
+  }
+
+  hasConsoleAccess(user: string): Promise<boolean> {
+    return this.once(`login:${user}`, async () => {
+      try {
+        await this.iam.send(new GetLoginProfileCommand({ UserName: user }), this.options);
+        return true;
+      } catch (error) {
+        if (isNoSuchEntity(error)) return false;
+        throw error;
+      }
+    });
+  }
+
+  mfaDevices(user: string): Promise<string[]> {
+    return this.once(`mfa:${user}`, async () => {
+      const answer = await this.iam.send(new ListMFADevicesCommand({ UserName: user }), this.options);
+      return (answer.MFADevices ?? []).map((d) => d.SerialNumber ?? '');
+    });
+  }
+
+  /** undefined when there is no such user. */
+  user(name: string): Promise<User | undefined> {
+    return this.once(`user:${name}`, async () => {
+      try {
+        return (await this.iam.send(new GetUserCommand({ UserName: name }), this.options)).User;
+      } catch (error) {
+        if (isNoSuchEntity(error)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  /** IAM user names are unique ignoring case: the existing spelling of `name`, if any. */
+  findUserName(name: string): Promise<string | undefined> {
+    return this.once(`find-user:${name.toLowerCase()}`, async () => {
+      for await (const page of paginateListUsers({ client: this.iam }, {})) {
+        const match = page.Users?.find((u) => u.UserName?.toLowerCase() === name.toLowerCase());
+        if (match?.UserName) return match.UserName;
+      }
+      return undefined;
+    });
+  }
+
+  accountAlias(): Promise<string | undefined> {
+    return this.once('alias', async () => {
+      const answer = await this.iam.send(new ListAccountAliasesCommand({}), this.options);
+      return answer.AccountAliases?.[0];
+    });
+  }
+
+  /** undefined when the account has no password policy (AWS's default rules apply). */
+  passwordPolicy(): Promise<PasswordPolicy | undefined> {
+    return this.once('password-policy', async () => {
+      try {
+        return (await this.iam.send(new GetAccountPasswordPolicyCommand({}), this.options)).PasswordPolicy;
+      } catch (error) {
+        if (isNoSuchEntity(error)) return undefined;
+        throw error;
+      }
+    });
+  }
+}

@@ -1,0 +1,68 @@
+/** Errors from the SDK, read by name rather than by class so the engine needs no SDK import. */
+
+interface SdkLikeError {
+  name?: string;
+  message?: string;
+  code?: string;
+  /** Set by the middleware in clients.ts: the IAM permission the failed call needs. */
+  action?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+const asSdk = (error: unknown): SdkLikeError => (typeof error === 'object' && error !== null ? error : {});
+
+export const errorName = (error: unknown): string => asSdk(error).name ?? '';
+
+export const awsAction = (error: unknown): string | undefined => asSdk(error).action;
+
+export const isNoSuchEntity = (error: unknown) => errorName(error) === 'NoSuchEntity' || errorName(error) === 'NoSuchEntityException';
+
+export const isAlreadyExists = (error: unknown) =>
+  errorName(error) === 'EntityAlreadyExists' || errorName(error) === 'EntityAlreadyExistsException';
+
+export const isAccessDenied = (error: unknown) =>
+  ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation'].includes(errorName(error));
+
+const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'TimeoutError', 'NetworkingError']);
+
+export const isThrottling = (error: unknown) => THROTTLING.has(errorName(error));
+
+export const isNetwork = (error: unknown) => {
+  const e = asSdk(error);
+  return NETWORK.has(e.name ?? '') || NETWORK.has(e.code ?? '');
+};
+
+/** Worth trying again after a while: the SDK already retried these and gave up for now. */
+export const isRetryableLater = (error: unknown) =>
+  isThrottling(error) || isNetwork(error) || (asSdk(error).$metadata?.httpStatusCode ?? 0) >= 500;
+
+export const isMissingCredentials = (error: unknown) =>
+  errorName(error) === 'CredentialsProviderError' ||
+  /could not load credentials|could not resolve credentials/i.test(asSdk(error).message ?? '');
+
+/** The credentials were refused: an expired session, or a key deleted while we ran. */
+export const isInvalidCredentials = (error: unknown) =>
+  ['InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException', 'SignatureDoesNotMatch', 'UnrecognizedClientException'].includes(
+    errorName(error),
+  );
+
+export const isAbort = (error: unknown) => errorName(error) === 'AbortError';
+
+/** One line for a person: what failed and, where we know it, the permission to grant. */
+export function describeAwsError(error: unknown): string {
+  const e = asSdk(error);
+  const what = e.action ? `${e.action} failed` : 'An AWS call failed';
+  if (isAccessDenied(error)) {
+    return `${what}: access denied. The identity you are using needs the ${e.action ?? 'matching'} permission.`;
+  }
+  if (isThrottling(error)) return `${what}: AWS is throttling requests and retries did not get through. Try again in a minute.`;
+  if (isNetwork(error)) return `${what}: AWS could not be reached (${e.code ?? e.name}). Check the network and try again.`;
+  if (isInvalidCredentials(error)) {
+    return `${what}: AWS refused the credentials (${e.name}). They may have expired or been deleted; sign in again.`;
+  }
+  const message = firstLine(e.message ?? String(error));
+  return `${what}: ${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${message}`;
+}
+
+const firstLine = (text: string) => text.split('\n')[0]?.trim() ?? '';

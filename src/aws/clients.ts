@@ -1,0 +1,65 @@
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { InitializeHandlerOptions, InitializeMiddleware, MetadataBearer } from '@smithy/types';
+
+export interface AwsClients {
+  iam: IAMClient;
+  sts: STSClient;
+}
+
+export interface ClientOptions {
+  profile?: string;
+  region?: string;
+}
+
+/** IAM is global: any region of the partition signs correctly, so a missing region is not an error. */
+const FALLBACK_REGION = 'us-east-1';
+
+/**
+ * Builds the SDK clients once. The default credential chain covers environment keys, SSO and
+ * `aws login` profiles, and CloudShell's container credentials; AWS_ENDPOINT_URL (and the
+ * per-service variants) are honoured by the SDK itself, which is how tests reach the emulator.
+ */
+export async function createClients(options: ClientOptions): Promise<AwsClients> {
+  const credentials = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  const region = options.region ?? (await configuredRegion(options.profile));
+  const config = { region, credentials, ...(options.profile ? { profile: options.profile } : {}) };
+  const clients = { iam: new IAMClient(config), sts: new STSClient(config) };
+  tagErrorsWithAction(clients.iam, 'iam');
+  tagErrorsWithAction(clients.sts, 'sts');
+  return clients;
+}
+
+/** The region from AWS_REGION or the profile, as the SDK resolves it; the fallback otherwise. */
+async function configuredRegion(profile: string | undefined): Promise<string> {
+  const probe = new STSClient(profile ? { profile } : {});
+  try {
+    return await probe.config.region();
+  } catch {
+    return FALLBACK_REGION;
+  } finally {
+    probe.destroy();
+  }
+}
+
+interface WithMiddleware {
+  middlewareStack: { add(middleware: InitializeMiddleware<object, MetadataBearer>, options: InitializeHandlerOptions): void };
+}
+
+/** Every error leaves the client carrying the permission it needed, e.g. `iam:CreateUser`. */
+function tagErrorsWithAction(client: WithMiddleware, service: string) {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (typeof error === 'object' && error !== null && context.commandName) {
+          Object.assign(error, { action: `${service}:${context.commandName.replace(/Command$/, '')}` });
+        }
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'tagErrorsWithAction' },
+  );
+}

@@ -1,0 +1,21 @@
+import { awsAction, describeAwsError, isAbort, isAccessDenied } from '../aws/aws-error.js';
+import type { CheckContext, CheckResult, Step } from './types.js';
+
+/** Settled: nothing left for the person to do. */
+export const isSettled = (result: CheckResult) => result.status === 'pass' || result.status === 'not-applicable';
+
+/**
+ * Runs a step's check. A permission we lack makes the answer "unknown" and says which permission;
+ * with `tolerateAll` (status) any AWS failure does, so one broken check cannot hide the others.
+ */
+export async function runCheck(step: Step, ctx: CheckContext, tolerateAll = false): Promise<CheckResult> {
+  try {
+    return await step.check(ctx);
+  } catch (error) {
+    if (isAccessDenied(error)) {
+      return { status: 'unknown', detail: `cannot read this: grant ${awsAction(error) ?? 'the read permission'}` };
+    }
+    if (tolerateAll && !isAbort(error)) return { status: 'unknown', detail: describeAwsError(error) };
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+import type { AccountReader } from '../aws/account-reader.js';
+import type { AwsClients } from '../aws/clients.js';
+import type { Identity } from '../aws/identity.js';
+import type { Clock } from './clock.js';
+import type { UI } from './ui.js';
+
+export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'not-applicable';
+
+export interface CheckResult {
+  status: CheckStatus;
+  /** One line a person can act on. */
+  detail: string;
+}
+
+/** What every step may read. A fresh reader per check, so "after" never sees a cached "before". */
+export interface CheckContext {
+  identity: Identity;
+  read: AccountReader;
+  /** The admin user chosen in this run (by flag or prompt), if any. */
+  adminUser?: string;
+}
+
+export interface StepContext extends CheckContext {
+  aws: AwsClients;
+  ui: UI;
+  clock: Clock;
+  signal: AbortSignal;
+  /** Shared across steps within one run: the admin-user step records the user it set up. */
+  state: WizardState;
+  /** Answers given as flags, which no prompt asks again. */
+  inputs: WizardInputs;
+  /** Plan and show, but make no write call. */
+  dryRun: boolean;
+}
+
+export interface WizardInputs {
+  /** From --password-stdin; never from argv. */
+  password?: string;
+  grant?: 'group' | 'direct';
+}
+
+export interface WizardState {
+  adminUser?: string;
+}
+
+interface StepBase {
+  /** Part of the interface: status JSON, docs and tests name steps by id. */
+  id: string;
+  title: string;
+  /** Why it matters, in a sentence or two. */
+  why: string;
+  /** Counts towards `status` being ok. */
+  required: boolean;
+  /** Shown by `status` (wizard-only steps, such as the first sign-in, are not). */
+  inStatus: boolean;
+  /** Steps that must be settled first; otherwise this one is reported as blocked. */
+  needs?: string[];
+  check(ctx: CheckContext): Promise<CheckResult>;
+}
+
+export interface Checklist {
+  /** Where to go, e.g. the console page. */
+  url?: string;
+  items: string[];
+  tips?: string[];
+}
+
+/** Done by the person in the AWS console; the wizard shows a checklist and polls `check`. */
+export interface ConsoleStep extends StepBase {
+  kind: 'console';
+  checklist(ctx: CheckContext): Checklist | Promise<Checklist>;
+  /** What the spinner says while waiting. */
+  waitingFor: string;
+}
+
+/** One write the wizard makes; `run` must be safe to repeat. */
+export interface Action {
+  title: string;
+  /** The equivalent AWS CLI command, for the plan and for learning. */
+  cli: string;
+  run(ctx: StepContext): Promise<void>;
+}
+
+export interface Plan {
+  summary: string;
+  actions: Action[];
+  notes?: string[];
+}
+
+/** Done by the wizard through the API, after showing a plan and asking. */
+export interface AutomatedStep extends StepBase {
+  kind: 'automated';
+  /** Reads and asks only; makes no write. */
+  plan(ctx: StepContext): Promise<Plan>;
+}
+
+export type Step = ConsoleStep | AutomatedStep;
+
+export type StepOutcome =
+  | 'already-done'
+  | 'done'
+  | 'not-applicable'
+  | 'pending'
+  | 'skipped'
+  | 'timed-out'
+  | 'declined'
+  | 'blocked'
+  | 'planned';
+
+export interface StepReport {
+  step: Step;
+  outcome: StepOutcome;
+  result: CheckResult;
+}

@@ -1,0 +1,75 @@
+import type { Identity } from '../aws/identity.js';
+import type { Checklist, CheckResult, ConsoleStep, Plan, Step, StepReport } from './types.js';
+
+/**
+ * The engine's only way to talk to a person. The terminal, the non-interactive (--yes) and the
+ * scripted test interfaces implement it. Every question has a `key`, so a non-interactive
+ * interface can answer it from flags and a test from a table.
+ */
+export interface UI {
+  readonly interactive: boolean;
+
+  text(q: TextQuestion): Promise<string>;
+  secret(q: SecretQuestion): Promise<string>;
+  confirm(q: ConfirmQuestion): Promise<boolean>;
+  select<T extends string>(q: SelectQuestion<T>): Promise<T>;
+
+  intro(identity: Identity, notes: Note[]): void;
+  stepStart(step: Step, index: number, total: number): void;
+  stepResult(step: Step, result: CheckResult, when: 'before' | 'after'): void;
+  checklist(step: Step, list: Checklist): void;
+  plan(step: Step, plan: Plan, dryRun: boolean): void;
+  progress(message: string): void;
+  note(note: Note): void;
+  /** Shows a secret once (a generated password); the caller asks for confirmation separately. */
+  showSecret(label: string, value: string): void;
+  /** Removes a shown secret from the screen, where the interface can. */
+  forgetSecret(): void;
+  waiting(step: ConsoleStep): Waiter;
+  summary(reports: StepReport[], dryRun: boolean): void;
+}
+
+export interface Note {
+  level: 'info' | 'warn' | 'success';
+  text: string;
+}
+
+export interface TextQuestion {
+  key: string;
+  message: string;
+  default?: string;
+  /** true when valid, or a message saying what is wrong. */
+  validate?: (value: string) => true | string;
+}
+
+export interface SecretQuestion {
+  key: string;
+  message: string;
+  validate?: (value: string) => true | string;
+}
+
+export interface ConfirmQuestion {
+  key: string;
+  message: string;
+  default: boolean;
+}
+
+export interface SelectQuestion<T extends string> {
+  key: string;
+  message: string;
+  choices: { value: T; name: string; description?: string }[];
+  default?: T;
+}
+
+/** What a person can ask for while the engine waits on a console step. */
+export type WaitCommand = 'check' | 'skip';
+
+export interface Waiter {
+  /** Called after every check with what it found. */
+  checked(detail: string, elapsedMs: number): void;
+  /** Called when AWS asks us to slow down or a check failed for a passing reason. */
+  slowedDown(reason: string): void;
+  /** Resolves when the person asks for something; never resolves where nobody can ask. */
+  nextCommand(signal: AbortSignal): Promise<WaitCommand>;
+  stop(): void;
+}

@@ -1,0 +1,133 @@
+import type { AccountReader } from '../aws/account-reader.js';
+import type { AwsClients } from '../aws/clients.js';
+import type { Identity } from '../aws/identity.js';
+import { isSettled, runCheck } from './check.js';
+import type { Clock } from './clock.js';
+import { introNotes } from './intro.js';
+import { pollUntilDone, type PollOutcome } from './poll.js';
+import type {
+  AutomatedStep,
+  CheckContext,
+  CheckResult,
+  ConsoleStep,
+  Step,
+  StepContext,
+  StepReport,
+  WizardInputs,
+  WizardState,
+} from './types.js';
+import type { UI } from './ui.js';
+
+export interface WizardOptions {
+  steps: Step[];
+  identity: Identity;
+  aws: AwsClients;
+  ui: UI;
+  clock: Clock;
+  signal: AbortSignal;
+  inputs: WizardInputs;
+  adminUser?: string;
+  dryRun: boolean;
+  pollIntervalMs: number;
+  waitTimeoutMs: number;
+  /** A reader with nothing cached: every check sees the account as it is now. */
+  newReader(): AccountReader;
+}
+
+/** Outcomes after which nothing is left to do for a step. */
+const SETTLED_OUTCOMES = new Set(['already-done', 'done', 'not-applicable']);
+export const isSettledReport = (report: StepReport) => SETTLED_OUTCOMES.has(report.outcome);
+
+/** What still needs the person: required steps not settled (an optional step never holds a run open). */
+export const openReports = (reports: StepReport[]) => reports.filter((r) => r.step.required && !isSettledReport(r));
+
+/**
+ * Walks the steps: check, and where something is left to do, either show the checklist and wait
+ * for the person (console steps) or show the plan, ask, and apply it (automated steps).
+ */
+export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
+  const state: WizardState = {};
+  o.ui.intro(o.identity, introNotes(o.identity));
+  const reports: StepReport[] = [];
+  for (const [index, step] of o.steps.entries()) {
+    o.ui.stepStart(step, index, o.steps.length);
+    const missing = step.needs?.find((id) => !reports.some((r) => r.step.id === id && (isSettledReport(r) || r.outcome === 'planned')));
+    if (missing) {
+      const result: CheckResult = { status: 'fail', detail: `comes after ${missing}, which is not done yet` };
+      o.ui.stepResult(step, result, 'before');
+      reports.push({ step, result, outcome: 'blocked' });
+      continue;
+    }
+    const before = await runCheck(step, checkContext(o, state));
+    o.ui.stepResult(step, before, 'before');
+    if (isSettled(before)) {
+      reports.push({ step, result: before, outcome: before.status === 'pass' ? 'already-done' : 'not-applicable' });
+      continue;
+    }
+    reports.push(
+      step.kind === 'console' ? await runConsoleStep(o, state, step, before) : await runAutomatedStep(o, state, step, before),
+    );
+  }
+  o.ui.summary(reports, o.dryRun);
+  return reports;
+}
+
+function checkContext(o: WizardOptions, state: WizardState): CheckContext {
+  return { identity: o.identity, read: o.newReader(), adminUser: state.adminUser ?? o.adminUser };
+}
+
+function stepContext(o: WizardOptions, state: WizardState): StepContext {
+  const { aws, ui, clock, signal, inputs, dryRun } = o;
+  return { ...checkContext(o, state), aws, ui, clock, signal, inputs, dryRun, state };
+}
+
+async function runConsoleStep(o: WizardOptions, state: WizardState, step: ConsoleStep, before: CheckResult): Promise<StepReport> {
+  o.ui.checklist(step, await step.checklist(checkContext(o, state)));
+  if (!o.ui.interactive || o.dryRun) return { step, result: before, outcome: 'pending' };
+  const waiter = o.ui.waiting(step);
+  let polled: PollOutcome;
+  try {
+    polled = await pollUntilDone({
+      check: () => runCheck(step, checkContext(o, state)),
+      isDone: isSettled,
+      waiter,
+      clock: o.clock,
+      signal: o.signal,
+      intervalMs: o.pollIntervalMs,
+      timeoutMs: o.waitTimeoutMs,
+    });
+  } finally {
+    waiter.stop();
+  }
+  if (polled.kind !== 'done') return { step, result: before, outcome: polled.kind };
+  o.ui.stepResult(step, polled.result, 'after');
+  return { step, result: polled.result, outcome: 'done' };
+}
+
+async function runAutomatedStep(o: WizardOptions, state: WizardState, step: AutomatedStep, before: CheckResult): Promise<StepReport> {
+  const plan = await step.plan(stepContext(o, state));
+  o.ui.plan(step, plan, o.dryRun);
+  if (o.dryRun) return { step, result: before, outcome: 'planned' };
+  if (plan.actions.length > 0) {
+    const go = await o.ui.confirm({ key: `apply-${step.id}`, message: 'Go ahead with these changes?', default: true });
+    if (!go) return { step, result: before, outcome: 'declined' };
+    for (const action of plan.actions) {
+      o.ui.progress(action.title);
+      await action.run(stepContext(o, state));
+    }
+  }
+  const after = await verifyAfterWrites(o, state, step);
+  o.ui.stepResult(step, after, 'after');
+  return { step, result: after, outcome: isSettled(after) ? 'done' : 'pending' };
+}
+
+/** IAM's reads can trail its writes by seconds: give a fresh write a few chances to show. */
+async function verifyAfterWrites(o: WizardOptions, state: WizardState, step: Step): Promise<CheckResult> {
+  let result = await runCheck(step, checkContext(o, state));
+  for (const delay of [1000, 2000, 4000]) {
+    if (isSettled(result)) break;
+    await o.clock.sleep(delay, o.signal);
+    result = await runCheck(step, checkContext(o, state));
+  }
+  return result;
+}

@@ -1,0 +1,47 @@
+import type { ConfirmQuestion, SecretQuestion, SelectQuestion, TextQuestion, UI, Waiter } from '../engine/ui.js';
+import { UsageError } from '../errors.js';
+import { TextOutput } from './text-output.js';
+
+/**
+ * For pipes, scripts and --yes: the same text as the terminal, no prompt, no spinner. Questions
+ * are answered by flags (the engine passes them in) or defaults; one without an answer is a usage
+ * error raised before any write.
+ */
+export class PlainUI extends TextOutput implements UI {
+  readonly interactive = false;
+
+  constructor(
+    /** --yes: every confirmation is accepted. Without it (a dry run) each takes its default. */
+    private readonly assumeYes: boolean,
+    out: NodeJS.WritableStream = process.stdout,
+  ) {
+    super(out);
+  }
+
+  async text(q: TextQuestion): Promise<string> {
+    throw new UsageError(`no terminal to ask "${q.message}": pass --${q.key}`);
+  }
+
+  async secret(q: SecretQuestion): Promise<string> {
+    throw new UsageError(`no terminal to ask "${q.message}" without showing it: use --password-stdin`);
+  }
+
+  async confirm(q: ConfirmQuestion): Promise<boolean> {
+    return this.assumeYes || q.default;
+  }
+
+  async select<T extends string>(q: SelectQuestion<T>): Promise<T> {
+    return q.default ?? q.choices[0]!.value;
+  }
+
+  showSecret(): never {
+    // Output here may be a log file: a secret must never go there.
+    throw new Error('refusing to print a secret without a terminal');
+  }
+
+  forgetSecret() {}
+
+  waiting(): Waiter {
+    return { checked() {}, slowedDown() {}, nextCommand: () => new Promise(() => {}), stop() {} };
+  }
+}

@@ -1,0 +1,40 @@
+import { signInUrl } from '../src/aws/identity.js';
+import type { CheckContext, CheckResult, ConsoleStep } from '../src/engine/types.js';
+import { adminTargets } from './admin-target.js';
+
+export const adminSignIn: ConsoleStep = {
+  id: 'admin-sign-in',
+  kind: 'console',
+  title: 'Sign in once as the admin user',
+  why:
+    'A password that was never tried is a guess. Signing in now proves the admin user works and sets ' +
+    'its own password, before root is put away.',
+  required: false,
+  needs: ['admin-user'],
+  inStatus: false,
+  waitingFor: 'a first console sign-in by the admin user',
+
+  async check(ctx: CheckContext): Promise<CheckResult> {
+    const [user] = await adminTargets(ctx);
+    if (!user) return { status: 'fail', detail: 'there is no admin user to sign in as yet' };
+    const lastUsed = (await ctx.read.user(user))?.PasswordLastUsed;
+    return lastUsed
+      ? { status: 'pass', detail: `${user} last signed in ${lastUsed.toISOString()}` }
+      : { status: 'fail', detail: `${user} has never signed in to the console` };
+  },
+
+  async checklist(ctx) {
+    const [user = 'your admin user'] = await adminTargets(ctx);
+    const alias = await ctx.read.accountAlias();
+    const url = signInUrl(ctx.identity.partition, alias ?? ctx.identity.account);
+    return {
+      url,
+      items: [
+        'Open that page in a private browser window, so root stays signed in elsewhere.',
+        `Sign in as ${user} with the password you saved.`,
+        'Choose a new password when asked; keep it in your password manager.',
+      ],
+      tips: ['Bookmark this address: it is how you sign in from now on, instead of as root.'],
+    };
+  },
+};

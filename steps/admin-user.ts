@@ -1,0 +1,178 @@
+import { adminPolicyArn } from '../src/aws/identity.js';
+import * as writes from '../src/aws/iam-writes.js';
+import type { Action, AutomatedStep, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
+import { UsageError } from '../src/errors.js';
+import { userNameSchema, validatorFor } from '../src/inputs.js';
+import { obtainPassword } from './admin-password.js';
+
+export const ADMIN_GROUP = 'Administrators';
+
+export const adminUser: AutomatedStep = {
+  id: 'admin-user',
+  kind: 'automated',
+  title: 'Create an admin IAM user for daily work',
+  why:
+    'Root should stay locked away. Day-to-day work, even full-admin work, belongs to an IAM user ' +
+    'that can be limited, watched and, if it leaks, switched off without losing the account.',
+  required: true,
+  inStatus: true,
+
+  async check({ read, adminUser: target }: CheckContext): Promise<CheckResult> {
+    const admins = await read.admins();
+    if (target) {
+      const name = admins.users.find((u) => u.toLowerCase() === target.toLowerCase());
+      if (!name) return { status: 'fail', detail: `${target} does not hold AdministratorAccess yet` };
+      return admins.consoleUsers.includes(name)
+        ? { status: 'pass', detail: `${name} is an admin with console access` }
+        : { status: 'fail', detail: `${name} is an admin but cannot sign in to the console yet` };
+    }
+    if (admins.consoleUsers.length > 0) {
+      return { status: 'pass', detail: `admin with console access: ${admins.consoleUsers.join(', ')}` };
+    }
+    if (admins.identityCenterRoles.length > 0) {
+      return { status: 'pass', detail: `IAM Identity Center admin role: ${admins.identityCenterRoles.join(', ')}` };
+    }
+    return admins.users.length > 0
+      ? { status: 'fail', detail: `admins without console access: ${admins.users.join(', ')}` }
+      : { status: 'fail', detail: 'no IAM user holds AdministratorAccess' };
+  },
+
+  async plan(ctx: StepContext): Promise<Plan> {
+    const name = await chooseUser(ctx);
+    ctx.state.adminUser = name;
+    const existing = await ctx.read.user(name);
+    const actions: Action[] = [];
+    const notes: string[] = [];
+
+    if (!existing) {
+      actions.push({
+        title: `Create the IAM user ${name}`,
+        cli: `aws iam create-user --user-name ${name}`,
+        run: (c) => writes.createUser(c, name).then(() => undefined),
+      });
+    }
+
+    if (await ctx.read.hasConsoleAccess(name)) {
+      notes.push(`${name} already has a console password; it is left as it is.`);
+    } else {
+      actions.push(await consoleAccessAction(ctx, name));
+    }
+
+    const admins = await ctx.read.admins();
+    if (admins.users.includes(name)) {
+      notes.push(`${name} already holds AdministratorAccess.`);
+    } else {
+      actions.push(...(await grantActions(ctx, name, notes)));
+    }
+
+    return {
+      summary: actions.length ? `Set up ${name} as an administrator` : `${name} is already set up`,
+      actions,
+      notes,
+    };
+  },
+};
+
+/** Asks for a name until it is valid and either new or an existing user the person chose to reuse. */
+async function chooseUser(ctx: StepContext): Promise<string> {
+  for (;;) {
+    const wanted =
+      ctx.adminUser ??
+      (await ctx.ui.text({
+        key: 'admin-user',
+        message: 'Name for the admin user',
+        default: 'admin',
+        validate: validatorFor(userNameSchema),
+      }));
+    const existing = await ctx.read.findUserName(wanted);
+    if (!existing) return wanted;
+    const reuse = await ctx.ui.confirm({
+      key: 'reuse-user',
+      message: `An IAM user "${existing}" already exists (names ignore case). Use it? Nothing it has is removed or overwritten.`,
+      default: true,
+    });
+    if (reuse) return existing;
+    if (ctx.adminUser) throw new UsageError(`--admin-user ${wanted}: that user exists; pick another name`);
+  }
+}
+
+async function consoleAccessAction(ctx: StepContext, name: string): Promise<Action> {
+  const policy = await ctx.read.passwordPolicy();
+  const source = ctx.inputs.password
+    ? 'given'
+    : await ctx.ui.select({
+        key: 'password-source',
+        message: `How should ${name}'s first console password be made?`,
+        choices: [
+          { value: 'generate', name: 'Generate a strong one and show it to me once (recommended)' },
+          { value: 'type', name: 'I will type one (hidden as I type)' },
+        ],
+        default: 'generate',
+      });
+  if (!ctx.inputs.password && !ctx.ui.interactive && !ctx.dryRun) {
+    throw new UsageError('--yes needs --password-stdin to give the admin user a console password');
+  }
+  return {
+    title: `Let ${name} sign in to the console (a new password is required at first sign-in)`,
+    cli: `aws iam create-login-profile --user-name ${name} --password-reset-required --password '<${source === 'type' ? 'typed' : 'shown once'}>'`,
+    async run(c) {
+      if (await c.read.hasConsoleAccess(name)) return;
+      const password = await obtainPassword(c, name, source, policy);
+      const created = await writes.createLoginProfile(c, name, password);
+      if (!created) c.ui.note({ level: 'warn', text: `${name} already had a console password; it was left as it was.` });
+    },
+  };
+}
+
+async function grantActions(ctx: StepContext, name: string, notes: string[]): Promise<Action[]> {
+  const arn = adminPolicyArn(ctx.identity.partition);
+  ctx.ui.note({
+    level: 'info',
+    text:
+      'Security scanners flag any identity with AdministratorAccess, whichever way it is given; that is expected for ' +
+      'your one admin. A group is still the better way: it passes the CIS "permissions through groups" check and ' +
+      'makes adding or removing an admin a one-line change.',
+  });
+  const how = ctx.inputs.grant ?? (await ctx.ui.select({
+    key: 'grant',
+    message: 'How should AdministratorAccess be given?',
+    choices: [
+      { value: 'group', name: `Through the group ${ADMIN_GROUP} (recommended)` },
+      { value: 'direct', name: 'Attached straight to the user' },
+    ],
+    default: 'group',
+  }));
+  if (how === 'direct') {
+    return [
+      {
+        title: `Attach AdministratorAccess to ${name}`,
+        cli: `aws iam attach-user-policy --user-name ${name} --policy-arn ${arn}`,
+        run: (c) => writes.attachUserPolicy(c, name, arn).then(() => undefined),
+      },
+    ];
+  }
+  const groupPolicies = await ctx.read.groupPolicies(ADMIN_GROUP);
+  const actions: Action[] = [];
+  if (groupPolicies === undefined) {
+    actions.push({
+      title: `Create the group ${ADMIN_GROUP}`,
+      cli: `aws iam create-group --group-name ${ADMIN_GROUP}`,
+      run: (c) => writes.createGroup(c, ADMIN_GROUP).then(() => undefined),
+    });
+  }
+  if (!groupPolicies?.includes(arn)) {
+    const members = groupPolicies ? await ctx.read.groupMembers(ADMIN_GROUP) : [];
+    if (members.length) notes.push(`${ADMIN_GROUP} already has members who become admins too: ${members.join(', ')}.`);
+    actions.push({
+      title: `Attach AdministratorAccess to the group ${ADMIN_GROUP}`,
+      cli: `aws iam attach-group-policy --group-name ${ADMIN_GROUP} --policy-arn ${arn}`,
+      run: (c) => writes.attachGroupPolicy(c, ADMIN_GROUP, arn).then(() => undefined),
+    });
+  }
+  actions.push({
+    title: `Add ${name} to ${ADMIN_GROUP}`,
+    cli: `aws iam add-user-to-group --group-name ${ADMIN_GROUP} --user-name ${name}`,
+    run: (c) => writes.addUserToGroup(c, name, ADMIN_GROUP).then(() => undefined),
+  });
+  return actions;
+}

@@ -1,0 +1,40 @@
+import { rootCredentialsUrl } from '../src/aws/identity.js';
+import type { CheckContext, CheckResult, ConsoleStep } from '../src/engine/types.js';
+
+export const rootAccessKeys: ConsoleStep = {
+  id: 'root-access-keys',
+  kind: 'console',
+  title: 'Delete every root access key',
+  why:
+    'A root access key gives unlimited API access that no policy can narrow, and it never expires. ' +
+    'Scripts and tools should use an IAM user or role instead, so root should have no keys at all.',
+  required: true,
+  inStatus: true,
+  waitingFor: 'the root user to have no access keys',
+
+  async check({ identity, read }: CheckContext): Promise<CheckResult> {
+    if (!identity.hasRootCredentials) {
+      return { status: 'not-applicable', detail: `${identity.partition} accounts have no root access keys` };
+    }
+    const summary = await read.summary();
+    return summary.AccountAccessKeysPresent === 0
+      ? { status: 'pass', detail: 'root has no access keys' }
+      : { status: 'fail', detail: 'root still has an access key (deactivated keys count too)' };
+  },
+
+  checklist: ({ identity }) => ({
+    url: rootCredentialsUrl(identity.partition),
+    items: [
+      'Signed in as root, open "Security credentials" from the account menu.',
+      'Scroll to "Access keys".',
+      'For each key listed, choose Actions, then Delete (deactivating is not enough: an inactive key still counts).',
+      ...(identity.usesRootAccessKey
+        ? [
+            'This run is signed with a root access key: deleting it ends this session. ' +
+              'Afterwards, continue in AWS CloudShell or after "aws login" as your admin user.',
+          ]
+        : []),
+    ],
+    tips: ['Root cannot be deleted and you will still need it now and then: lock it away, do not remove it.'],
+  }),
+};

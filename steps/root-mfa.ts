@@ -1,0 +1,42 @@
+import { rootCredentialsUrl } from '../src/aws/identity.js';
+import type { CheckContext, CheckResult, ConsoleStep } from '../src/engine/types.js';
+
+export const rootMfa: ConsoleStep = {
+  id: 'root-mfa',
+  kind: 'console',
+  title: 'Turn on MFA for the root user',
+  why:
+    'With MFA, a leaked root password is not enough: signing in also takes a code from a device you hold. ' +
+    'Nothing else you do protects the account as much.',
+  required: true,
+  inStatus: true,
+  waitingFor: 'an MFA device on the root user',
+
+  async check({ identity, read }: CheckContext): Promise<CheckResult> {
+    if (!identity.hasRootCredentials) {
+      return { status: 'not-applicable', detail: `${identity.partition} accounts have no root user sign-in` };
+    }
+    const summary = await read.summary();
+    if (summary.AccountPasswordPresent === 0) {
+      return { status: 'not-applicable', detail: 'root has no password, so nobody can sign in as root' };
+    }
+    return summary.AccountMFAEnabled === 1
+      ? { status: 'pass', detail: 'root has at least one MFA device' }
+      : { status: 'fail', detail: 'root can sign in with a password alone' };
+  },
+
+  checklist: ({ identity }) => ({
+    url: rootCredentialsUrl(identity.partition),
+    items: [
+      'Sign in to the AWS console as the root user (the email address you signed up with).',
+      'Open the account menu at the top right and choose "Security credentials".',
+      'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',
+      'Pick a type: an authenticator app, a passkey or security key, or a hardware TOTP token.',
+      'Follow the prompts: for an app, scan the QR code and type two codes in a row.',
+    ],
+    tips: [
+      'Root can hold up to 8 MFA devices. Register a second one (a spare key, or an app on another device) so a lost phone never locks you out.',
+      'AWS offers no API to do this for root: the console is the only way, on purpose.',
+    ],
+  }),
+};
