@@ -1,6 +1,5 @@
 import type { PasswordPolicy } from '@aws-sdk/client-iam';
 import type { StepContext } from '../src/engine/types.js';
-import { UsageError } from '../src/errors.js';
 import { generatePassword, passwordProblem } from '../src/password.js';
 
 export type PasswordSource = 'given' | 'generate' | 'type';
@@ -15,12 +14,8 @@ export async function obtainPassword(
   source: PasswordSource,
   policy: PasswordPolicy | undefined,
 ): Promise<string> {
-  if (source === 'given') {
-    const password = ctx.inputs.password ?? '';
-    const problem = passwordProblem(password, policy);
-    if (problem) throw new UsageError(`--password-stdin: the password ${problem}`);
-    return password;
-  }
+  // Checked against the policy when the plan was made.
+  if (source === 'given') return ctx.inputs.password ?? '';
   if (source === 'type') return typePassword(ctx, userName, policy);
 
   const password = generatePassword(policy);

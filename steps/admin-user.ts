@@ -3,6 +3,7 @@ import * as writes from '../src/aws/iam-writes.js';
 import type { Action, AutomatedStep, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { UsageError } from '../src/errors.js';
 import { userNameSchema, validatorFor } from '../src/inputs.js';
+import { passwordProblem } from '../src/password.js';
 import { obtainPassword } from './admin-password.js';
 
 export const ADMIN_GROUP = 'Administrators';
@@ -97,7 +98,14 @@ async function chooseUser(ctx: StepContext): Promise<string> {
 }
 
 async function consoleAccessAction(ctx: StepContext, name: string): Promise<Action> {
+  if (!ctx.inputs.password && !ctx.ui.interactive && !ctx.dryRun) {
+    throw new UsageError('--yes needs --password-stdin to give the admin user a console password');
+  }
   const policy = await ctx.read.passwordPolicy();
+  if (ctx.inputs.password) {
+    const problem = passwordProblem(ctx.inputs.password, policy);
+    if (problem) throw new UsageError(`--password-stdin: the password ${problem}`);
+  }
   const source = ctx.inputs.password
     ? 'given'
     : await ctx.ui.select({
@@ -109,9 +117,6 @@ async function consoleAccessAction(ctx: StepContext, name: string): Promise<Acti
         ],
         default: 'generate',
       });
-  if (!ctx.inputs.password && !ctx.ui.interactive && !ctx.dryRun) {
-    throw new UsageError('--yes needs --password-stdin to give the admin user a console password');
-  }
   return {
     title: `Let ${name} sign in to the console (a new password is required at first sign-in)`,
     cli: `aws iam create-login-profile --user-name ${name} --password-reset-required --password '<${source === 'type' ? 'typed' : 'shown once'}>'`,

@@ -11,6 +11,8 @@ export interface PollOptions {
   signal: AbortSignal;
   intervalMs: number;
   timeoutMs: number;
+  /** A result the caller got a moment ago: the first check is then skipped, not repeated. */
+  lastResult?: CheckResult;
 }
 
 export type PollOutcome = { kind: 'done'; result: CheckResult } | { kind: 'skipped' } | { kind: 'timed-out' };
@@ -26,9 +28,11 @@ export async function pollUntilDone(o: PollOptions): Promise<PollOutcome> {
   const started = o.clock.now();
   const deadline = started + o.timeoutMs;
   let interval = o.intervalMs;
+  let fresh = o.lastResult;
   for (;;) {
     try {
-      const result = await o.check();
+      const result = fresh ?? (await o.check());
+      fresh = undefined;
       if (o.isDone(result)) return { kind: 'done', result };
       o.waiter.checked(result.detail, o.clock.now() - started);
       interval = o.intervalMs;

@@ -95,6 +95,7 @@ async function runConsoleStep(o: WizardOptions, state: WizardState, step: Consol
       signal: o.signal,
       intervalMs: o.pollIntervalMs,
       timeoutMs: o.waitTimeoutMs,
+      lastResult: before,
     });
   } finally {
     waiter.stop();

@@ -27,6 +27,8 @@ export interface AccountProxy {
   /** Calls of `action` ('iam:CreateUser' or bare 'CreateUser'), or all calls. */
   count(action?: string): number;
   failNext(action: string, response: FailResponse, times?: number): void;
+  /** The form parameters of the last call of `action`: what the program asked AWS for. */
+  lastParams(action: string): URLSearchParams | undefined;
   resetCounts(): void;
   close(): Promise<void>;
 }
@@ -108,6 +110,7 @@ function sendJson(res: ServerResponse, value: unknown): void {
 export async function startAccountProxy(motoUrl: string, initial?: Partial<RootState>): Promise<AccountProxy> {
   let state = defaultState(initial);
   const calls: string[] = [];
+  const params: URLSearchParams[] = [];
   const failures = new Map<string, { response: FailResponse; remaining: number }>();
 
   function takeFailure(call: string): FailResponse | undefined {
@@ -136,6 +139,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
 
     const call = actionOf(req, body);
     calls.push(call);
+    params.push(new URLSearchParams(body.toString('utf8')));
 
     const failure = takeFailure(call);
     if (failure) {
@@ -178,8 +182,13 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     failNext(action, response, times = 1) {
       failures.set(action, { response, remaining: times });
     },
+    lastParams(action) {
+      const index = calls.findLastIndex((c) => matches(c, action));
+      return index < 0 ? undefined : params[index];
+    },
     resetCounts() {
       calls.length = 0;
+      params.length = 0;
     },
     close() {
       server.closeAllConnections();

@@ -88,7 +88,7 @@ async function attempt(port: number, deadline: number): Promise<Attempt> {
   }
   stopLogging();
   if (!status.exited) await terminate(child);
-  const reason = `moto_server on port ${port} ${status.exited ?? 'did not answer within the deadline'}.\n--- moto output ---\n${log.trim()}`;
+  const reason = `moto_server on port ${port} ${status.exited ?? `did not answer within ${START_DEADLINE_MS} ms`}.\n--- moto output ---\n${log.trim()}`;
   return { ok: false, portInUse: /in use/i.test(log), reason };
 }
 
@@ -125,5 +125,5 @@ export async function startMoto(): Promise<Moto> {
     lastReason = result.reason;
     if (!result.portInUse) break;
   }
-  throw new Error(`Could not start moto_server within ${START_DEADLINE_MS} ms: ${lastReason}`);
+  throw new Error(`Could not start moto_server: ${lastReason}`);
 }

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountReader } from '../../src/aws/account-reader.js';
+import type { AwsClients } from '../../src/aws/clients.js';
+import type { Identity } from '../../src/aws/identity.js';
+import type { AutomatedStep, CheckResult, ConsoleStep, Step } from '../../src/engine/types.js';
+import { openReports, runWizard, type WizardOptions } from '../../src/engine/wizard.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { ScriptedUI, type Answer } from '../support/scripted-ui.js';
+
+const identity: Identity = {
+  account: '123456789012',
+  partition: 'aws',
+  arn: 'arn:aws:iam::123456789012:root',
+  isRoot: true,
+  usesRootAccessKey: false,
+  hasRootCredentials: true,
+};
+
+const pass: CheckResult = { status: 'pass', detail: 'ok' };
+const fail: CheckResult = { status: 'fail', detail: 'open' };
+
+/** A console step whose check answers from a list, one per call (the last one repeats). */
+function consoleStep(id: string, results: CheckResult[], extra: Partial<ConsoleStep> = {}): ConsoleStep & { calls: number } {
+  const step = {
+    id,
+    kind: 'console' as const,
+    title: id,
+    why: 'because',
+    required: true,
+    inStatus: true,
+    waitingFor: id,
+    calls: 0,
+    async check() {
+      return results[Math.min(step.calls++, results.length - 1)]!;
+    },
+    checklist: () => ({ items: ['do it'] }),
+    ...extra,
+  };
+  return step;
+}
+
+/** An automated step over a flag that its one action sets. */
+function automatedStep(id: string, world: { done: boolean; writes: number }): AutomatedStep {
+  return {
+    id,
+    kind: 'automated',
+    title: id,
+    why: 'because',
+    required: true,
+    inStatus: true,
+    check: async () => (world.done ? pass : fail),
+    plan: async () => ({
+      summary: 'make it so',
+      actions: [
+        {
+          title: 'write',
+          cli: 'aws iam do-it',
+          run: async () => {
+            world.writes += 1;
+            world.done = true;
+          },
+        },
+      ],
+    }),
+  };
+}
+
+function wizard(
+  steps: Step[],
+  answers: Record<string, Answer | Answer[]> = {},
+  overrides: Partial<WizardOptions> & { interactive?: boolean } = {},
+) {
+  const ui = new ScriptedUI(answers, overrides.interactive ?? true);
+  const clock = new FakeClock();
+  const options: WizardOptions = {
+    steps,
+    identity,
+    aws: {} as AwsClients,
+    ui,
+    clock,
+    signal: new AbortController().signal,
+    inputs: {},
+    dryRun: false,
+    pollIntervalMs: 5000,
+    waitTimeoutMs: 60_000,
+    newReader: () => ({}) as AccountReader,
+    ...overrides,
+  };
+  return { ui, clock, run: () => runWizard(options) };
+}
+
+describe('runWizard', () => {
+  it('shows what is already done and does not act on it', async () => {
+    const step = consoleStep('a', [pass]);
+    const { ui, run } = wizard([step]);
+    const reports = await run();
+    expect(reports.map((r) => r.outcome)).toEqual(['already-done']);
+    expect(ui.of('checklist')).toEqual([]);
+    expect(ui.of('waiting')).toEqual([]);
+  });
+
+  it('shows the checklist of a console step and polls until it is done', async () => {
+    const step = consoleStep('a', [fail, fail, fail, pass]);
+    const { ui, clock, run } = wizard([step]);
+    const [report] = await run();
+    expect(report!.outcome).toBe('done');
+    expect(ui.of('checklist')[0]!.list.items).toEqual(['do it']);
+    expect(clock.sleeps).toHaveLength(3);
+    expect(step.calls).toBe(4);
+    expect(ui.of('result').map((e) => e.when)).toEqual(['before', 'after']);
+  });
+
+  it('leaves a console step pending without a person to wait for', async () => {
+    const step = consoleStep('a', [fail, pass]);
+    const { ui, run } = wizard([step], {}, { interactive: false });
+    const reports = await run();
+    expect(reports[0]!.outcome).toBe('pending');
+    expect(ui.of('waiting')).toEqual([]);
+    expect(openReports(reports)).toHaveLength(1);
+  });
+
+  it('reports a console step the person skips, and goes on to the next step', async () => {
+    const a = consoleStep('a', [fail]);
+    const b = consoleStep('b', [pass]);
+    const { ui, run } = wizard([a, b]);
+    ui.waitCommands.push('skip');
+    expect((await run()).map((r) => r.outcome)).toEqual(['skipped', 'already-done']);
+  });
+
+  it('applies an automated plan only after confirmation, then verifies', async () => {
+    const world = { done: false, writes: 0 };
+    const { ui, run } = wizard([automatedStep('x', world)], { 'apply-x': true });
+    const reports = await run();
+    expect(world.writes).toBe(1);
+    expect(reports[0]!.outcome).toBe('done');
+    expect(ui.of('plan')[0]!.plan.actions[0]!.cli).toBe('aws iam do-it');
+    expect(ui.of('ask').map((e) => e.key)).toEqual(['apply-x']);
+  });
+
+  it('changes nothing when the plan is declined', async () => {
+    const world = { done: false, writes: 0 };
+    const { run } = wizard([automatedStep('x', world)], { 'apply-x': false });
+    expect((await run())[0]!.outcome).toBe('declined');
+    expect(world.writes).toBe(0);
+  });
+
+  it('shows the plan but neither asks nor writes in a dry run', async () => {
+    const world = { done: false, writes: 0 };
+    const { ui, run } = wizard([automatedStep('x', world)], {}, { dryRun: true });
+    expect((await run())[0]!.outcome).toBe('planned');
+    expect(world.writes).toBe(0);
+    expect(ui.of('plan')[0]!.dryRun).toBe(true);
+    expect(ui.of('ask')).toEqual([]);
+  });
+
+  it('re-checks a few times after writing, since IAM reads can lag', async () => {
+    const world = { done: false, writes: 0 };
+    const lagging = automatedStep('x', world);
+    let reads = 0;
+    lagging.check = async () => (world.done && ++reads > 2 ? pass : fail);
+    const { clock, run } = wizard([lagging], { 'apply-x': true });
+    expect((await run())[0]!.outcome).toBe('done');
+    expect(clock.sleeps).toEqual([1000, 2000]);
+  });
+
+  it('blocks a step whose prerequisite is not settled', async () => {
+    const world = { done: false, writes: 0 };
+    const dependent = consoleStep('after', [fail], { needs: ['x'] });
+    const { ui, run } = wizard([automatedStep('x', world), dependent], { 'apply-x': false });
+    expect((await run()).map((r) => r.outcome)).toEqual(['declined', 'blocked']);
+    expect(dependent.calls).toBe(0);
+    expect(ui.of('waiting')).toEqual([]);
+  });
+
+  it('does not count an optional step as open', async () => {
+    const optional = consoleStep('opt', [fail], { required: false });
+    const { run } = wizard([optional], {}, { interactive: false });
+    expect(openReports(await run())).toEqual([]);
+  });
+});

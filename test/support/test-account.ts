@@ -1,0 +1,95 @@
+import { AccountReader } from '../../src/aws/account-reader.js';
+import { createClients, type AwsClients } from '../../src/aws/clients.js';
+import { whoAmI, type Identity } from '../../src/aws/identity.js';
+import type { Step, WizardInputs } from '../../src/engine/types.js';
+import { runWizard, type WizardOptions } from '../../src/engine/wizard.js';
+import { startAccountProxy, type AccountProxy, type RootState } from './account-proxy.js';
+import { awsEnv } from './aws-env.js';
+import { FakeClock } from './fake-clock.js';
+import { startMoto, type Moto } from './moto.js';
+import { ScriptedUI, type Answer } from './scripted-ui.js';
+
+/** A moto account behind the root-state proxy, with the product's own SDK clients pointed at it. */
+export interface TestAccount {
+  moto: Moto;
+  proxy: AccountProxy;
+  aws: AwsClients;
+  identity(): Promise<Identity>;
+  reader(identity: Identity): AccountReader;
+  /** Fresh moto state, the default root state, zeroed call counts. */
+  reset(state?: Partial<RootState>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_ROOT: RootState = { caller: 'root', mfa: false, accessKeys: true, password: true, signedIn: new Set() };
+
+export const TEMPORARY_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SESSION_TOKEN: 'session-token' };
+
+export async function startTestAccount(): Promise<TestAccount> {
+  const moto = await startMoto();
+  const proxy = await startAccountProxy(moto.url);
+  // The product finds the emulator exactly as it would in real use: through AWS_ENDPOINT_URL.
+  // Temporary credentials (ASIA…), as CloudShell gives root: not a root access key.
+  for (const [key, value] of Object.entries({ ...awsEnv(proxy.url), ...TEMPORARY_CREDENTIALS })) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  const aws = await createClients({});
+  return {
+    moto,
+    proxy,
+    aws,
+    identity: () => whoAmI(aws),
+    reader: (identity) => new AccountReader(aws.iam, identity.partition),
+    async reset(state = {}) {
+      await moto.reset();
+      proxy.state = { ...DEFAULT_ROOT, signedIn: new Set(), ...state };
+      proxy.resetCounts();
+    },
+    async close() {
+      aws.iam.destroy();
+      aws.sts.destroy();
+      await proxy.close();
+      await moto.stop();
+    },
+  };
+}
+
+/** Runs the real engine with the given steps against the test account, answering from a table. */
+export async function runSteps(
+  account: TestAccount,
+  steps: Step[],
+  answers: Record<string, Answer | Answer[]> = {},
+  options: {
+    inputs?: WizardInputs;
+    adminUser?: string;
+    dryRun?: boolean;
+    interactive?: boolean;
+    clock?: FakeClock;
+    identity?: Partial<Identity>;
+  } = {},
+) {
+  const ui = new ScriptedUI(answers, options.interactive ?? true);
+  const clock = options.clock ?? new FakeClock();
+  const identity = { ...(await account.identity()), ...options.identity };
+  const wizard: WizardOptions = {
+    steps,
+    identity,
+    aws: account.aws,
+    ui,
+    clock,
+    signal: new AbortController().signal,
+    inputs: options.inputs ?? {},
+    adminUser: options.adminUser,
+    dryRun: options.dryRun ?? false,
+    pollIntervalMs: 5000,
+    waitTimeoutMs: 60_000,
+    newReader: () => account.reader(identity),
+  };
+  const reports = await runWizard(wizard);
+  return { ui, clock, reports, outcomes: reports.map((r) => r.outcome) };
+}
+
+/** Write calls the proxy saw, e.g. ['iam:CreateUser', ...]. */
+export const writeCalls = (proxy: AccountProxy) =>
+  proxy.calls.filter((c) => /:(Create|Attach|Add|Put|Update|Delete|Enable|Detach|Remove)/.test(c));
