@@ -1,0 +1,69 @@
+// Ctrl-C stops the run at once, says how to continue, and leaves the terminal as it found it.
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import {
+  SETUP_TIMEOUT_MS,
+  SPINNER_KEYS,
+  TEST_TIMEOUT_MS,
+  exitCode,
+  runCliPty,
+  startE2EAccount,
+  waitChecked,
+  writeCalls,
+  type E2EAccount,
+} from './helpers.js';
+import { renderScreen } from './screen.js';
+import type { PtySession } from '../support/pty.js';
+
+let account: E2EAccount;
+beforeAll(async () => {
+  account = await startE2EAccount();
+}, SETUP_TIMEOUT_MS);
+afterAll(() => account?.close());
+beforeEach(() => account.reset());
+
+const HIDE = '\x1b[?25l';
+const SHOW = '\x1b[?25h';
+
+function expectStoppedCleanly(pty: PtySession) {
+  const output = pty.output();
+  expect(output).toMatch(/^Stopped\. .*run aws-root-lockdown again to continue where you left off\.$/m);
+  expect(output).not.toMatch(/^\s+at /m); // no stack trace
+  const raw = pty.raw();
+  // The cursor is visible again: shown after the last time anything hid it.
+  if (raw.includes(HIDE)) expect(raw.lastIndexOf(SHOW)).toBeGreaterThan(raw.lastIndexOf(HIDE));
+  const screen = renderScreen(raw);
+  expect(screen).not.toContain(SPINNER_KEYS);
+  expect(screen.split('\n').at(-1)).toMatch(/^Stopped\./);
+}
+
+it(
+  'while polling a console step: exit 130, the spinner gone and the cursor shown',
+  async () => {
+    const pty = runCliPty(['--poll-interval', '1'], account.env());
+    await pty.waitFor('[1/5] Turn on MFA for the root user (root-mfa)');
+    await pty.waitFor(SPINNER_KEYS);
+    await waitChecked(pty);
+    expect(pty.raw()).toContain(HIDE); // the spinner did hide the cursor
+    pty.press('ctrl-c');
+    expect(await exitCode(pty)).toBe(130);
+    expectStoppedCleanly(pty);
+    expect(pty.output()).not.toContain('[2/5]');
+    expect(writeCalls(account.proxy)).toEqual([]);
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'at a question: exit 130 and no write',
+  async () => {
+    Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
+    const pty = runCliPty(['--poll-interval', '1'], account.env());
+    await pty.waitFor('[3/5] Create an admin IAM user for daily work (admin-user)');
+    await pty.waitFor('? Name for the admin user');
+    pty.press('ctrl-c');
+    expect(await exitCode(pty)).toBe(130);
+    expectStoppedCleanly(pty);
+    expect(writeCalls(account.proxy)).toEqual([]);
+  },
+  TEST_TIMEOUT_MS,
+);

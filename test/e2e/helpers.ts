@@ -1,0 +1,255 @@
+// Shared support for the end-to-end tests: the built CLI, run in a pty or through pipes, against
+// moto behind the root-state proxy. Every test file starts its own moto + proxy (startE2EAccount).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  CreateGroupCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  GetLoginProfileCommand,
+  GetUserCommand,
+  IAMClient,
+  ListAttachedGroupPoliciesCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListMFADevicesCommand,
+  ListUsersCommand,
+} from '@aws-sdk/client-iam';
+import { startAccountProxy, type AccountProxy, type RootState } from '../support/account-proxy.js';
+import { awsEnv } from '../support/aws-env.js';
+import type { Env } from '../support/env.js';
+import { startMoto, type Moto } from '../support/moto.js';
+import { runProcess, type ProcessResult } from '../support/process.js';
+import { spawnPty, type PtySession } from '../support/pty.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+export const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
+/** What a write call looks like in proxy.calls ('iam:CreateUser', ...). */
+export const WRITE = /:(Create|Attach|Add|Put|Update|Delete|Enable|Detach|Remove)/;
+
+/** Generous: 2 cores, several files in parallel, each CLI start loads the AWS SDK. */
+export const SCREEN_TIMEOUT_MS = 30_000;
+export const TEST_TIMEOUT_MS = 120_000;
+export const SETUP_TIMEOUT_MS = 120_000;
+
+/**
+ * Builds dist/ when it is older than the sources (scripts/prepare.mjs: fast when fresh), one
+ * file at a time: a lock directory keeps parallel test files from running tsc together.
+ */
+export function ensureBuilt(): void {
+  const lock = join(tmpdir(), 'aws-root-lockdown-e2e-build.lock');
+  const deadline = Date.now() + 110_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than two minutes was left by a killed run.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`could not take the build lock ${lock}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'prepare.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  if (!existsSync(CLI)) throw new Error(`scripts/prepare.mjs left no ${CLI}`);
+}
+
+/** Temporary credentials (ASIA…), as CloudShell gives root: the normal case, not a root access key. */
+export const TEMPORARY_CREDENTIALS: Env = { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SESSION_TOKEN: 'x' };
+
+export const DEFAULT_STATE: RootState = { caller: 'root', mfa: false, accessKeys: true, password: true, signedIn: new Set() };
+
+export interface E2EAccount {
+  moto: Moto;
+  proxy: AccountProxy;
+  /** An SDK client straight at moto (not through the proxy, so it adds no proxy calls). */
+  iam: IAMClient;
+  /** Environment for the CLI: the proxy as endpoint, temporary root credentials, no real ~/.aws. */
+  env(overrides?: Env): Env;
+  /** Fresh moto state, the given root state, zeroed proxy calls. */
+  reset(state?: Partial<RootState>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startE2EAccount(): Promise<E2EAccount> {
+  ensureBuilt();
+  const moto = await startMoto();
+  const proxy = await startAccountProxy(moto.url);
+  const iam = new IAMClient({
+    endpoint: moto.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret' },
+  });
+  return {
+    moto,
+    proxy,
+    iam,
+    env: (overrides = {}) => ({
+      ...awsEnv(proxy.url),
+      ...TEMPORARY_CREDENTIALS,
+      // A person's terminal: ora hides its spinner when CI is set.
+      CI: undefined,
+      NO_COLOR: undefined,
+      FORCE_COLOR: undefined,
+      NODE_DISABLE_COLORS: undefined,
+      ...overrides,
+    }),
+    async reset(state = {}) {
+      await moto.reset();
+      proxy.state = { ...DEFAULT_STATE, signedIn: new Set(), ...state };
+      proxy.resetCounts();
+    },
+    async close() {
+      iam.destroy();
+      await proxy.close();
+      await moto.stop();
+    },
+  };
+}
+
+export function writeCalls(proxy: AccountProxy): string[] {
+  return proxy.calls.filter((c) => WRITE.test(c));
+}
+
+/** The CLI in a pseudo-terminal, as a person runs it. */
+export function runCliPty(args: string[], env: Env, size: { cols?: number; rows?: number } = {}): PtySession {
+  return spawnPty(process.execPath, [CLI, ...args], { env, cwd: ROOT, ...size });
+}
+
+/** The CLI with plain pipes: not a terminal. */
+export function runCli(args: string[], env: Env, input?: string): Promise<ProcessResult> {
+  return runProcess(process.execPath, [CLI, ...args], { env, cwd: ROOT, input, timeoutMs: 60_000 });
+}
+
+/** Resolves with the exit code, or fails with the screen if the CLI does not end in time. */
+export async function exitCode(pty: PtySession, timeoutMs = SCREEN_TIMEOUT_MS): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      pty.kill('SIGKILL');
+      reject(new Error(`CLI did not exit within ${timeoutMs} ms.\n--- screen ---\n${pty.output().slice(-3000)}`));
+    }, timeoutMs);
+  });
+  try {
+    return (await Promise.race([pty.exited, late])).exitCode;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The key hints under the spinner of a console step. */
+export const SPINNER_KEYS = 'Enter: check now · s: skip for now · Ctrl-C: stop';
+
+/**
+ * Waits until the spinner shows its `n`th check. The waiter starts listening for keys in the same
+ * tick as it records a check, before the spinner redraws, so keys pressed after this are heard.
+ */
+export function waitChecked(pty: PtySession, n = 1, timeoutMs = SCREEN_TIMEOUT_MS): Promise<string> {
+  return pty.waitFor(new RegExp(`last check: [^\\n]*\\(${n}×\\)`), timeoutMs);
+}
+
+/**
+ * Answers the admin-user step's questions in the terminal: the name, then the two selects in
+ * whichever order they come (each by its first choice unless told), then the plan's confirmation.
+ * Each answer waits for inquirer's "✔ question" echo, so a redraw is never answered twice.
+ */
+export async function answerAdminQuestions(
+  pty: PtySession,
+  o: { name?: string; grant?: 'group' | 'direct'; password?: 'generate' | 'type'; confirm?: boolean } = {},
+): Promise<void> {
+  await pty.waitFor('? Name for the admin user', SCREEN_TIMEOUT_MS);
+  if (o.name) pty.write(o.name);
+  pty.press('enter');
+  await pty.waitFor('✔ Name for the admin user', SCREEN_TIMEOUT_MS);
+  for (let i = 0; i < 2; i++) {
+    const text = await pty.waitFor(/\? How should (AdministratorAccess be given|\S+'s first console password be made)\?/, SCREEN_TIMEOUT_MS);
+    const grant = text.endsWith('AdministratorAccess be given?');
+    const second = grant ? o.grant === 'direct' : o.password === 'type';
+    if (second) pty.press('down');
+    pty.press('enter');
+    await pty.waitFor(grant ? '✔ How should AdministratorAccess be given?' : /✔ How should \S+'s first console password be made\?/, SCREEN_TIMEOUT_MS);
+  }
+  if (o.confirm === undefined) return;
+  await pty.waitFor('? Go ahead with these changes?', SCREEN_TIMEOUT_MS);
+  pty.write(o.confirm ? 'y' : 'n');
+  pty.press('enter');
+  await pty.waitFor('✔ Go ahead with these changes?', SCREEN_TIMEOUT_MS);
+}
+
+/**
+ * A finished account as a person leaves it: root MFA on, no root keys, an admin in Administrators
+ * (with AdministratorAccess) who has a console password, has signed in and has MFA.
+ */
+export async function finishAccount(account: E2EAccount, name = 'admin', o: { mfa?: boolean; signedIn?: boolean; root?: boolean } = {}) {
+  const { iam, proxy } = account;
+  await iam.send(new CreateUserCommand({ UserName: name }));
+  await iam.send(new CreateLoginProfileCommand({ UserName: name, Password: 'Pre-Existing-Passw0rd!', PasswordResetRequired: true }));
+  await iam.send(new CreateGroupCommand({ GroupName: 'Administrators' }));
+  await iam.send(new AttachGroupPolicyCommand({ GroupName: 'Administrators', PolicyArn: ADMIN_POLICY }));
+  await iam.send(new AddUserToGroupCommand({ GroupName: 'Administrators', UserName: name }));
+  if (o.mfa ?? true) await enableUserMfa(iam, name);
+  if (o.signedIn ?? true) proxy.state.signedIn.add(name);
+  if (o.root ?? true) Object.assign(proxy.state, { mfa: true, accessKeys: false });
+}
+
+/** Waits until `predicate` holds, checking every 50 ms. */
+export async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = SCREEN_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Gives an IAM user a real (moto) virtual MFA device, as a person would in the console. */
+export async function enableUserMfa(iam: IAMClient, userName: string): Promise<string> {
+  const device = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: `${userName}-phone` }));
+  const serial = device.VirtualMFADevice?.SerialNumber;
+  if (!serial) throw new Error('moto returned no MFA serial number');
+  await iam.send(
+    new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serial, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }),
+  );
+  return serial;
+}
+
+/**
+ * The admin set-up as it stands in moto, read back through the SDK. moto keeps no
+ * PasswordResetRequired from CreateLoginProfile (it always reads back false): tests check that
+ * flag in the request the CLI sent (proxy.lastParams).
+ */
+export async function adminState(iam: IAMClient, userName: string) {
+  const users = (await iam.send(new ListUsersCommand({}))).Users?.map((u) => u.UserName) ?? [];
+  const exists = users.includes(userName);
+  if (!exists) return { users, exists };
+  const user = (await iam.send(new GetUserCommand({ UserName: userName }))).User;
+  const groups = (await iam.send(new ListGroupsForUserCommand({ UserName: userName }))).Groups?.map((g) => g.GroupName) ?? [];
+  const userPolicies =
+    (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: userName }))).AttachedPolicies?.map((p) => p.PolicyArn) ?? [];
+  const groupPolicies: Record<string, (string | undefined)[]> = {};
+  for (const group of groups) {
+    groupPolicies[group!] =
+      (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: group }))).AttachedPolicies?.map((p) => p.PolicyArn) ?? [];
+  }
+  let loginProfile: { PasswordResetRequired?: boolean } | undefined;
+  try {
+    loginProfile = (await iam.send(new GetLoginProfileCommand({ UserName: userName }))).LoginProfile;
+  } catch (error) {
+    if ((error as Error).name !== 'NoSuchEntity' && (error as Error).name !== 'NoSuchEntityException') throw error;
+  }
+  const mfa = (await iam.send(new ListMFADevicesCommand({ UserName: userName }))).MFADevices?.map((d) => d.SerialNumber) ?? [];
+  return { users, exists, user, groups, userPolicies, groupPolicies, loginProfile, mfa };
+}

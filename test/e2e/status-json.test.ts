@@ -1,0 +1,149 @@
+// `status --json`: exactly one JSON object on stdout, in each state an account can be in.
+import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, finishAccount, runCli, startE2EAccount, writeCalls, type E2EAccount } from './helpers.js';
+
+let account: E2EAccount;
+beforeAll(async () => {
+  account = await startE2EAccount();
+}, SETUP_TIMEOUT_MS);
+afterAll(() => account?.close());
+beforeEach(() => account.reset());
+
+type Status = 'pass' | 'fail' | 'unknown' | 'not-applicable';
+
+interface StatusJson {
+  account: string;
+  partition: string;
+  caller: { arn: string; isRoot: boolean };
+  summary: { RootMFA: number | null; RootKeys: number | null; Users: number | null; MFADevices: number | null } | null;
+  checks: { id: string; title: string; status: Status; detail: string }[];
+  ok: boolean;
+}
+
+const IDS = ['root-mfa', 'root-access-keys', 'admin-user', 'admin-mfa'];
+
+/** Runs `status --json` and checks the shape every answer must have. */
+async function statusJson(): Promise<{ json: StatusJson; code: number }> {
+  const result = await runCli(['status', '--json'], account.env());
+  expect(result.stderr).toBe('');
+  expect(result.stdout.endsWith('}\n')).toBe(true);
+  expect(result.stdout.trim().split('\n')).toHaveLength(1); // one object, one line
+  const json = JSON.parse(result.stdout) as StatusJson;
+  expect(Object.keys(json)).toEqual(['account', 'partition', 'caller', 'summary', 'checks', 'ok']);
+  expect(json.account).toBe('123456789012');
+  expect(json.partition).toBe('aws');
+  expect(json.caller).toEqual({ arn: 'arn:aws:iam::123456789012:root', isRoot: true });
+  if (json.summary !== null) expect(Object.keys(json.summary).sort()).toEqual(['MFADevices', 'RootKeys', 'RootMFA', 'Users']);
+  expect(json.checks.map((c) => c.id)).toEqual(IDS);
+  for (const check of json.checks) {
+    expect(Object.keys(check)).toEqual(['id', 'title', 'status', 'detail']);
+    expect(['pass', 'fail', 'unknown', 'not-applicable']).toContain(check.status);
+    expect(check.title).not.toBe('');
+    expect(check.detail).not.toBe('');
+  }
+  expect(result.code).toBe(json.ok ? 0 : 1);
+  expect(writeCalls(account.proxy)).toEqual([]); // status only reads
+  return { json, code: result.code };
+}
+
+const statuses = (json: StatusJson) => Object.fromEntries(json.checks.map((c) => [c.id, c.status]));
+
+it(
+  'a new account: every check fails, exit 1',
+  async () => {
+    const { json, code } = await statusJson();
+    expect(code).toBe(1);
+    expect(json.ok).toBe(false);
+    expect(json.summary).toEqual({ RootMFA: 0, RootKeys: 1, Users: 0, MFADevices: 0 });
+    expect(statuses(json)).toEqual({ 'root-mfa': 'fail', 'root-access-keys': 'fail', 'admin-user': 'fail', 'admin-mfa': 'fail' });
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'root MFA on and root keys gone: the root checks pass, the admin ones still fail',
+  async () => {
+    Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
+    const { json, code } = await statusJson();
+    expect(code).toBe(1);
+    expect(json.summary).toMatchObject({ RootMFA: 1, RootKeys: 0 });
+    expect(statuses(json)).toEqual({ 'root-mfa': 'pass', 'root-access-keys': 'pass', 'admin-user': 'fail', 'admin-mfa': 'fail' });
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'everything done: ok, exit 0',
+  async () => {
+    await finishAccount(account, 'admin');
+    const { json, code } = await statusJson();
+    expect(code).toBe(0);
+    expect(json.ok).toBe(true);
+    expect(json.summary).toEqual({ RootMFA: 1, RootKeys: 0, Users: 1, MFADevices: 1 });
+    expect(statuses(json)).toEqual({ 'root-mfa': 'pass', 'root-access-keys': 'pass', 'admin-user': 'pass', 'admin-mfa': 'pass' });
+    expect(json.checks.find((c) => c.id === 'admin-mfa')?.detail).toContain('admin');
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'root has no password: root-mfa is not applicable, which still counts as ok',
+  async () => {
+    await finishAccount(account, 'admin');
+    Object.assign(account.proxy.state, { password: false, mfa: false });
+    const { json, code } = await statusJson();
+    const rootMfa = json.checks.find((c) => c.id === 'root-mfa')!;
+    expect(rootMfa.status).toBe('not-applicable');
+    expect(rootMfa.detail).toMatch(/no password/);
+    expect(json.summary?.RootMFA).toBe(0);
+    expect(json.ok).toBe(true);
+    expect(code).toBe(0);
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'IAM denies GetAccountSummary: the root checks are unknown and name the permission',
+  async () => {
+    const { proxy } = account;
+    proxy.failNext('GetAccountSummary', { status: 403, code: 'AccessDenied' }, 10);
+    try {
+      const { json, code } = await statusJson();
+      expect(code).toBe(1);
+      expect(json.ok).toBe(false);
+      expect(json.summary).toBeNull();
+      for (const id of ['root-mfa', 'root-access-keys']) {
+        const check = json.checks.find((c) => c.id === id)!;
+        expect(check.status).toBe('unknown');
+        expect(check.detail).toContain('iam:GetAccountSummary');
+      }
+      // The checks that need no summary still answer.
+      expect(statuses(json)).toMatchObject({ 'admin-user': 'fail', 'admin-mfa': 'fail' });
+    } finally {
+      await drainFailures(account);
+    }
+  },
+  TEST_TIMEOUT_MS,
+);
+
+/** Uses up injected GetAccountSummary failures that the run left, so no later test sees them. */
+async function drainFailures({ proxy }: E2EAccount) {
+  const iam = new IAMClient({
+    endpoint: proxy.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret' },
+  });
+  try {
+    for (let i = 0; i < 10; i++) {
+      try {
+        await iam.send(new GetAccountSummaryCommand({}));
+        return;
+      } catch {
+        // one more injected failure used up
+      }
+    }
+  } finally {
+    iam.destroy();
+  }
+}

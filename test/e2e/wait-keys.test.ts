@@ -1,0 +1,86 @@
+// The keys a person can press while the wizard waits on a console step: s skips, Enter checks now.
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import {
+  SETUP_TIMEOUT_MS,
+  SPINNER_KEYS,
+  TEST_TIMEOUT_MS,
+  exitCode,
+  finishAccount,
+  runCliPty,
+  startE2EAccount,
+  until,
+  waitChecked,
+  writeCalls,
+  type E2EAccount,
+} from './helpers.js';
+
+let account: E2EAccount;
+beforeAll(async () => {
+  account = await startE2EAccount();
+}, SETUP_TIMEOUT_MS);
+afterAll(() => account?.close());
+beforeEach(() => account.reset());
+
+it(
+  's skips a console step and the wizard goes on to the next',
+  async () => {
+    // An admin exists but has neither signed in nor got MFA; root has neither MFA nor deleted its key.
+    await finishAccount(account, 'admin', { mfa: false, signedIn: false, root: false });
+    const pty = runCliPty(['--poll-interval', '1'], account.env());
+
+    await pty.waitFor('[1/5] Turn on MFA for the root user (root-mfa)');
+    await waitChecked(pty);
+    pty.write('s');
+    await pty.waitFor('[2/5] Delete every root access key (root-access-keys)');
+    await waitChecked(pty);
+    account.proxy.state.accessKeys = false;
+    await pty.waitFor('✔ Done: root has no access keys');
+    await pty.waitFor('[3/5] Create an admin IAM user for daily work (admin-user)');
+    await pty.waitFor('✔ Already done: admin with console access: admin');
+    await pty.waitFor('[4/5] Sign in once as the admin user (admin-sign-in)');
+    await waitChecked(pty);
+    pty.write('s');
+    await pty.waitFor('[5/5] Turn on MFA for the admin user (admin-mfa)');
+    await waitChecked(pty);
+    pty.write('s');
+
+    const summary = await pty.waitFor(/Still open: .*\n/);
+    expect(summary).toMatch(/^  root-mfa +skipped for now$/m);
+    expect(summary).toMatch(/^  root-access-keys +done now$/m);
+    expect(summary).toMatch(/^  admin-user +already done$/m);
+    expect(summary).toMatch(/^  admin-sign-in +skipped for now$/m);
+    expect(summary).toMatch(/^  admin-mfa +skipped for now$/m);
+    // The first sign-in is optional, so it does not hold the run open.
+    expect(summary).toContain('Still open: root-mfa, admin-mfa. Run aws-root-lockdown again to pick up where you left off.');
+    expect(await exitCode(pty)).toBe(1);
+    expect(pty.output()).not.toContain('Done: root has at least one MFA device');
+    expect(writeCalls(account.proxy)).toEqual([]);
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'Enter checks at once instead of waiting for the next poll',
+  async () => {
+    const { proxy } = account;
+    // Polls 24-36 s apart (30 s ± 20%): a check within 15 s of a key can only be the key.
+    const pty = runCliPty(['--poll-interval', '30'], account.env());
+    await pty.waitFor('[1/5] Turn on MFA for the root user (root-mfa)');
+    await pty.waitFor(SPINNER_KEYS);
+    await waitChecked(pty, 1);
+
+    const before = proxy.count('iam:GetAccountSummary');
+    pty.press('enter');
+    await until(() => proxy.count('iam:GetAccountSummary') > before, 'Enter made a check', 15_000);
+    await waitChecked(pty, 2, 15_000); // the spinner counts it
+
+    proxy.state.mfa = true; // done in the console; Enter notices it now, not in 30 s
+    pty.press('enter');
+    await pty.waitFor('✔ Done: root has at least one MFA device', 15_000);
+    await pty.waitFor('[2/5] Delete every root access key (root-access-keys)');
+    await waitChecked(pty, 1);
+    pty.press('ctrl-c');
+    expect(await exitCode(pty)).toBe(130);
+  },
+  TEST_TIMEOUT_MS,
+);
