@@ -32,7 +32,7 @@ export const adminMfa: ConsoleStep = {
   async checklist(ctx) {
     const [user = 'your admin user'] = await adminTargets(ctx);
     return {
-      url: iamUserUrl(ctx.identity.partition, user),
+      url: iamUserUrl(ctx.identity, user),
       items: [
         `Open the IAM console, choose Users, then ${user}, then the "Security credentials" tab.`,
         'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',

@@ -26,7 +26,7 @@ export const adminSignIn: ConsoleStep = {
   async checklist(ctx) {
     const [user = 'your admin user'] = await adminTargets(ctx);
     const alias = await ctx.read.accountAlias();
-    const url = signInUrl(ctx.identity.partition, alias ?? ctx.identity.account);
+    const url = signInUrl(ctx.identity, alias ?? ctx.identity.account);
     return {
       url,
       items: [

@@ -23,7 +23,7 @@ export const rootAccessKeys: ConsoleStep = {
   },
 
   checklist: ({ identity }) => ({
-    url: rootCredentialsUrl(identity.partition),
+    url: rootCredentialsUrl(identity),
     items: [
       'Signed in as root, open "Security credentials" from the account menu.',
       'Scroll to "Access keys".',

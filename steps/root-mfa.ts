@@ -26,7 +26,7 @@ export const rootMfa: ConsoleStep = {
   },
 
   checklist: ({ identity }) => ({
-    url: rootCredentialsUrl(identity.partition),
+    url: rootCredentialsUrl(identity),
     items: [
       'Sign in to the AWS console as the root user (the email address you signed up with).',
       'Open the account menu at the top right and choose "Security credentials".',
