@@ -41,8 +41,8 @@ export function resultLine(result: CheckResult, when: 'before' | 'after'): strin
   return `  ${MARKS[result.status]} ${label}: ${result.detail}`;
 }
 
-export function checklistText(list: Checklist): string {
-  const lines = ['  In the AWS console' + (list.url ? ` (${kleur.underline(list.url)})` : '') + ':'];
+export function checklistText(list: Checklist, where = 'the AWS console'): string {
+  const lines = [`  In ${where}` + (list.url ? ` (${kleur.underline(list.url)})` : '') + ':'];
   list.items.forEach((item, i) => lines.push(`    ${i + 1}. ${item}`));
   list.tips?.forEach((tip) => lines.push(kleur.gray(`  Tip: ${tip}`)));
   return lines.join('\n');
@@ -69,9 +69,16 @@ const OUTCOME_TEXT: Record<StepOutcome, string> = {
   planned: kleur.cyan('planned (dry run)'),
 };
 
-export function summaryText(reports: StepReport[], open: StepReport[], dryRun: boolean): string {
+export function practiceBanner(consoleUrl: string): string {
+  return [
+    kleur.bgYellow().black().bold(' PRACTICE ') + kleur.bold(' A simulated AWS account on this computer. Nothing here touches AWS.'),
+    `  Practice console (stands in for the AWS console): ${kleur.underline(consoleUrl)}`,
+  ].join('\n');
+}
+
+export function summaryText(reports: StepReport[], open: StepReport[], dryRun: boolean, practice = false): string {
   const width = Math.max(...reports.map((r) => r.step.id.length));
-  const lines = ['', kleur.bold('Summary')];
+  const lines = ['', kleur.bold(practice ? 'Summary (PRACTICE: a simulated account, nothing in AWS was changed)' : 'Summary')];
   for (const r of reports) lines.push(`  ${r.step.id.padEnd(width)}  ${OUTCOME_TEXT[r.outcome]}`);
   if (open.length === 0) {
     lines.push('', kleur.green('Root is locked away. Re-run "aws-root-lockdown status" now and then to confirm it stays that way.'));
