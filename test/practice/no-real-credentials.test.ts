@@ -5,6 +5,14 @@ import { runProcess } from '../support/process.js';
 import { CLI, NO_AWS, tempDir } from './cli.js';
 
 describe('practice mode never touches the real credential chain', () => {
+  it('is only offered at a terminal: without one, missing credentials still mean exit 4', async () => {
+    const run = await runProcess('node', [CLI, 'status'], { env: NO_AWS });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('No AWS credentials were found');
+    expect(run.stderr).toContain('--practice');
+    expect(run.stdout).not.toContain('PRACTICE');
+  });
+
   it('ignores a real-looking profile, environment keys and endpoint, and an SSO-style credential process', async () => {
     const dir = tempDir();
     const marker = join(dir, 'credential-process-ran');
