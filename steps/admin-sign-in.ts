@@ -13,6 +13,11 @@ export const adminSignIn: ConsoleStep = {
   needs: ['admin-user'],
   inStatus: false,
   waitingFor: 'a first console sign-in by the admin user',
+  explain: {
+    when: 'Right after the admin user is created, before you sign out of root.',
+    gotcha: "IAM users sign in at the account's own sign-in address, not on the root sign-in page with an email address.",
+    cliCheck: "aws iam get-user --user-name NAME --query 'User.PasswordLastUsed'",
+  },
 
   async check(ctx: CheckContext): Promise<CheckResult> {
     const [user] = await adminTargets(ctx);

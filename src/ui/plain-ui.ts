@@ -1,5 +1,7 @@
 import type { ConfirmQuestion, SecretQuestion, SelectQuestion, TextQuestion, UI, Waiter } from '../engine/ui.js';
+import type { Step } from '../engine/types.js';
 import { UsageError } from '../errors.js';
+import { explainText } from './render.js';
 import { TextOutput, type PracticeInfo } from './text-output.js';
 
 /**
@@ -17,6 +19,12 @@ export class PlainUI extends TextOutput implements UI {
     practice?: PracticeInfo,
   ) {
     super(out, practice);
+  }
+
+  /** Nobody can press "?" here, so every step explains itself up front. */
+  override stepStart(step: Step, index: number, total: number) {
+    super.stepStart(step, index, total);
+    this.print(explainText(step));
   }
 
   async text(q: TextQuestion): Promise<string> {

@@ -15,6 +15,7 @@ import type {
   WaitCommand,
 } from '../engine/ui.js';
 import { StoppedError } from '../errors.js';
+import { explainText, glossaryText } from './render.js';
 import { TextOutput, type PracticeInfo } from './text-output.js';
 
 /**
@@ -118,7 +119,14 @@ class SpinnerWaiter implements Waiter {
     const seconds = Math.floor((Date.now() - this.started) / 1000);
     const elapsed = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
     const last = this.lastDetail ? kleur.gray(` · last check: ${this.lastDetail}`) : '';
-    const keys = ['Enter: check now', 's: skip for now', ...(this.practice ? ['p: do it in the practice console for me'] : []), 'Ctrl-C: stop'];
+    const keys = [
+      'Enter: check now',
+      's: skip for now',
+      ...(this.practice ? ['p: do it in the practice console for me'] : []),
+      '?: explain',
+      'g: glossary',
+      'Ctrl-C: stop',
+    ];
     return `Waiting for ${this.step.waitingFor} · ${elapsed}${last}\n  ${kleur.gray(keys.join(' · '))}`;
   }
 
@@ -156,6 +164,10 @@ class SpinnerWaiter implements Waiter {
         } else if (str === 's' || str === 'S') {
           done();
           resolve('skip');
+        } else if (str === '?') {
+          this.say(explainText(this.step));
+        } else if (str === 'g' || str === 'G') {
+          this.say(glossaryText());
         } else if ((str === 'p' || str === 'P') && this.practice) {
           done();
           this.say(this.doInPractice(this.practice));

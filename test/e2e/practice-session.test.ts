@@ -38,12 +38,20 @@ describe('practice mode in a terminal', () => {
       await term.waitFor('PRACTICE', WAIT);
       await term.waitFor(/Practice console \(stands in for the AWS console\): http:\/\/127\.0\.0\.1:\d+/, WAIT);
       await term.waitFor(/In the PRACTICE console \(http:\/\/127\.0\.0\.1:\d+\/security_credentials\)/, WAIT);
+      // The wizard explains the step and the words it uses, then keeps waiting.
+      await term.waitFor('?: explain · g: glossary', WAIT);
+      term.write('?');
+      await term.waitFor('Watch out: No API or CLI command can turn it on for root', WAIT);
+      await term.waitFor("Check it yourself: $ aws iam get-account-summary --query 'SummaryMap.AccountMFAEnabled'", WAIT);
+      term.write('g');
+      await term.waitFor(/Glossary[\s\S]*partition\s+a separate copy of AWS/, WAIT);
       await doInPracticeConsole(term, 'an MFA device on the root user', 'PRACTICE console: assigned the authenticator app');
       await doInPracticeConsole(term, 'the root user to have no access keys', 'PRACTICE console: deleted the root access key AKIAPRACTICEROOTKEY1');
       await createAdmin(term);
       await doInPracticeConsole(term, 'a first console sign-in by the admin user', 'PRACTICE console: signed in as admin-jane');
       await doInPracticeConsole(term, 'an MFA device on the admin user', 'PRACTICE console: assigned an authenticator app to admin-jane');
       await term.waitFor('Summary (PRACTICE', WAIT);
+      await term.waitFor('Re-check now and then', WAIT);
       await term.waitFor('Root is locked away', WAIT);
       expect((await term.exited).exitCode).toBe(0);
       // With a poll interval of a minute, only "p" (which checks at once) can have finished the run this fast.

@@ -186,7 +186,7 @@ describe('the practice account answers as moto does', () => {
     const [listedByMoto, listedByPractice] = await both((iam) => iam.send(new ListVirtualMFADevicesCommand({})));
     // moto also lists each device's seed and QR code; IAM never sends a secret twice.
     const withoutSecrets = (o: Outcome) =>
-      o.ok ? (o.value as { VirtualMFADevices: object[] }).VirtualMFADevices.map(({ Base32StringSeed, QRCodePNG, ...rest }: Record<string, unknown>) => rest) : o;
+      o.ok ? (o.value as { VirtualMFADevices: Record<string, unknown>[] }).VirtualMFADevices.map(({ Base32StringSeed, QRCodePNG, ...rest }: Record<string, unknown>) => rest) : o;
     expect(withoutSecrets(listedByPractice)).toEqual(withoutSecrets(listedByMoto));
   });
 
