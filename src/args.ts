@@ -23,12 +23,17 @@ const schema = z
     profile: profileSchema.optional(),
     region: regionSchema.optional(),
     json: z.boolean(),
+    practice: z.boolean(),
+    'practice-state': z.string().min(1, 'must name a file').optional(),
     debug: z.boolean(),
     help: z.boolean(),
     version: z.boolean(),
   })
   .refine((o) => !o.json || o.command === 'status', { message: 'only "status" writes JSON', path: ['json'] })
-  .refine((o) => !o['password-stdin'] || o.command === 'wizard', { message: 'only the wizard sets a password', path: ['password-stdin'] });
+  .refine((o) => !o['password-stdin'] || o.command === 'wizard', { message: 'only the wizard sets a password', path: ['password-stdin'] })
+  .refine((o) => !(o.practice || o['practice-state']) || !o.profile, { message: 'practice mode never uses AWS credentials', path: ['profile'] })
+  // A scenario file means practice: it is never read against a real account.
+  .transform((o) => ({ ...o, practice: o.practice || o['practice-state'] !== undefined }));
 
 export type Options = z.infer<typeof schema>;
 
@@ -51,6 +56,8 @@ export function parseOptions(argv: string[]): Options {
         profile: { type: 'string' },
         region: { type: 'string' },
         json: { type: 'boolean', default: false },
+        practice: { type: 'boolean', default: false },
+        'practice-state': { type: 'string' },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
@@ -90,6 +97,8 @@ Options
   --wait SECONDS        how long to wait for each console step (default 900)
   --poll-interval SECONDS  how often to check while waiting (default 5)
   --json                with status: print one JSON object on stdout
+  --practice            practise on a simulated account on this computer (no AWS account needed)
+  --practice-state FILE load the practice account from FILE (a scenario) and save it back there
   --debug               show stack traces
   -h, --help            this text
   -V, --version         the version

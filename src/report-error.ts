@@ -2,11 +2,12 @@ import { describeAwsError, isAbort, isMissingCredentials } from './aws/aws-error
 import { StoppedError, UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 
-const NO_CREDENTIALS = `No AWS credentials were found. Any of these works:
+export const NO_CREDENTIALS = `No AWS credentials were found. Any of these works:
   - AWS CloudShell: open it from the AWS console and run this there (it is signed in already).
   - aws login: sign in through your browser (AWS CLI 2.32 or later), then run this again.
   - aws configure sso: set up an IAM Identity Center profile, then pass --profile NAME.
-  - --profile NAME: use a profile from ~/.aws/config or ~/.aws/credentials.`;
+  - --profile NAME: use a profile from ~/.aws/config or ~/.aws/credentials.
+  - --practice: practise on a simulated account on this computer, with no AWS account at all.`;
 
 /** One line (a few for missing credentials) on stderr, and the exit code that goes with it. */
 export function reportError(error: unknown, debug: boolean): number {

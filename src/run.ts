@@ -1,5 +1,5 @@
 import { AccountReader } from './aws/account-reader.js';
-import { isInvalidCredentials } from './aws/aws-error.js';
+import { isInvalidCredentials, isMissingCredentials } from './aws/aws-error.js';
 import { createClients } from './aws/clients.js';
 import { whoAmI } from './aws/identity.js';
 import type { Options } from './args.js';
@@ -8,10 +8,13 @@ import { collectStatus, nothingReadable } from './engine/status.js';
 import { openReports, runWizard } from './engine/wizard.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
+import { startPractice, type PracticeSession } from './practice/session.js';
+import { NO_CREDENTIALS } from './report-error.js';
 import { ALL_STEPS, stepsFor } from '../steps/index.js';
 import { PlainUI } from './ui/plain-ui.js';
 import { statusJson, statusTable } from './ui/status-view.js';
 import { TerminalUI } from './ui/terminal-ui.js';
+import type { PracticeInfo } from './ui/text-output.js';
 
 export interface RunIO {
   signal: AbortSignal;
@@ -27,18 +30,56 @@ export async function run(options: Options, io: RunIO): Promise<number> {
     throw new UsageError('not a terminal, so nobody can answer questions: run it in a terminal, or pass --yes (or --dry-run)');
   }
   const password = options['password-stdin'] ? await readPassword(io) : undefined;
-  const aws = await createClients({ profile: options.profile, region: options.region });
-  const identity = await whoAmI(aws, io.signal);
+  if (options.practice) return runPractice(options, io, password);
+  try {
+    return await runOn(options, io, password);
+  } catch (error) {
+    if (!isMissingCredentials(error) || !io.interactive || options.yes || options.json) throw error;
+    if (!(await offerPractice(io))) return EXIT.noCredentials;
+    return runPractice({ ...options, practice: true }, io, password);
+  }
+}
+
+async function runPractice(options: Options, io: RunIO, password: string | undefined): Promise<number> {
+  const practice = await startPractice(options['practice-state']);
+  try {
+    return await runOn(options, io, password, practice);
+  } finally {
+    await practice.close();
+  }
+}
+
+/**
+ * A newcomer with no AWS credentials, at a terminal, is offered the practice account instead of
+ * only a list of ways to sign in. Scripts (no terminal, --yes, --json) still get exit code 4.
+ */
+async function offerPractice(io: RunIO): Promise<boolean> {
+  process.stderr.write(`${NO_CREDENTIALS}\n\n`);
+  const ui = new TerminalUI(io.signal, io.stop);
+  return ui.confirm({
+    key: 'practice',
+    message: 'Practise on a simulated account on this computer instead? Nothing touches AWS.',
+    default: true,
+  });
+}
+
+async function runOn(options: Options, io: RunIO, password: string | undefined, practice?: PracticeSession): Promise<number> {
+  const aws = await createClients(practice ? practice.clientOptions : { profile: options.profile, region: options.region });
+  const identity = { ...(await whoAmI(aws, io.signal)), ...(practice ? { consoleUrl: practice.consoleUrl } : {}) };
   const newReader = () => new AccountReader(aws.iam, identity.partition, io.signal);
+  const practiceInfo: PracticeInfo | undefined = practice && { consoleUrl: practice.consoleUrl, doStep: practice.doStep };
 
   if (options.command === 'status') {
     const report = await collectStatus(identity, newReader(), ALL_STEPS);
-    process.stdout.write(`${options.json ? statusJson(report) : statusTable(report)}\n`);
+    process.stdout.write(`${options.json ? statusJson(report) : statusTable(report, practiceInfo)}\n`);
     if (nothingReadable(report)) return EXIT.aws;
     return report.ok ? EXIT.ok : EXIT.open;
   }
 
-  const ui = io.interactive && !options.yes ? new TerminalUI(io.signal, io.stop) : new PlainUI(options.yes);
+  const ui =
+    io.interactive && !options.yes
+      ? new TerminalUI(io.signal, io.stop, process.stdout, practiceInfo)
+      : new PlainUI(options.yes, process.stdout, practiceInfo);
   try {
     const reports = await runWizard({
       steps: stepsFor(identity),

@@ -13,6 +13,11 @@ export const adminMfa: ConsoleStep = {
   needs: ['admin-user'],
   inStatus: true,
   waitingFor: 'an MFA device on the admin user',
+  explain: {
+    when: 'As soon as the admin user can sign in.',
+    gotcha: 'An admin without MFA is the easy way in: an attacker goes for the weakest identity that has full rights.',
+    cliCheck: 'aws iam list-mfa-devices --user-name NAME',
+  },
 
   async check(ctx: CheckContext): Promise<CheckResult> {
     const targets = await adminTargets(ctx);
@@ -32,7 +37,7 @@ export const adminMfa: ConsoleStep = {
   async checklist(ctx) {
     const [user = 'your admin user'] = await adminTargets(ctx);
     return {
-      url: iamUserUrl(ctx.identity.partition, user),
+      url: iamUserUrl(ctx.identity, user),
       items: [
         `Open the IAM console, choose Users, then ${user}, then the "Security credentials" tab.`,
         'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',

@@ -13,6 +13,11 @@ export const adminSignIn: ConsoleStep = {
   needs: ['admin-user'],
   inStatus: false,
   waitingFor: 'a first console sign-in by the admin user',
+  explain: {
+    when: 'Right after the admin user is created, before you sign out of root.',
+    gotcha: "IAM users sign in at the account's own sign-in address, not on the root sign-in page with an email address.",
+    cliCheck: "aws iam get-user --user-name NAME --query 'User.PasswordLastUsed'",
+  },
 
   async check(ctx: CheckContext): Promise<CheckResult> {
     const [user] = await adminTargets(ctx);
@@ -26,7 +31,7 @@ export const adminSignIn: ConsoleStep = {
   async checklist(ctx) {
     const [user = 'your admin user'] = await adminTargets(ctx);
     const alias = await ctx.read.accountAlias();
-    const url = signInUrl(ctx.identity.partition, alias ?? ctx.identity.account);
+    const url = signInUrl(ctx.identity, alias ?? ctx.identity.account);
     return {
       url,
       items: [

@@ -17,6 +17,13 @@ export const adminUser: AutomatedStep = {
     'that can be limited, watched and, if it leaks, switched off without losing the account.',
   required: true,
   inStatus: true,
+  explain: {
+    when: 'Once per account, right after root is protected: this is the identity for every day from now on.',
+    gotcha:
+      'Do not try to delete root instead: it cannot be deleted, and a few tasks (closing the account, changing ' +
+      'the support plan) still need it. Lock it away and stop using it.',
+    cliCheck: 'aws iam list-entities-for-policy --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+  },
 
   async check({ read, adminUser: target }: CheckContext): Promise<CheckResult> {
     const admins = await read.admins();

@@ -11,6 +11,11 @@ export const rootAccessKeys: ConsoleStep = {
   required: true,
   inStatus: true,
   waitingFor: 'the root user to have no access keys',
+  explain: {
+    when: 'Always: root should have no access keys at all. Scripts and tools use an IAM user or a role.',
+    gotcha: 'Deactivating is not enough: an inactive key still exists, still counts, and can be switched back on. Delete it.',
+    cliCheck: "aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'   # 0 means none",
+  },
 
   async check({ identity, read }: CheckContext): Promise<CheckResult> {
     if (!identity.hasRootCredentials) {
@@ -23,7 +28,7 @@ export const rootAccessKeys: ConsoleStep = {
   },
 
   checklist: ({ identity }) => ({
-    url: rootCredentialsUrl(identity.partition),
+    url: rootCredentialsUrl(identity),
     items: [
       'Signed in as root, open "Security credentials" from the account menu.',
       'Scroll to "Access keys".',

@@ -11,6 +11,13 @@ export const rootMfa: ConsoleStep = {
   required: true,
   inStatus: true,
   waitingFor: 'an MFA device on the root user',
+  explain: {
+    when: 'Always, and first: before anything else is done with a new account.',
+    gotcha:
+      'No API or CLI command can turn it on for root: only the console can, on purpose. ' +
+      'Add a second device as well, so a lost phone does not lock you out.',
+    cliCheck: "aws iam get-account-summary --query 'SummaryMap.AccountMFAEnabled'   # 1 means on",
+  },
 
   async check({ identity, read }: CheckContext): Promise<CheckResult> {
     if (!identity.hasRootCredentials) {
@@ -26,7 +33,7 @@ export const rootMfa: ConsoleStep = {
   },
 
   checklist: ({ identity }) => ({
-    url: rootCredentialsUrl(identity.partition),
+    url: rootCredentialsUrl(identity),
     items: [
       'Sign in to the AWS console as the root user (the email address you signed up with).',
       'Open the account menu at the top right and choose "Security credentials".',

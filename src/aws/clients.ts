@@ -1,7 +1,7 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import type { InitializeHandlerOptions, InitializeMiddleware, MetadataBearer } from '@smithy/types';
+import type { AwsCredentialIdentity, InitializeHandlerOptions, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 
 export interface AwsClients {
   iam: IAMClient;
@@ -11,6 +11,9 @@ export interface AwsClients {
 export interface ClientOptions {
   profile?: string;
   region?: string;
+  /** A fixed endpoint and credentials (practice mode): the credential chain is then never consulted. */
+  endpoint?: string;
+  credentials?: AwsCredentialIdentity;
 }
 
 /** IAM is global: any region of the partition signs correctly, so a missing region is not an error. */
@@ -22,9 +25,14 @@ const FALLBACK_REGION = 'us-east-1';
  * per-service variants) are honoured by the SDK itself, which is how tests reach the emulator.
  */
 export async function createClients(options: ClientOptions): Promise<AwsClients> {
-  const credentials = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  const credentials = options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
   const region = options.region ?? (await configuredRegion(options.profile));
-  const config = { region, credentials, ...(options.profile ? { profile: options.profile } : {}) };
+  const config = {
+    region,
+    credentials,
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  };
   const clients = { iam: new IAMClient(config), sts: new STSClient(config) };
   tagErrorsWithAction(clients.iam, 'iam');
   tagErrorsWithAction(clients.sts, 'sts');

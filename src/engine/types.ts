@@ -49,6 +49,8 @@ interface StepBase {
   title: string;
   /** Why it matters, in a sentence or two. */
   why: string;
+  /** For learners: when it applies, the trap people fall into, and how to check it by hand. */
+  explain: Explanation;
   /** Counts towards `status` being ok. */
   required: boolean;
   /** Shown by `status` (wizard-only steps, such as the first sign-in, are not). */
@@ -56,6 +58,13 @@ interface StepBase {
   /** Steps that must be settled first; otherwise this one is reported as blocked. */
   needs?: string[];
   check(ctx: CheckContext): Promise<CheckResult>;
+}
+
+export interface Explanation {
+  when: string;
+  gotcha: string;
+  /** The AWS CLI command that checks (or does) the same thing. */
+  cliCheck: string;
 }
 
 export interface Checklist {

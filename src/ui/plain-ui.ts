@@ -1,6 +1,8 @@
 import type { ConfirmQuestion, SecretQuestion, SelectQuestion, TextQuestion, UI, Waiter } from '../engine/ui.js';
+import type { Step } from '../engine/types.js';
 import { UsageError } from '../errors.js';
-import { TextOutput } from './text-output.js';
+import { explainText } from './render.js';
+import { TextOutput, type PracticeInfo } from './text-output.js';
 
 /**
  * For pipes, scripts and --yes: the same text as the terminal, no prompt, no spinner. Questions
@@ -14,8 +16,15 @@ export class PlainUI extends TextOutput implements UI {
     /** --yes: every confirmation is accepted. Without it (a dry run) each takes its default. */
     private readonly assumeYes: boolean,
     out: NodeJS.WritableStream = process.stdout,
+    practice?: PracticeInfo,
   ) {
-    super(out);
+    super(out, practice);
+  }
+
+  /** Nobody can press "?" here, so every step explains itself up front. */
+  override stepStart(step: Step, index: number, total: number) {
+    super.stepStart(step, index, total);
+    this.print(explainText(step));
   }
 
   async text(q: TextQuestion): Promise<string> {

@@ -41,8 +41,8 @@ export function resultLine(result: CheckResult, when: 'before' | 'after'): strin
   return `  ${MARKS[result.status]} ${label}: ${result.detail}`;
 }
 
-export function checklistText(list: Checklist): string {
-  const lines = ['  In the AWS console' + (list.url ? ` (${kleur.underline(list.url)})` : '') + ':'];
+export function checklistText(list: Checklist, where = 'the AWS console'): string {
+  const lines = [`  In ${where}` + (list.url ? ` (${kleur.underline(list.url)})` : '') + ':'];
   list.items.forEach((item, i) => lines.push(`    ${i + 1}. ${item}`));
   list.tips?.forEach((tip) => lines.push(kleur.gray(`  Tip: ${tip}`)));
   return lines.join('\n');
@@ -69,10 +69,52 @@ const OUTCOME_TEXT: Record<StepOutcome, string> = {
   planned: kleur.cyan('planned (dry run)'),
 };
 
-export function summaryText(reports: StepReport[], open: StepReport[], dryRun: boolean): string {
+export function explainText(step: Step): string {
+  const { when, gotcha, cliCheck } = step.explain;
+  return [
+    kleur.bold(`  About: ${step.title}`),
+    `  Why: ${step.why}`,
+    `  When: ${when}`,
+    `  Watch out: ${gotcha}`,
+    `  Check it yourself: ${kleur.cyan(`$ ${cliCheck}`)}`,
+  ].join('\n');
+}
+
+const GLOSSARY: [string, string][] = [
+  ['root user', 'the identity made with the account, signed in with its email address; it can do everything and no policy limits it'],
+  ['IAM', 'Identity and Access Management: the AWS service that decides who may do what in the account'],
+  ['MFA', 'multi-factor authentication: a code from a device you hold, needed besides the password'],
+  ['access key', 'a long-lived key pair (an id and a secret) that programs use to call AWS; unlike a password, it works without the console'],
+  ['policy', 'a document of permissions; AdministratorAccess is the one that allows everything'],
+  ['ARN', 'Amazon Resource Name, the full name of anything in AWS, e.g. arn:aws:iam::123456789012:user/admin-jane'],
+  ['partition', 'a separate copy of AWS: aws (most of the world), aws-cn (China), aws-us-gov (GovCloud); the second field of an ARN'],
+];
+
+export function glossaryText(): string {
+  const width = Math.max(...GLOSSARY.map(([term]) => term.length));
+  return [kleur.bold('  Glossary'), ...GLOSSARY.map(([term, meaning]) => `  ${kleur.bold(term.padEnd(width))}  ${meaning}`)].join('\n');
+}
+
+export function practiceBanner(consoleUrl: string): string {
+  return [
+    kleur.bgYellow().black().bold(' PRACTICE ') + kleur.bold(' A simulated AWS account on this computer. Nothing here touches AWS.'),
+    `  Practice console (stands in for the AWS console): ${kleur.underline(consoleUrl)}`,
+  ].join('\n');
+}
+
+export function summaryText(reports: StepReport[], open: StepReport[], dryRun: boolean, practice = false): string {
   const width = Math.max(...reports.map((r) => r.step.id.length));
-  const lines = ['', kleur.bold('Summary')];
+  const lines = ['', kleur.bold(practice ? 'Summary (PRACTICE: a simulated account, nothing in AWS was changed)' : 'Summary')];
   for (const r of reports) lines.push(`  ${r.step.id.padEnd(width)}  ${OUTCOME_TEXT[r.outcome]}`);
+  const done = reports.filter((r) => r.outcome === 'already-done' || r.outcome === 'done');
+  if (done.length > 0) lines.push('', `Done: ${done.map((r) => r.step.title.toLowerCase()).join('; ')}.`);
+  lines.push(
+    '',
+    'Re-check now and then (monthly, and after anyone changes IAM):',
+    kleur.gray('  $ aws-root-lockdown status'),
+    kleur.gray("  $ aws iam get-account-summary --query 'SummaryMap.{RootMFA:AccountMFAEnabled,RootKeys:AccountAccessKeysPresent}'"),
+    kleur.gray('  Root MFA should be 1 and root keys 0. Keep the root password in a password manager, apart from daily ones.'),
+  );
   if (open.length === 0) {
     lines.push('', kleur.green('Root is locked away. Re-run "aws-root-lockdown status" now and then to confirm it stays that way.'));
   } else if (dryRun) {

@@ -1,6 +1,7 @@
 import kleur from 'kleur';
 import type { CheckStatus } from '../engine/types.js';
 import type { StatusReport } from '../engine/status.js';
+import { practiceBanner } from './render.js';
 
 const LABELS: Record<CheckStatus, string> = {
   pass: kleur.green('PASS'),
@@ -10,9 +11,9 @@ const LABELS: Record<CheckStatus, string> = {
 };
 
 /** The human table of `status`. */
-export function statusTable(report: StatusReport): string {
+export function statusTable(report: StatusReport, practice?: { consoleUrl: string }): string {
   const who = report.caller.isRoot ? 'root' : report.caller.arn;
-  const lines = [`Account ${kleur.bold(report.account)} (${report.partition}) · read as ${who}`, ''];
+  const lines = [...(practice ? [practiceBanner(practice.consoleUrl)] : []), `Account ${kleur.bold(report.account)} (${report.partition}) · read as ${who}`, ''];
   const idWidth = Math.max(...report.checks.map((c) => c.id.length));
   for (const c of report.checks) {
     lines.push(`  ${LABELS[c.status]}  ${c.id.padEnd(idWidth)}  ${c.detail}`);

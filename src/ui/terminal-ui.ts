@@ -15,7 +15,8 @@ import type {
   WaitCommand,
 } from '../engine/ui.js';
 import { StoppedError } from '../errors.js';
-import { TextOutput } from './text-output.js';
+import { explainText, glossaryText } from './render.js';
+import { TextOutput, type PracticeInfo } from './text-output.js';
 
 /**
  * The interactive interface: the only module that drives prompts and spinners. Prompts share the
@@ -30,8 +31,9 @@ export class TerminalUI extends TextOutput implements UI {
     private readonly signal: AbortSignal,
     private readonly interrupt: () => void,
     private readonly tty: NodeJS.WriteStream = process.stdout,
+    practice?: PracticeInfo,
   ) {
-    super(tty);
+    super(tty, practice);
   }
 
   protected override print(text: string) {
@@ -87,11 +89,14 @@ export class TerminalUI extends TextOutput implements UI {
   }
 
   waiting(step: ConsoleStep): Waiter {
-    return new SpinnerWaiter(step, this.interrupt);
+    return new SpinnerWaiter(step, this.interrupt, (text) => this.print(text), this.practice);
   }
 }
 
-/** A spinner with the elapsed time, listening for "check now" and "skip" while it waits. */
+/**
+ * A spinner with the elapsed time, listening for "check now" and "skip" while it waits, and in
+ * practice mode for "do it in the practice console for me", which then checks at once.
+ */
 class SpinnerWaiter implements Waiter {
   private readonly started = Date.now();
   private lastDetail = '';
@@ -102,6 +107,8 @@ class SpinnerWaiter implements Waiter {
   constructor(
     private readonly step: ConsoleStep,
     private readonly interrupt: () => void,
+    private readonly print: (text: string) => void,
+    private readonly practice?: PracticeInfo,
   ) {
     // discardStdin would swallow the keys we listen for.
     this.spinner = ora({ stream: process.stderr, discardStdin: false, text: this.text() }).start();
@@ -112,7 +119,15 @@ class SpinnerWaiter implements Waiter {
     const seconds = Math.floor((Date.now() - this.started) / 1000);
     const elapsed = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
     const last = this.lastDetail ? kleur.gray(` · last check: ${this.lastDetail}`) : '';
-    return `Waiting for ${this.step.waitingFor} · ${elapsed}${last}\n  ${kleur.gray('Enter: check now · s: skip for now · Ctrl-C: stop')}`;
+    const keys = [
+      'Enter: check now',
+      's: skip for now',
+      ...(this.practice ? ['p: do it in the practice console for me'] : []),
+      '?: explain',
+      'g: glossary',
+      'Ctrl-C: stop',
+    ];
+    return `Waiting for ${this.step.waitingFor} · ${elapsed}${last}\n  ${kleur.gray(keys.join(' · '))}`;
   }
 
   checked(detail: string) {
@@ -149,6 +164,14 @@ class SpinnerWaiter implements Waiter {
         } else if (str === 's' || str === 'S') {
           done();
           resolve('skip');
+        } else if (str === '?') {
+          this.say(explainText(this.step));
+        } else if (str === 'g' || str === 'G') {
+          this.say(glossaryText());
+        } else if ((str === 'p' || str === 'P') && this.practice) {
+          done();
+          this.say(this.doInPractice(this.practice));
+          resolve('check');
         }
       };
       const onAbort = () => {
@@ -158,6 +181,21 @@ class SpinnerWaiter implements Waiter {
       signal.addEventListener('abort', onAbort, { once: true });
       stdin.on('keypress', onKey);
     });
+  }
+
+  private doInPractice(practice: PracticeInfo): string {
+    try {
+      return kleur.cyan(`  PRACTICE console: ${practice.doStep(this.step.id)}.`);
+    } catch (error) {
+      return kleur.yellow(`  PRACTICE console could not do it: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** A line above the spinner, which then carries on below it. */
+  private say(text: string) {
+    this.spinner.clear();
+    this.print(text);
+    this.spinner.render();
   }
 
   stop() {

@@ -4,15 +4,26 @@ import type { Checklist, CheckResult, Plan, Step, StepReport } from '../engine/t
 import type { Note } from '../engine/ui.js';
 import * as render from './render.js';
 
+/** Practice mode, as the interfaces see it: where its console is, and its "do it for me". */
+export interface PracticeInfo {
+  consoleUrl: string;
+  /** Does a console step in the practice console; says what it did. */
+  doStep(stepId: string): string;
+}
+
 /** The output half of the UI port, as text lines: shared by the terminal and the plain interface. */
 export abstract class TextOutput {
-  constructor(protected readonly out: NodeJS.WritableStream) {}
+  constructor(
+    protected readonly out: NodeJS.WritableStream,
+    protected readonly practice?: PracticeInfo,
+  ) {}
 
   protected print(text: string) {
     this.out.write(`${text}\n`);
   }
 
   intro(identity: Identity, notes: Note[]) {
+    if (this.practice) this.print(render.practiceBanner(this.practice.consoleUrl));
     this.print(render.identityLine(identity));
     notes.forEach((n) => this.note(n));
   }
@@ -26,7 +37,7 @@ export abstract class TextOutput {
   }
 
   checklist(_step: Step, list: Checklist) {
-    this.print(render.checklistText(list));
+    this.print(render.checklistText(list, this.practice ? 'the PRACTICE console' : 'the AWS console'));
   }
 
   plan(_step: Step, plan: Plan, dryRun: boolean) {
@@ -42,6 +53,6 @@ export abstract class TextOutput {
   }
 
   summary(reports: StepReport[], dryRun: boolean) {
-    this.print(render.summaryText(reports, openReports(reports), dryRun));
+    this.print(render.summaryText(reports, openReports(reports), dryRun, Boolean(this.practice)));
   }
 }

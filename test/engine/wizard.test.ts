@@ -16,6 +16,8 @@ const identity: Identity = {
   hasRootCredentials: true,
 };
 
+const explain = { when: 'now', gotcha: 'none', cliCheck: 'aws iam get-account-summary' };
+
 const pass: CheckResult = { status: 'pass', detail: 'ok' };
 const fail: CheckResult = { status: 'fail', detail: 'open' };
 
@@ -26,11 +28,12 @@ function consoleStep(id: string, results: CheckResult[], extra: Partial<ConsoleS
     kind: 'console' as const,
     title: id,
     why: 'because',
+    explain,
     required: true,
     inStatus: true,
     waitingFor: id,
     calls: 0,
-    async check() {
+    async check(): Promise<CheckResult> {
       return results[Math.min(step.calls++, results.length - 1)]!;
     },
     checklist: () => ({ items: ['do it'] }),
@@ -46,6 +49,7 @@ function automatedStep(id: string, world: { done: boolean; writes: number }): Au
     kind: 'automated',
     title: id,
     why: 'because',
+    explain,
     required: true,
     inStatus: true,
     check: async () => (world.done ? pass : fail),

@@ -1,0 +1,28 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Env } from '../support/env.js';
+
+/** The built CLI, as `npm start` runs it (npm test builds it first). */
+export const CLI = new URL('../../dist/src/cli.js', import.meta.url).pathname;
+
+/** No AWS credentials or config anywhere: a fresh machine. */
+export const NO_AWS: Env = {
+  AWS_ACCESS_KEY_ID: undefined,
+  AWS_SECRET_ACCESS_KEY: undefined,
+  AWS_SESSION_TOKEN: undefined,
+  AWS_PROFILE: undefined,
+  AWS_ENDPOINT_URL: undefined,
+  AWS_REGION: undefined,
+  AWS_DEFAULT_REGION: undefined,
+  AWS_CONFIG_FILE: '/nonexistent/aws-config',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
+  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
+  AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  NO_COLOR: '1',
+};
+
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'practice-'));

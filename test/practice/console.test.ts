@@ -1,0 +1,131 @@
+import { CreateLoginProfileCommand, CreateUserCommand, GetAccountSummaryCommand, GetUserCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClients, type AwsClients } from '../../src/aws/clients.js';
+import { PracticeAccount } from '../../src/practice/account.js';
+import { newAccountScenario } from '../../src/practice/scenario.js';
+import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
+import { twoConsecutiveCodes } from '../../src/practice/totp.js';
+
+/** The practice console over HTTP, checked through what the wizard reads: the IAM API. */
+
+let server: PracticeServer;
+let aws: AwsClients;
+
+beforeEach(async () => {
+  server = await startPracticeServer(new PracticeAccount(newAccountScenario()));
+  aws = await createClients({ endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS });
+});
+afterEach(() => server.close());
+
+const summary = async () => (await aws.iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
+
+async function submit(path: string, form: Record<string, string>) {
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(form),
+    redirect: 'manual',
+  });
+  return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+}
+
+const field = (html: string, pattern: RegExp) => pattern.exec(html)?.[1] ?? '';
+
+async function startMfa(principal: string) {
+  const page = await submit('/mfa/start', { principal });
+  expect(page.status).toBe(200);
+  expect(page.html).toContain('<svg');
+  return { secret: field(page.html, /<code id="secret">([A-Z2-7]+)<\/code>/), token: field(page.html, /name="token" value="([0-9a-f]+)"/) };
+}
+
+describe('the practice console', () => {
+  it('says PRACTICE on every page', async () => {
+    for (const path of ['/', '/security_credentials', `/signin/${server.account.state.accountId}`]) {
+      const html = await (await fetch(`${server.url}${path}`)).text();
+      expect(html).toMatch(/<strong>PRACTICE<\/strong>/);
+    }
+  });
+
+  it('assigns root an MFA device only for two consecutive codes from the secret it showed', async () => {
+    const { secret, token } = await startMfa('root');
+    expect(secret).toHaveLength(32);
+
+    const wrong = await submit('/mfa/finish', { token, code1: '123456', code2: '654321' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain('not two consecutive codes');
+    expect((await summary()).AccountMFAEnabled).toBe(0);
+
+    const [code1, code2] = twoConsecutiveCodes(secret, Date.now());
+    const right = await submit('/mfa/finish', { token, code1, code2 });
+    expect(right).toMatchObject({ status: 303, location: expect.stringMatching(/^\/security_credentials\?/) });
+    expect((await summary()).AccountMFAEnabled).toBe(1);
+    // The seed is not in the scenario, which is all that is ever saved.
+    expect(JSON.stringify(server.account.state)).not.toContain(secret);
+  });
+
+  it('lists root access keys; deactivating keeps the key counted, deleting removes it', async () => {
+    const page = await (await fetch(`${server.url}/security_credentials`)).text();
+    expect(page).toContain('AKIAPRACTICEROOTKEY1');
+
+    await submit('/access-keys/status', { id: 'AKIAPRACTICEROOTKEY1', status: 'Inactive' });
+    expect(server.account.state.root.accessKeys[0]?.status).toBe('Inactive');
+    expect((await summary()).AccountAccessKeysPresent).toBe(1);
+
+    const deleted = await submit('/access-keys/delete', { id: 'AKIAPRACTICEROOTKEY1' });
+    expect(deleted.status).toBe(303);
+    expect((await summary()).AccountAccessKeysPresent).toBe(0);
+    expect(await (await fetch(`${server.url}/security_credentials`)).text()).not.toContain('AKIAPRACTICEROOTKEY1');
+  });
+
+  it('signs an IAM user in: checks the password, asks for a new one when required, sets PasswordLastUsed', async () => {
+    await aws.iam.send(new CreateUserCommand({ UserName: 'admin-jane' }));
+    await aws.iam.send(new CreateLoginProfileCommand({ UserName: 'admin-jane', Password: 'First-Passw0rd!', PasswordResetRequired: true }));
+    const signIn = `/signin/${server.account.state.accountId}`;
+
+    expect((await submit(signIn, { user: 'admin-jane', password: 'wrong-Passw0rd!' })).status).toBe(401);
+    const asked = await submit(signIn, { user: 'admin-jane', password: 'First-Passw0rd!' });
+    expect(asked.html).toContain('Choose a new password');
+    expect((await aws.iam.send(new GetUserCommand({ UserName: 'admin-jane' }))).User?.PasswordLastUsed).toBeUndefined();
+
+    const tooShort = await submit(signIn, { user: 'admin-jane', password: 'First-Passw0rd!', newPassword: 'short' });
+    expect(tooShort.status).toBe(400);
+    const done = await submit(signIn, { user: 'admin-jane', password: 'First-Passw0rd!', newPassword: 'Second-Passw0rd!' });
+    expect(done.html).toContain('Signed in as admin-jane');
+    expect((await aws.iam.send(new GetUserCommand({ UserName: 'admin-jane' }))).User?.PasswordLastUsed).toBeInstanceOf(Date);
+    // The new password is the one that works now.
+    expect((await submit(signIn, { user: 'admin-jane', password: 'First-Passw0rd!' })).status).toBe(401);
+  });
+
+  it('assigns an IAM user an MFA device from the user page', async () => {
+    await aws.iam.send(new CreateUserCommand({ UserName: 'admin-jane' }));
+    expect(await (await fetch(`${server.url}/users/admin-jane`)).text()).toContain('Assign MFA device');
+    const { secret, token } = await startMfa('admin-jane');
+    const [code1, code2] = twoConsecutiveCodes(secret, Date.now());
+    expect((await submit('/mfa/finish', { token, code1, code2 })).location).toMatch(/^\/users\/admin-jane\?/);
+    expect((await aws.iam.send(new ListMFADevicesCommand({ UserName: 'admin-jane' }))).MFADevices).toHaveLength(1);
+  });
+
+  it('does each console step for a learner without a browser', async () => {
+    expect(server.console.doStep('root-mfa')).toMatch(/assigned the authenticator app/);
+    expect(server.console.doStep('root-access-keys')).toContain('AKIAPRACTICEROOTKEY1');
+    expect(await summary()).toMatchObject({ AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 });
+
+    await aws.iam.send(new CreateUserCommand({ UserName: 'admin-jane' }));
+    await aws.iam.send(new CreateLoginProfileCommand({ UserName: 'admin-jane', Password: 'First-Passw0rd!', PasswordResetRequired: true }));
+    expect(server.console.doStep('admin-sign-in')).toBe('every console admin has signed in already'); // not an admin yet
+    server.account.change((s) => s.users[0]!.policies.push('arn:aws:iam::aws:policy/AdministratorAccess'));
+    expect(server.console.doStep('admin-sign-in')).toBe('signed in as admin-jane and chose a new password');
+    expect(server.console.doStep('admin-mfa')).toBe('assigned an authenticator app to admin-jane');
+    expect((await aws.iam.send(new GetUserCommand({ UserName: 'admin-jane' }))).User?.PasswordLastUsed).toBeInstanceOf(Date);
+    expect((await aws.iam.send(new ListMFADevicesCommand({ UserName: 'admin-jane' }))).MFADevices).toHaveLength(1);
+    expect(server.console.doStep('budget')).toMatch(/nothing to do/);
+  });
+
+  it('refuses API calls signed with any credentials but the practice ones', async () => {
+    const other = await createClients({
+      endpoint: server.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+    });
+    await expect(other.iam.send(new GetAccountSummaryCommand({}))).rejects.toMatchObject({ name: 'InvalidClientTokenId', $metadata: { httpStatusCode: 403 } });
+  });
+});

@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runProcess } from '../support/process.js';
+import { CLI, NO_AWS, tempDir } from './cli.js';
+
+/** --practice-state: an instructor's scenario in, the learner's progress saved back, no secret ever. */
+
+const practice = (args: string[], input?: string) => runProcess('node', [CLI, ...args], { env: NO_AWS, input });
+
+const statuses = (stdout: string) =>
+  Object.fromEntries((JSON.parse(stdout) as { checks: { id: string; status: string }[] }).checks.map((c) => [c.id, c.status]));
+
+describe('practice scenarios', () => {
+  it('a new file starts as a brand-new account and keeps what the wizard did, without the password', async () => {
+    const file = join(tempDir(), 'class.json');
+    const password = 'Practice-Passw0rd!-Kept-Secret';
+    const run = await practice(['--practice-state', file, '--yes', '--admin-user', 'admin-jane', '--password-stdin'], `${password}\n`);
+    expect(run.code).toBe(1); // the console steps are still open
+    expect(run.stdout).toContain('PRACTICE');
+    // Without a terminal nobody can press "?": every step explains itself in the output.
+    expect(run.stdout).toContain("Check it yourself: $ aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'");
+    expect(run.stdout).toContain('Watch out: Deactivating is not enough');
+    expect(run.stdout).toMatch(/Summary \(PRACTICE[\s\S]*Re-check now and then[\s\S]*Still open: root-mfa, root-access-keys, admin-mfa/);
+
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).not.toContain(password);
+    expect(JSON.parse(saved)).toMatchObject({
+      users: [{ name: 'admin-jane', loginProfile: { passwordResetRequired: true } }],
+      groups: [{ name: 'Administrators', members: ['admin-jane'], policies: ['arn:aws:iam::aws:policy/AdministratorAccess'] }],
+      root: { accessKeys: [{ status: 'Active' }] },
+    });
+
+    const status = await practice(['status', '--json', '--practice-state', file]);
+    expect(statuses(status.stdout)).toMatchObject({ 'admin-user': 'pass', 'root-mfa': 'fail', 'root-access-keys': 'fail', 'admin-mfa': 'fail' });
+  });
+
+  it('an instructor\'s starting point: keys already deleted, an old admin without MFA', async () => {
+    const file = join(tempDir(), 'old-admin.json');
+    const created = '2025-06-01T09:00:00Z';
+    writeFileSync(
+      file,
+      JSON.stringify({
+        accountId: '444455556666',
+        root: { password: true, created, accessKeys: [] },
+        users: [{ name: 'old-admin', id: 'AIDAOLDADMIN00000001', created, loginProfile: { created, passwordResetRequired: false }, policies: ['arn:aws:iam::aws:policy/AdministratorAccess'] }],
+      }),
+    );
+    const status = await practice(['status', '--json', '--practice-state', file]);
+    expect(JSON.parse(status.stdout)).toMatchObject({ account: '444455556666' });
+    expect(statuses(status.stdout)).toEqual({ 'root-mfa': 'fail', 'root-access-keys': 'pass', 'admin-user': 'pass', 'admin-mfa': 'fail' });
+  });
+
+  it('a bad scenario is one line naming the field and the rule, exit 2, and the file is left alone', async () => {
+    const dir = tempDir();
+    const cases: [string, RegExp][] = [
+      [JSON.stringify({ accountId: '12', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] } }), /accountId: must be 12 digits/],
+      [
+        JSON.stringify({ accountId: '111122223333', root: { password: 'yes', created: '2025-01-01T00:00:00Z', accessKeys: [] } }),
+        /root\.password: /,
+      ],
+      [
+        JSON.stringify({ accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] }, users: [{ name: 'a b' }] }),
+        /users\.0\.name: may use only letters/,
+      ],
+      ['{ not json', /not valid JSON/],
+    ];
+    for (const [text, message] of cases) {
+      const file = join(dir, 'bad.json');
+      writeFileSync(file, text);
+      const run = await practice(['status', '--practice-state', file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stdout).toBe('');
+      // The file an instructor wrote is left as it was.
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    }
+  });
+
+  it('rejects --profile in practice mode', async () => {
+    const run = await practice(['--practice', '--profile', 'work', 'status']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--profile: practice mode never uses AWS credentials');
+  });
+});
