@@ -1,6 +1,6 @@
 import { iamUserUrl } from '../src/aws/identity.js';
 import type { CheckContext, CheckResult, ConsoleStep } from '../src/engine/types.js';
-import { adminTargets } from './admin-target.js';
+import { adminTargets, adminToGuide } from './admin-target.js';
 
 export const adminMfa: ConsoleStep = {
   id: 'admin-mfa',
@@ -35,11 +35,11 @@ export const adminMfa: ConsoleStep = {
   },
 
   async checklist(ctx) {
-    const [user = 'your admin user'] = await adminTargets(ctx);
+    const user = await adminToGuide(ctx);
     return {
-      url: iamUserUrl(ctx.identity, user),
+      url: user ? iamUserUrl(ctx.identity, user) : undefined,
       items: [
-        `Open the IAM console, choose Users, then ${user}, then the "Security credentials" tab.`,
+        `Open the IAM console, choose Users, then ${user ?? 'your admin user'}, then the "Security credentials" tab.`,
         'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',
         'Pick an authenticator app, a passkey or security key, or a hardware token, and follow the prompts.',
       ],

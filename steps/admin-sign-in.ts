@@ -1,6 +1,6 @@
 import { signInUrl } from '../src/aws/identity.js';
 import type { CheckContext, CheckResult, ConsoleStep } from '../src/engine/types.js';
-import { adminTargets } from './admin-target.js';
+import { adminTargets, adminToGuide } from './admin-target.js';
 
 export const adminSignIn: ConsoleStep = {
   id: 'admin-sign-in',
@@ -29,7 +29,7 @@ export const adminSignIn: ConsoleStep = {
   },
 
   async checklist(ctx) {
-    const [user = 'your admin user'] = await adminTargets(ctx);
+    const user = (await adminToGuide(ctx)) ?? 'your admin user';
     const alias = await ctx.read.accountAlias();
     const url = signInUrl(ctx.identity, alias ?? ctx.identity.account);
     return {

@@ -5,3 +5,8 @@ export async function adminTargets({ read, adminUser }: CheckContext): Promise<s
   if (adminUser) return (await read.user(adminUser)) ? [adminUser] : [];
   return (await read.admins()).consoleUsers;
 }
+
+/** The admin a checklist speaks of: the one this run chose (even before a dry run would create it), else the first console admin. */
+export async function adminToGuide({ read, adminUser }: CheckContext): Promise<string | undefined> {
+  return adminUser ?? (await read.admins()).consoleUsers[0];
+}

@@ -104,6 +104,8 @@ async function chooseUser(ctx: StepContext): Promise<string> {
   }
 }
 
+const PASSWORD_PLACEHOLDER = { given: 'from standard input', type: 'typed by you', generate: 'shown once' } as const;
+
 async function consoleAccessAction(ctx: StepContext, name: string): Promise<Action> {
   if (!ctx.inputs.password && !ctx.ui.interactive && !ctx.dryRun) {
     throw new UsageError('--yes needs --password-stdin to give the admin user a console password');
@@ -126,7 +128,7 @@ async function consoleAccessAction(ctx: StepContext, name: string): Promise<Acti
       });
   return {
     title: `Let ${name} sign in to the console (a new password is required at first sign-in)`,
-    cli: `aws iam create-login-profile --user-name ${name} --password-reset-required --password '<${source === 'type' ? 'typed' : 'shown once'}>'`,
+    cli: `aws iam create-login-profile --user-name ${name} --password-reset-required --password '<${PASSWORD_PLACEHOLDER[source]}>'`,
     async run(c) {
       if (await c.read.hasConsoleAccess(name)) return;
       const password = await obtainPassword(c, name, source, policy);

@@ -34,6 +34,11 @@ export interface WizardOptions {
   newReader(): AccountReader;
 }
 
+const LEFT_OPEN = {
+  skipped: 'Skipped for now: the next run checks it again.',
+  'timed-out': 'Not seen before the wait ended (--wait): the next run checks it again.',
+};
+
 /** Outcomes after which nothing is left to do for a step. */
 const SETTLED_OUTCOMES = new Set(['already-done', 'done', 'not-applicable']);
 export const isSettledReport = (report: StepReport) => SETTLED_OUTCOMES.has(report.outcome);
@@ -100,7 +105,10 @@ async function runConsoleStep(o: WizardOptions, state: WizardState, step: Consol
   } finally {
     waiter.stop();
   }
-  if (polled.kind !== 'done') return { step, result: before, outcome: polled.kind };
+  if (polled.kind !== 'done') {
+    o.ui.note({ level: 'warn', text: LEFT_OPEN[polled.kind] });
+    return { step, result: before, outcome: polled.kind };
+  }
   o.ui.stepResult(step, polled.result, 'after');
   return { step, result: polled.result, outcome: 'done' };
 }

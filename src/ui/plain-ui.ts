@@ -28,6 +28,8 @@ export class PlainUI extends TextOutput implements UI {
   }
 
   async text(q: TextQuestion): Promise<string> {
+    // A dry run writes nothing, so a default name is a fair answer; with --yes it would create a user nobody named.
+    if (!this.assumeYes && q.default !== undefined) return q.default;
     throw new UsageError(`no terminal to ask "${q.message}": pass --${q.key}`);
   }
 

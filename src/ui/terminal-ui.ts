@@ -23,9 +23,13 @@ import { TextOutput, type PracticeInfo } from './text-output.js';
  * run's AbortSignal, and Ctrl-C (which arrives as a prompt error or a raw keypress, not as SIGINT,
  * while the terminal is in raw mode) stops the whole run.
  */
+const ALTERNATE_SCREEN_ON = '\x1b[?1049h\x1b[H';
+const ALTERNATE_SCREEN_OFF = '\x1b[?1049l';
+
 export class TerminalUI extends TextOutput implements UI {
   readonly interactive = true;
-  private linesSinceSecret: number | undefined;
+  /** Set while a secret is on the alternate screen: leaves it, whatever ends the process. */
+  private leaveSecretScreen: (() => void) | undefined;
 
   constructor(
     private readonly signal: AbortSignal,
@@ -36,15 +40,9 @@ export class TerminalUI extends TextOutput implements UI {
     super(tty, practice);
   }
 
-  protected override print(text: string) {
-    super.print(text);
-    if (this.linesSinceSecret !== undefined) this.linesSinceSecret += text.split('\n').length;
-  }
-
-  private async ask<T>(prompt: (context: { signal: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>): Promise<T> {
+  private async ask<T>(prompt: (context: { signal: AbortSignal }) => Promise<T>): Promise<T> {
     try {
-      // A prompt answered while a secret is on screen is cleared too, so forgetSecret can count lines.
-      return await prompt({ signal: this.signal, clearPromptOnDone: this.linesSinceSecret !== undefined });
+      return await prompt({ signal: this.signal });
     } catch (error) {
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
         this.interrupt();
@@ -75,16 +73,28 @@ export class TerminalUI extends TextOutput implements UI {
     super.intro(identity, notes);
   }
 
+  /**
+   * The secret goes on the terminal's alternate screen, which keeps no scrollback: leaving it
+   * restores the screen as it was, so the secret is gone however the lines wrapped.
+   */
   showSecret(label: string, value: string) {
-    this.linesSinceSecret = 0;
+    if (!this.leaveSecretScreen) {
+      this.tty.write(ALTERNATE_SCREEN_ON);
+      const leave = () => this.tty.write(ALTERNATE_SCREEN_OFF);
+      process.once('exit', leave);
+      this.leaveSecretScreen = () => {
+        process.off('exit', leave);
+        leave();
+      };
+    }
     this.print(`\n  ${kleur.bold(label)}:\n\n      ${kleur.bold().cyan(value)}\n`);
     this.print(kleur.gray('  Shown only this once. It must be changed at first sign-in.'));
   }
 
   forgetSecret() {
-    if (this.linesSinceSecret === undefined) return;
-    if (this.tty.isTTY) this.tty.write(`\x1b[${this.linesSinceSecret}A\r\x1b[J`);
-    this.linesSinceSecret = undefined;
+    if (!this.leaveSecretScreen) return;
+    this.leaveSecretScreen();
+    this.leaveSecretScreen = undefined;
     this.print(kleur.gray('  (password saved by you, and cleared from the screen)'));
   }
 

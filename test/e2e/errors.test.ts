@@ -1,6 +1,7 @@
 // Runs that cannot go ahead: each says why in a line or two, with its exit code and no stack trace.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import {
+  SCREEN_TIMEOUT_MS,
   SETUP_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
   exitCode,
@@ -53,6 +54,9 @@ it(
         AWS_ROLE_ARN: undefined,
       }),
     );
+    // In a terminal a newcomer is offered the practice account first; declining leaves the explanation.
+    await pty.waitFor('Practise on a simulated account on this computer instead?', SCREEN_TIMEOUT_MS);
+    pty.write('n\r');
     expect(await exitCode(pty)).toBe(4);
     const output = pty.output();
     expect(output).toContain('No AWS credentials were found.');

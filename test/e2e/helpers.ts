@@ -1,10 +1,5 @@
 // Shared support for the end-to-end tests: the built CLI, run in a pty or through pipes, against
 // moto behind the root-state proxy. Every test file starts its own moto + proxy (startE2EAccount).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   AddUserToGroupCommand,
   AttachGroupPolicyCommand,
@@ -31,8 +26,9 @@ import { spawnPty, type PtySession } from '../support/pty.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+import { CLI, ROOT } from '../support/cli.js';
+
+export { CLI, ROOT };
 export const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
 /** What a write call looks like in proxy.calls ('iam:CreateUser', ...). */
 export const WRITE = /:(Create|Attach|Add|Put|Update|Delete|Enable|Detach|Remove)/;
@@ -41,32 +37,6 @@ export const WRITE = /:(Create|Attach|Add|Put|Update|Delete|Enable|Detach|Remove
 export const SCREEN_TIMEOUT_MS = 30_000;
 export const TEST_TIMEOUT_MS = 120_000;
 export const SETUP_TIMEOUT_MS = 120_000;
-
-/**
- * Builds dist/ when it is older than the sources (scripts/prepare.mjs: fast when fresh), one
- * file at a time: a lock directory keeps parallel test files from running tsc together.
- */
-export function ensureBuilt(): void {
-  const lock = join(tmpdir(), 'aws-root-lockdown-e2e-build.lock');
-  const deadline = Date.now() + 110_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock older than two minutes was left by a killed run.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`could not take the build lock ${lock}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'prepare.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-  if (!existsSync(CLI)) throw new Error(`scripts/prepare.mjs left no ${CLI}`);
-}
 
 /** Temporary credentials (ASIA…), as CloudShell gives root: the normal case, not a root access key. */
 export const TEMPORARY_CREDENTIALS: Env = { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SESSION_TOKEN: 'x' };
@@ -86,7 +56,6 @@ export interface E2EAccount {
 }
 
 export async function startE2EAccount(): Promise<E2EAccount> {
-  ensureBuilt();
   const moto = await startMoto();
   const proxy = await startAccountProxy(moto.url);
   const iam = new IAMClient({
@@ -152,7 +121,7 @@ export async function exitCode(pty: PtySession, timeoutMs = SCREEN_TIMEOUT_MS): 
 }
 
 /** The key hints under the spinner of a console step. */
-export const SPINNER_KEYS = 'Enter: check now · s: skip for now · Ctrl-C: stop';
+export const SPINNER_KEYS = 'Enter: check now · s: skip for now';
 
 /**
  * Waits until the spinner shows its `n`th check. The waiter starts listening for keys in the same

@@ -2,14 +2,16 @@
  * A small terminal emulator: replays raw pty output and returns what a person would see at the
  * end (scrollback and screen, top to bottom). It knows what the CLI's libraries emit: printable
  * text with auto-wrap, CR, LF, BS, cursor up/down/left/right/column, erase in line and erase
- * below. Everything else (colours, cursor visibility, synchronised output) changes no text.
+ * below, and the alternate screen (whose text vanishes when the program leaves it). Everything
+ * else (colours, cursor visibility, synchronised output) changes no text.
  */
 export function renderScreen(raw: string, cols = 120, rows = 40): string {
-  const lines: string[][] = [[]];
+  let lines: string[][] = [[]];
   let row = 0;
   let col = 0;
   let lowest = 0; // the lowest row ever reached: the screen is the `rows` rows ending there
   let pendingWrap = false;
+  let main: { lines: string[][]; row: number; col: number; lowest: number } | undefined;
 
   const line = (r: number) => {
     while (lines.length <= r) lines.push([]);
@@ -27,6 +29,13 @@ export function renderScreen(raw: string, cols = 120, rows = 40): string {
     const text = m[0];
     if (text.startsWith('\x1b[')) {
       const [, priv, params = '', final] = m;
+      if (priv === '?' && params === '1049' && final === 'h' && !main) {
+        main = { lines, row, col, lowest };
+        [lines, row, col, lowest, pendingWrap] = [[[]], 0, 0, 0, false];
+      } else if (priv === '?' && params === '1049' && final === 'l' && main) {
+        ({ lines, row, col, lowest } = main);
+        [main, pendingWrap] = [undefined, false];
+      }
       if (priv) continue;
       const n = (i: number, fallback: number) => {
         const v = Number(params.split(';')[i] || NaN);

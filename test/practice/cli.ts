@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../support/env.js';
 
-/** The built CLI, as `npm start` runs it (npm test builds it first). */
-export const CLI = new URL('../../dist/src/cli.js', import.meta.url).pathname;
+export { CLI } from '../support/cli.js';
 
 /** No AWS credentials or config anywhere: a fresh machine. */
 export const NO_AWS: Env = {

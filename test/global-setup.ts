@@ -1,0 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './support/cli.js';
+
+/** Installs and builds only what is stale (scripts/prepare.mjs), so `npx vitest` alone also works. */
+export default function setup() {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'prepare.mjs')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+}
