@@ -29,7 +29,7 @@ export async function run(options: Options, io: RunIO): Promise<number> {
   const password = options['password-stdin'] ? await readPassword(io) : undefined;
   const aws = await createClients({ profile: options.profile, region: options.region });
   const identity = await whoAmI(aws, io.signal);
-  const newReader = () => new AccountReader(aws.iam, identity.partition, io.signal);
+  const newReader = () => new AccountReader(aws, identity, io.signal);
 
   if (options.command === 'status') {
     const report = await collectStatus(identity, newReader(), ALL_STEPS);

@@ -2,8 +2,9 @@ import { emitKeypressEvents } from 'node:readline';
 import { confirm, input, password, select } from '@inquirer/prompts';
 import kleur from 'kleur';
 import ora from 'ora';
+import QRCode from 'qrcode';
 import type { Identity } from '../aws/identity.js';
-import type { ConsoleStep } from '../engine/types.js';
+import type { Step } from '../engine/types.js';
 import type {
   ConfirmQuestion,
   Note,
@@ -79,15 +80,28 @@ export class TerminalUI extends TextOutput implements UI {
     this.print(kleur.gray('  Shown only this once. It must be changed at first sign-in.'));
   }
 
-  forgetSecret() {
-    if (this.linesSinceSecret === undefined) return;
-    if (this.tty.isTTY) this.tty.write(`\x1b[${this.linesSinceSecret}A\r\x1b[J`);
-    this.linesSinceSecret = undefined;
-    this.print(kleur.gray('  (password saved by you, and cleared from the screen)'));
+  async showQrCode(label: string, uri: string, fallback: string) {
+    // Explicit black on white where colour is on, so the code scans on dark terminals too.
+    const qr = await QRCode.toString(uri, kleur.enabled ? { type: 'terminal', small: true } : { type: 'utf8', margin: 2 });
+    this.linesSinceSecret = 0;
+    this.print(`\n  ${kleur.bold(label)}:\n`);
+    this.print(qr.replace(/\n+$/, '').replace(/^/gm, '  '));
+    this.print(`\n  ${kleur.gray('Cannot scan? Add the account by hand with this secret key:')}\n      ${kleur.bold().cyan(fallback)}\n`);
   }
 
-  waiting(step: ConsoleStep): Waiter {
-    return new SpinnerWaiter(step, this.interrupt);
+  forgetSecret() {
+    if (this.linesSinceSecret === undefined) return;
+    if (this.tty.isTTY) {
+      // Lines that scrolled out of view cannot be reached by moving up: clear the scrollback as well.
+      const scrolledAway = this.linesSinceSecret >= (this.tty.rows ?? Infinity);
+      this.tty.write(`\x1b[${this.linesSinceSecret}A\r\x1b[J${scrolledAway ? '\x1b[3J' : ''}`);
+    }
+    this.linesSinceSecret = undefined;
+    this.print(kleur.gray('  (secret saved by you, and cleared from the screen)'));
+  }
+
+  waiting(_step: Step, waitingFor: string): Waiter {
+    return new SpinnerWaiter(waitingFor, this.interrupt);
   }
 }
 
@@ -100,7 +114,7 @@ class SpinnerWaiter implements Waiter {
   private readonly ticker;
 
   constructor(
-    private readonly step: ConsoleStep,
+    private readonly waitingFor: string,
     private readonly interrupt: () => void,
   ) {
     // discardStdin would swallow the keys we listen for.
@@ -112,7 +126,7 @@ class SpinnerWaiter implements Waiter {
     const seconds = Math.floor((Date.now() - this.started) / 1000);
     const elapsed = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
     const last = this.lastDetail ? kleur.gray(` · last check: ${this.lastDetail}`) : '';
-    return `Waiting for ${this.step.waitingFor} · ${elapsed}${last}\n  ${kleur.gray('Enter: check now · s: skip for now · Ctrl-C: stop')}`;
+    return `Waiting for ${this.waitingFor} · ${elapsed}${last}\n  ${kleur.gray('Enter: check now · s: skip for now · Ctrl-C: stop')}`;
   }
 
   checked(detail: string) {

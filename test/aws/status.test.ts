@@ -106,7 +106,7 @@ describe('status', () => {
   it('prints exactly the documented JSON fields', async () => {
     const parsed = JSON.parse(statusJson(await status()));
     expect(Object.keys(parsed)).toEqual(['account', 'partition', 'caller', 'summary', 'checks', 'ok']);
-    expect(Object.keys(parsed.checks[0])).toEqual(['id', 'title', 'status', 'detail']);
+    expect(Object.keys(parsed.checks[0])).toEqual(['id', 'title', 'status', 'detail', 'required']);
     expect(parsed.checks.map((c: { id: string }) => c.id)).toEqual(['root-mfa', 'root-access-keys', 'admin-user', 'admin-mfa']);
   });
 });
