@@ -54,3 +54,6 @@ export const signInUrl = (partition: string, accountOrAlias: string) =>
 
 export const iamUserUrl = (partition: string, userName: string) =>
   `https://console.${consoleDomain(partition)}/iam/home#/users/details/${encodeURIComponent(userName)}?section=security_credentials`;
+
+/** The root user's ARN: compared whole, never as a substring (a user named "root" must not match). */
+export const rootArn = ({ partition, account }: Pick<Identity, 'partition' | 'account'>) => `arn:${partition}:iam::${account}:root`;
