@@ -46,6 +46,7 @@ export async function startTestAccount(): Promise<TestAccount> {
       await moto.reset();
       proxy.state = { ...DEFAULT_ROOT, signedIn: new Set(), ...state };
       proxy.resetCounts();
+      proxy.clearFailures();
     },
     async close() {
       for (const client of Object.values(aws)) client.destroy();
