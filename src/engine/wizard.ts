@@ -135,7 +135,7 @@ async function runConsoleWay(
 
 async function runAutomatedStep(o: WizardOptions, state: WizardState, step: AutomatedStep, before: CheckResult): Promise<StepReport> {
   // An optional step is offered, not imposed: saying no leaves the run as complete as it was.
-  if (!step.required && !(await o.ui.confirm({ key: step.id, message: `${step.title}? (optional)`, default: true }))) {
+  if (!step.required && !(await o.ui.confirm({ key: `offer-${step.id}`, message: `${step.title}? (optional)`, default: true }))) {
     return { step, result: before, outcome: 'skipped' };
   }
   const plan = await step.plan(stepContext(o, state));

@@ -68,7 +68,11 @@ function actionOf(req: IncomingMessage, body: Buffer): string {
   }
   const scope = /Credential=[^/]*\/[^/]*\/[^/]*\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '')?.[1];
   const service = scope ?? SERVICE_BY_VERSION[params.get('Version') ?? ''] ?? 'unknown';
-  return `${service}:${params.get('Action') ?? 'unknown'}`;
+  // Query protocol (IAM, STS): Action=; JSON protocol (Budgets): X-Amz-Target; REST (Account): the path, e.g. /putAlternateContact.
+  const target = String(req.headers['x-amz-target'] ?? '').split('.')[1];
+  const restPath = /^\/([a-z][A-Za-z]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname)?.[1];
+  const action = params.get('Action') ?? target ?? (restPath && restPath[0]!.toUpperCase() + restPath.slice(1));
+  return `${service}:${action ?? 'unknown'}`;
 }
 
 function rewrite(call: string, xml: string, state: RootState): string {
