@@ -48,7 +48,7 @@ export const rootRecentUse: AdvisoryStep = {
   },
 
   advice: () => ({
-    heading: 'Root was used recently',
+    heading: 'Keeping root unused',
     items: [
       'Sign in as your admin user for everyday work, this wizard included once the admin user exists.',
       'Keep root for what only root can do: changing the account email or support plan, closing the account, restoring a locked-out admin.',

@@ -216,8 +216,8 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
       failures.set(action, { response, remaining: times });
     },
     lastParams(action) {
-      const index = calls.findLastIndex((c) => matches(c, action));
-      return index < 0 ? undefined : params[index];
+      for (let i = calls.length - 1; i >= 0; i--) if (matches(calls[i]!, action)) return params[i];
+      return undefined;
     },
     resetCounts() {
       calls.length = 0;
