@@ -1,7 +1,18 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from './errors.js';
-import { firstIssue, profileSchema, regionSchema, userNameSchema } from './inputs.js';
+import {
+  accountAliasSchema,
+  budgetAmountSchema,
+  contactNameSchema,
+  emailSchema,
+  firstIssue,
+  phoneSchema,
+  profileSchema,
+  regionSchema,
+  userNameSchema,
+} from './inputs.js';
+import { STEP_IDS } from './step-ids.js';
 
 const seconds = (min: number, max: number) =>
   z
@@ -18,6 +29,14 @@ const schema = z
     'admin-user': userNameSchema.optional(),
     'password-stdin': z.boolean(),
     grant: z.enum(['group', 'direct'], { message: 'must be group or direct' }).optional(),
+    'mfa-in': z.enum(['terminal', 'console'], { message: 'must be terminal or console' }).optional(),
+    'budget-amount': budgetAmountSchema.optional(),
+    'alert-email': emailSchema.optional(),
+    'security-contact-name': contactNameSchema.optional(),
+    'security-contact-email': emailSchema.optional(),
+    'security-contact-phone': phoneSchema.optional(),
+    'account-alias': accountAliasSchema.optional(),
+    skip: z.array(z.enum(STEP_IDS, { message: `must be a step id (${STEP_IDS.join(', ')})` })).default([]),
     wait: seconds(0, 86_400).default(900),
     'poll-interval': seconds(1, 300).default(5),
     profile: profileSchema.optional(),
@@ -51,6 +70,14 @@ export function parseOptions(argv: string[]): Options {
         'admin-user': { type: 'string' },
         'password-stdin': { type: 'boolean', default: false },
         grant: { type: 'string' },
+        'mfa-in': { type: 'string' },
+        'budget-amount': { type: 'string' },
+        'alert-email': { type: 'string' },
+        'security-contact-name': { type: 'string' },
+        'security-contact-email': { type: 'string' },
+        'security-contact-phone': { type: 'string' },
+        'account-alias': { type: 'string' },
+        skip: { type: 'string', multiple: true },
         wait: { type: 'string' },
         'poll-interval': { type: 'string' },
         profile: { type: 'string' },
@@ -64,7 +91,7 @@ export function parseOptions(argv: string[]): Options {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('. ')[0] ?? 'bad arguments');
+    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
   }
   const [command = 'wizard', ...extra] = parsed.positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -84,7 +111,7 @@ Usage
   aws-root-lockdown [options]          walk through the steps (interactive)
   aws-root-lockdown status [--json]    report what is done and what is open (read-only)
 
-Steps (ids): root-mfa, root-access-keys, admin-user, admin-sign-in, admin-mfa
+Steps (ids, in order): ${STEP_IDS.join(', ')}
 
 Options
   --profile NAME        use this profile from ~/.aws/config (SSO and "aws login" profiles work)
@@ -93,6 +120,13 @@ Options
   --admin-user NAME     the admin IAM user to create or reuse
   --password-stdin      read the admin's first console password from standard input
   --grant group|direct  give AdministratorAccess through the Administrators group (default) or directly
+  --mfa-in terminal|console  set up the admin's MFA here (authenticator app) or in the console (passkey, key)
+  --budget-amount USD   monthly budget for the billing alert (e.g. 20)
+  --alert-email EMAIL   where the billing alerts go
+  --security-contact-name NAME / --security-contact-email EMAIL / --security-contact-phone PHONE
+                        the account's security contact
+  --account-alias ALIAS alias for the sign-in address (3-63 of a-z, 0-9, -)
+  --skip STEP           leave a step out this run (repeatable); a required one stays open
   --dry-run             show the plan and the equivalent AWS CLI commands; change nothing
   --wait SECONDS        how long to wait for each console step (default 900)
   --poll-interval SECONDS  how often to check while waiting (default 5)

@@ -31,3 +31,29 @@ export const validatorFor =
     const parsed = schema.safeParse(value);
     return parsed.success ? true : firstIssue(parsed.error);
   };
+
+/** A monthly budget in US dollars: a positive amount with at most two decimals. */
+export const budgetAmountSchema = z
+  .string()
+  .regex(/^\d{1,9}(\.\d{1,2})?$/, 'must be an amount in US dollars, such as 20 or 20.50')
+  .refine((v) => Number(v) > 0, 'must be more than 0');
+
+export const emailSchema = z.email('must be an email address').max(254, 'must be at most 254 characters');
+
+export const contactNameSchema = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+
+/** The Account API's rule for phone numbers. */
+export const phoneSchema = z
+  .string()
+  .max(25, 'must be at most 25 characters')
+  .regex(/^[\s0-9()+-]+$/, 'may use only digits, spaces and + ( ) -')
+  .regex(/(\d.*){5}/, 'must hold at least 5 digits');
+
+/** IAM's rule for an account alias; whether it is free is only known by trying. */
+export const accountAliasSchema = z
+  .string()
+  .min(3, 'must be 3 to 63 characters')
+  .max(63, 'must be 3 to 63 characters')
+  .regex(/^[a-z0-9-]+$/, 'may use only lowercase letters, digits and -')
+  .regex(/^[a-z0-9](.*[a-z0-9])?$/, 'must start and end with a letter or digit')
+  .refine((v) => !v.includes('--'), 'must not hold two hyphens in a row');

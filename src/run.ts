@@ -66,7 +66,7 @@ async function offerPractice(io: RunIO): Promise<boolean> {
 async function runOn(options: Options, io: RunIO, password: string | undefined, practice?: PracticeSession): Promise<number> {
   const aws = await createClients(practice ? practice.clientOptions : { profile: options.profile, region: options.region });
   const identity = { ...(await whoAmI(aws, io.signal)), ...(practice ? { consoleUrl: practice.consoleUrl } : {}) };
-  const newReader = () => new AccountReader(aws.iam, identity.partition, io.signal);
+  const newReader = () => new AccountReader(aws, identity, io.signal);
   const practiceInfo: PracticeInfo | undefined = practice && { consoleUrl: practice.consoleUrl, doStep: practice.doStep };
 
   if (options.command === 'status') {
@@ -88,9 +88,22 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
       ui,
       clock: realClock,
       signal: io.signal,
-      inputs: { password, grant: options.grant },
+      inputs: {
+        password,
+        grant: options.grant,
+        mfaIn: options['mfa-in'],
+        budgetAmount: options['budget-amount'],
+        alertEmail: options['alert-email'],
+        securityContact: {
+          name: options['security-contact-name'],
+          email: options['security-contact-email'],
+          phone: options['security-contact-phone'],
+        },
+        accountAlias: options['account-alias'],
+      },
       adminUser: options['admin-user'],
       dryRun: options['dry-run'],
+      skip: options.skip,
       pollIntervalMs: options['poll-interval'] * 1000,
       waitTimeoutMs: options.wait * 1000,
       newReader,

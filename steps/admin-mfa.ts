@@ -1,10 +1,29 @@
 import { iamUserUrl } from '../src/aws/identity.js';
-import type { CheckContext, CheckResult, ConsoleStep } from '../src/engine/types.js';
+import type { AutomatedStep, CheckContext, CheckResult, ConsoleWay, Plan, StepContext } from '../src/engine/types.js';
+import { UsageError } from '../src/errors.js';
 import { adminTargets, adminToGuide } from './admin-target.js';
+import { deviceSerial, enrol, provideDevice, type PendingDevice } from './mfa-enrolment.js';
 
-export const adminMfa: ConsoleStep = {
+/** For what the terminal cannot do: a passkey, a security key, a hardware token. */
+const inTheConsole: ConsoleWay = {
+  waitingFor: 'an MFA device on the admin user',
+  async checklist(ctx) {
+    const user = await adminToGuide(ctx);
+    return {
+      url: user ? iamUserUrl(ctx.identity, user) : undefined,
+      items: [
+        `Open the IAM console, choose Users, then ${user ?? 'your admin user'}, then the "Security credentials" tab.`,
+        'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',
+        'Pick a passkey or security key, an authenticator app, or a hardware token, and follow the prompts.',
+      ],
+      tips: ['You can do this signed in as root, or as the admin user itself after its first sign-in.'],
+    };
+  },
+};
+
+export const adminMfa: AutomatedStep = {
   id: 'admin-mfa',
-  kind: 'console',
+  kind: 'automated',
   title: 'Turn on MFA for the admin user',
   why:
     'The admin user can do almost everything root can. Its password deserves the same second factor, ' +
@@ -12,7 +31,6 @@ export const adminMfa: ConsoleStep = {
   required: true,
   needs: ['admin-user'],
   inStatus: true,
-  waitingFor: 'an MFA device on the admin user',
   explain: {
     when: 'As soon as the admin user can sign in.',
     gotcha: 'An admin without MFA is the easy way in: an attacker goes for the weakest identity that has full rights.',
@@ -34,16 +52,55 @@ export const adminMfa: ConsoleStep = {
       : { status: 'fail', detail: `no MFA device on ${without.join(', ')}` };
   },
 
-  async checklist(ctx) {
-    const user = await adminToGuide(ctx);
+  async plan(ctx: StepContext): Promise<Plan> {
+    const way = await chooseWay(ctx);
+    if (way === 'console') return { summary: '', actions: [], inConsole: inTheConsole };
+    const user = await userWithoutMfa(ctx);
+    let device: PendingDevice | undefined;
     return {
-      url: user ? iamUserUrl(ctx.identity, user) : undefined,
-      items: [
-        `Open the IAM console, choose Users, then ${user ?? 'your admin user'}, then the "Security credentials" tab.`,
-        'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',
-        'Pick an authenticator app, a passkey or security key, or a hardware token, and follow the prompts.',
+      summary: `Set up an authenticator app for ${user}, here in the terminal`,
+      actions: [
+        {
+          title: `Create a virtual MFA device for ${user} (or take over one left by an earlier run)`,
+          cli: `aws iam create-virtual-mfa-device --virtual-mfa-device-name ${user} --bootstrap-method QRCodePNG --outfile qr.png`,
+          run: async (c) => void (device = await provideDevice(c, user)),
+        },
+        {
+          title: `Show its QR code, then enable it with two consecutive codes from your app`,
+          cli: `aws iam enable-mfa-device --user-name ${user} --serial-number ${deviceSerial(ctx, user)} --authentication-code1 CODE1 --authentication-code2 CODE2`,
+          run: (c) => enrol(c, user, device!),
+        },
       ],
-      tips: ['You can do this signed in as root, or as the admin user itself after its first sign-in.'],
+      notes: [
+        'The QR code holds a secret: it is shown on this screen only, never saved, and cleared once the app is set up.',
+        'For a passkey or security key, choose the console instead (run again, or pass --mfa-in console).',
+      ],
     };
   },
 };
+
+/** An app can be enrolled only with a person at the keyboard; without one, the console checklist. */
+async function chooseWay(ctx: StepContext): Promise<'terminal' | 'console'> {
+  const given = ctx.inputs.mfaIn;
+  if (given === 'terminal' && !ctx.ui.interactive && !ctx.dryRun) {
+    throw new UsageError('--mfa-in terminal: enrolling an authenticator app needs a terminal (run without --yes)');
+  }
+  if (given) return given;
+  if (!ctx.ui.interactive) return ctx.dryRun ? 'terminal' : 'console';
+  return ctx.ui.select({
+    key: 'mfa-in',
+    message: 'How do you want to add MFA for the admin user?',
+    choices: [
+      { value: 'terminal', name: 'In this terminal (authenticator app: scan a QR code)' },
+      { value: 'console', name: 'In the AWS console (passkey or security key; or an app)' },
+    ],
+    default: 'terminal',
+  });
+}
+
+async function userWithoutMfa(ctx: StepContext): Promise<string> {
+  const targets = await adminTargets(ctx);
+  const devices = await Promise.all(targets.map((u) => ctx.read.mfaDevices(u)));
+  // In a dry run the admin user may only be planned, not created.
+  return targets.find((_, i) => devices[i]!.length === 0) ?? ctx.state.adminUser ?? ctx.adminUser ?? 'ADMIN_USER';
+}

@@ -1,13 +1,39 @@
 import type { Identity } from '../src/aws/identity.js';
 import type { Step } from '../src/engine/types.js';
+import { accountAlias } from './account-alias.js';
 import { adminMfa } from './admin-mfa.js';
 import { adminSignIn } from './admin-sign-in.js';
 import { adminUser } from './admin-user.js';
+import { billingAlert } from './billing-alert.js';
+import { passwordPolicy } from './password-policy.js';
 import { rootAccessKeys } from './root-access-keys.js';
+import { rootHardwareMfa } from './root-hardware-mfa.js';
+import { rootMfaBackup } from './root-mfa-backup.js';
 import { rootMfa } from './root-mfa.js';
+import { rootRecentUse } from './root-recent-use.js';
+import { securityContact } from './security-contact.js';
 
-/** The order the wizard walks: root first, as the seed says, then the admin identity. */
-export const ALL_STEPS: Step[] = [rootMfa, rootAccessKeys, adminUser, adminSignIn, adminMfa];
+/**
+ * The order the wizard walks: root first, as the seed says; the password policy before the admin
+ * user, so its first password already meets it; the alias before the first sign-in, so the
+ * address to bookmark is the memorable one; then the account-wide settings.
+ */
+export const ALL_STEPS: Step[] = [
+  rootMfa,
+  rootMfaBackup,
+  rootHardwareMfa,
+  rootAccessKeys,
+  rootRecentUse,
+  passwordPolicy,
+  adminUser,
+  accountAlias,
+  adminSignIn,
+  adminMfa,
+  securityContact,
+  billingAlert,
+];
+
+const ROOT_STEPS = new Set<Step>([rootMfa, rootMfaBackup, rootHardwareMfa, rootAccessKeys, rootRecentUse]);
 
 /**
  * Signed with a root access key, deleting that key would end the run before an admin exists to
@@ -15,6 +41,5 @@ export const ALL_STEPS: Step[] = [rootMfa, rootAccessKeys, adminUser, adminSignI
  */
 export function stepsFor(identity: Identity): Step[] {
   if (!identity.usesRootAccessKey) return ALL_STEPS;
-  const rootSteps: Step[] = [rootMfa, rootAccessKeys];
-  return [...ALL_STEPS.filter((s) => !rootSteps.includes(s)), ...rootSteps];
+  return [...ALL_STEPS.filter((s) => !ROOT_STEPS.has(s)), ...ALL_STEPS.filter((s) => ROOT_STEPS.has(s))];
 }

@@ -49,3 +49,31 @@ describe('parseOptions', () => {
     expect(usage(argv)).toContain(message);
   });
 });
+
+describe('flags of the later steps', () => {
+  it('reads them, --skip repeatable', () => {
+    const o = parseOptions([
+      '--mfa-in', 'console', '--budget-amount', '20.50', '--alert-email', 'a@example.com',
+      '--security-contact-name', 'Jane Doe', '--security-contact-email', 's@example.com', '--security-contact-phone', '+1 (555) 0100',
+      '--account-alias', 'jane-corp', '--skip', 'billing-alert', '--skip', 'account-alias',
+    ]);
+    expect(o).toMatchObject({
+      'mfa-in': 'console', 'budget-amount': '20.50', 'alert-email': 'a@example.com', 'security-contact-name': 'Jane Doe',
+      'security-contact-email': 's@example.com', 'security-contact-phone': '+1 (555) 0100', 'account-alias': 'jane-corp',
+      skip: ['billing-alert', 'account-alias'],
+    });
+  });
+
+  it('rejects bad values in one line naming the flag and the rule', () => {
+    expect(usage(['--budget-amount', '0'])).toBe('--budget-amount: must be more than 0');
+    expect(usage(['--budget-amount', '12.345'])).toBe('--budget-amount: must be an amount in US dollars, such as 20 or 20.50');
+    expect(usage(['--alert-email', 'nobody'])).toBe('--alert-email: must be an email address');
+    expect(usage(['--security-contact-phone', 'call me'])).toBe('--security-contact-phone: may use only digits, spaces and + ( ) -');
+    expect(usage(['--account-alias', 'ab'])).toBe('--account-alias: must be 3 to 63 characters');
+    expect(usage(['--account-alias', 'Jane'])).toBe('--account-alias: may use only lowercase letters, digits and -');
+    expect(usage(['--account-alias=-jane'])).toBe('--account-alias: must start and end with a letter or digit');
+    expect(usage(['--account-alias', 'jane--corp'])).toBe('--account-alias: must not hold two hyphens in a row');
+    expect(usage(['--mfa-in', 'phone'])).toBe('--mfa-in: must be terminal or console');
+    expect(usage(['--skip', 'root'])).toMatch(/^--skip: must be a step id \(root-mfa, /);
+  });
+});

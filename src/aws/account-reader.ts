@@ -1,3 +1,5 @@
+import { GetAlternateContactCommand, type AlternateContact } from '@aws-sdk/client-account';
+import { DescribeNotificationsForBudgetCommand, paginateDescribeBudgets, type Budget, type Notification } from '@aws-sdk/client-budgets';
 import {
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
@@ -9,12 +11,15 @@ import {
   paginateListAttachedGroupPolicies,
   paginateListEntitiesForPolicy,
   paginateListUsers,
-  type IAMClient,
+  paginateListVirtualMFADevices,
   type PasswordPolicy,
   type User,
 } from '@aws-sdk/client-iam';
-import { isNoSuchEntity } from './aws-error.js';
-import { adminPolicyArn } from './identity.js';
+import { realClock, type Clock } from '../engine/clock.js';
+import { isNoSuchEntity, isNotFound } from './aws-error.js';
+import type { AwsClients } from './clients.js';
+import { fetchCredentialReport, type CredentialReport } from './credential-report.js';
+import { adminPolicyArn, type Identity } from './identity.js';
 
 export interface Admins {
   /** IAM users holding AdministratorAccess, attached directly or through a group. */
@@ -25,6 +30,18 @@ export interface Admins {
   identityCenterRoles: string[];
 }
 
+/** A virtual MFA device without its seed, which the reader never keeps. */
+export interface VirtualMfaDevice {
+  serial: string;
+  /** The ARN of the user it is assigned to; undefined while unassigned. */
+  userArn?: string;
+}
+
+export interface BudgetWithNotifications {
+  budget: Budget;
+  notifications: Notification[];
+}
+
 /**
  * Read-only questions about the account, each asked of AWS at most once per reader: `status`
  * runs every check on one reader concurrently, and the wizard takes a fresh reader per check.
@@ -32,11 +49,21 @@ export interface Admins {
 export class AccountReader {
   private readonly memo = new Map<string, Promise<unknown>>();
 
+  private readonly iam: AwsClients['iam'];
+
   constructor(
-    private readonly iam: IAMClient,
-    private readonly partition: string,
-    private readonly signal?: AbortSignal,
-  ) {}
+    private readonly aws: Pick<AwsClients, 'iam' | 'budgets' | 'account'>,
+    private readonly identity: Pick<Identity, 'account' | 'partition'>,
+    private readonly signal: AbortSignal = new AbortController().signal,
+    /** For waiting on the credential report. */
+    private readonly clock: Clock = realClock,
+  ) {
+    this.iam = aws.iam;
+  }
+
+  private get partition() {
+    return this.identity.partition;
+  }
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
     let value = this.memo.get(key) as Promise<T> | undefined;
@@ -171,6 +198,54 @@ export class AccountReader {
         return (await this.iam.send(new GetAccountPasswordPolicyCommand({}), this.options)).PasswordPolicy;
       } catch (error) {
         if (isNoSuchEntity(error)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  /** Every virtual MFA device in the account, assigned or not. */
+  virtualMfaDevices(): Promise<VirtualMfaDevice[]> {
+    return this.once('virtual-mfa', async () => {
+      const devices: VirtualMfaDevice[] = [];
+      for await (const page of paginateListVirtualMFADevices({ client: this.iam }, { AssignmentStatus: 'Any' })) {
+        page.VirtualMFADevices?.forEach((d) => d.SerialNumber && devices.push({ serial: d.SerialNumber, userArn: d.User?.Arn }));
+      }
+      return devices;
+    });
+  }
+
+  credentialReport(): Promise<CredentialReport> {
+    return this.once('credential-report', () => fetchCredentialReport(this.iam, this.clock, this.signal));
+  }
+
+  /** The account's COST budgets, each with its notifications. */
+  costBudgets(): Promise<BudgetWithNotifications[]> {
+    return this.once('cost-budgets', async () => {
+      const budgets: Budget[] = [];
+      const AccountId = this.identity.account;
+      for await (const page of paginateDescribeBudgets({ client: this.aws.budgets }, { AccountId })) {
+        page.Budgets?.forEach((b) => b.BudgetType === 'COST' && budgets.push(b));
+      }
+      return Promise.all(
+        budgets.map(async (budget) => {
+          const answer = await this.aws.budgets.send(
+            new DescribeNotificationsForBudgetCommand({ AccountId, BudgetName: budget.BudgetName }),
+            this.options,
+          );
+          return { budget, notifications: answer.Notifications ?? [] };
+        }),
+      );
+    });
+  }
+
+  /** undefined when no security contact is set. */
+  securityContact(): Promise<AlternateContact | undefined> {
+    return this.once('security-contact', async () => {
+      try {
+        const answer = await this.aws.account.send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' }), this.options);
+        return answer.AlternateContact;
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
         throw error;
       }
     });

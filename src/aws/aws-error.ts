@@ -20,6 +20,17 @@ export const isNoSuchEntity = (error: unknown) => errorName(error) === 'NoSuchEn
 export const isAlreadyExists = (error: unknown) =>
   errorName(error) === 'EntityAlreadyExists' || errorName(error) === 'EntityAlreadyExistsException';
 
+/** The SDK names an error after its modelled shape (`...Exception`); emulators and older paths use the bare code. */
+const named = (...codes: string[]) => (error: unknown) => codes.some((c) => errorName(error) === c || errorName(error) === `${c}Exception`);
+
+export const isInvalidAuthenticationCode = named('InvalidAuthenticationCode');
+export const isLimitExceeded = named('LimitExceeded');
+/** Budgets' NotFound and the Account API's ResourceNotFound. */
+export const isNotFound = named('NotFound', 'ResourceNotFound');
+export const isDuplicateRecord = named('DuplicateRecord');
+/** The credential report is being made, or not made yet: worth asking again shortly. */
+export const isReportNotReady = named('ReportInProgress', 'ReportNotPresent', 'CredentialReportNotReady', 'CredentialReportNotPresent');
+
 export const isAccessDenied = (error: unknown) =>
   ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation'].includes(errorName(error));
 

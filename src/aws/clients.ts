@@ -1,3 +1,5 @@
+import { AccountClient } from '@aws-sdk/client-account';
+import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -6,6 +8,8 @@ import type { AwsCredentialIdentity, InitializeHandlerOptions, InitializeMiddlew
 export interface AwsClients {
   iam: IAMClient;
   sts: STSClient;
+  budgets: BudgetsClient;
+  account: AccountClient;
 }
 
 export interface ClientOptions {
@@ -33,11 +37,28 @@ export async function createClients(options: ClientOptions): Promise<AwsClients>
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   };
-  const clients = { iam: new IAMClient(config), sts: new STSClient(config) };
+  // Budgets and the Account API are global services whose endpoint lives in one region per partition.
+  const global = { ...config, region: globalRegion(region) };
+  const clients = {
+    iam: new IAMClient(config),
+    sts: new STSClient(config),
+    budgets: new BudgetsClient(global),
+    account: new AccountClient(global),
+  };
   tagErrorsWithAction(clients.iam, 'iam');
   tagErrorsWithAction(clients.sts, 'sts');
+  tagErrorsWithAction(clients.budgets, 'budgets');
+  tagErrorsWithAction(clients.account, 'account');
   return clients;
 }
+
+/** Where a partition's global services answer: us-east-1 for `aws`, the home region elsewhere. */
+function globalRegion(region: string): string {
+  if (region.startsWith('cn-')) return 'cn-northwest-1';
+  if (region.startsWith('us-gov-')) return 'us-gov-west-1';
+  return 'us-east-1';
+}
+
 
 /** The region from AWS_REGION or the profile, as the SDK resolves it; the fallback otherwise. */
 async function configuredRegion(profile: string | undefined): Promise<string> {
@@ -52,7 +73,9 @@ async function configuredRegion(profile: string | undefined): Promise<string> {
 }
 
 interface WithMiddleware {
-  middlewareStack: { add(middleware: InitializeMiddleware<object, MetadataBearer>, options: InitializeHandlerOptions): void };
+  // Each client types its stack by its own commands; this middleware handles any of them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  middlewareStack: { add(middleware: InitializeMiddleware<any, MetadataBearer>, options: InitializeHandlerOptions): void };
 }
 
 /** Every error leaves the client carrying the permission it needed, e.g. `iam:CreateUser`. */

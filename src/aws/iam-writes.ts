@@ -4,18 +4,24 @@ import {
   AttachUserPolicyCommand,
   CreateGroupCommand,
   CreateLoginProfileCommand,
+  CreateAccountAliasCommand,
   CreateUserCommand,
-  type IAMClient,
+  CreateVirtualMFADeviceCommand,
+  DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  UpdateAccountPasswordPolicyCommand,
+  type PasswordPolicy,
 } from '@aws-sdk/client-iam';
 import type { Clock } from '../engine/clock.js';
 import { isAlreadyExists, isNoSuchEntity } from './aws-error.js';
+import type { AwsClients } from './clients.js';
 
 /**
  * The wizard's writes. Each one converges: run twice, or after a crash half-way, it leaves the
  * same state as run once. "Already exists" is success; nothing existing is ever overwritten.
  */
 export interface Writer {
-  aws: { iam: IAMClient };
+  aws: Pick<AwsClients, 'iam' | 'budgets' | 'account'>;
   clock: Clock;
   signal: AbortSignal;
 }
@@ -48,7 +54,7 @@ async function despiteLag<T>(w: Writer, send: () => Promise<T>): Promise<T> {
   return send();
 }
 
-const opts = (w: Writer) => ({ abortSignal: w.signal });
+export const opts = (w: Writer) => ({ abortSignal: w.signal });
 
 export const createUser = (w: Writer, userName: string) =>
   createOnce(() => w.aws.iam.send(new CreateUserCommand({ UserName: userName }), opts(w)));
@@ -73,3 +79,52 @@ export const attachGroupPolicy = (w: Writer, groupName: string, policyArn: strin
 
 export const addUserToGroup = (w: Writer, userName: string, groupName: string) =>
   despiteLag(w, () => w.aws.iam.send(new AddUserToGroupCommand({ UserName: userName, GroupName: groupName }), opts(w)));
+
+/**
+ * The seed comes back once, here, and nowhere else: it lives in memory until enrolment is over.
+ * Not idempotent by itself: the admin-mfa step looks for a device left by an earlier run first.
+ */
+export async function createVirtualMfaDevice(w: Writer, deviceName: string): Promise<{ serial: string; seed: string }> {
+  const answer = await w.aws.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: deviceName }), opts(w));
+  const device = answer.VirtualMFADevice;
+  return { serial: device?.SerialNumber ?? '', seed: new TextDecoder().decode(device?.Base32StringSeed) };
+}
+
+/** Gone already is fine: the goal is that it does not exist. */
+export const deleteVirtualMfaDevice = async (w: Writer, serial: string) => {
+  try {
+    await w.aws.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }), opts(w));
+  } catch (error) {
+    if (!isNoSuchEntity(error)) throw error;
+  }
+};
+
+export const enableMfaDevice = (w: Writer, userName: string, serial: string, code1: string, code2: string) =>
+  despiteLag(w, () =>
+    w.aws.iam.send(
+      new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serial, AuthenticationCode1: code1, AuthenticationCode2: code2 }),
+      opts(w),
+    ),
+  );
+
+/** Replaces the whole policy: the caller passes every field it wants to keep. */
+export const updatePasswordPolicy = (w: Writer, policy: PasswordPolicy) =>
+  w.aws.iam.send(
+    new UpdateAccountPasswordPolicyCommand({
+      MinimumPasswordLength: policy.MinimumPasswordLength,
+      RequireSymbols: policy.RequireSymbols,
+      RequireNumbers: policy.RequireNumbers,
+      RequireUppercaseCharacters: policy.RequireUppercaseCharacters,
+      RequireLowercaseCharacters: policy.RequireLowercaseCharacters,
+      AllowUsersToChangePassword: policy.AllowUsersToChangePassword,
+      // AWS refuses MaxPasswordAge 0: absent means passwords never expire.
+      MaxPasswordAge: policy.ExpirePasswords ? policy.MaxPasswordAge : undefined,
+      PasswordReusePrevention: policy.PasswordReusePrevention,
+      HardExpiry: policy.HardExpiry,
+    }),
+    opts(w),
+  );
+
+/** Setting the alias the account already has is a no-op in IAM. */
+export const createAccountAlias = (w: Writer, alias: string) =>
+  w.aws.iam.send(new CreateAccountAliasCommand({ AccountAlias: alias }), opts(w));

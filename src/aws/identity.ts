@@ -62,3 +62,6 @@ export const iamUserUrl = ({ partition, consoleUrl }: ConsoleOf, userName: strin
   consoleUrl
     ? `${consoleUrl}/users/${encodeURIComponent(userName)}`
     : `https://console.${consoleDomain(partition)}/iam/home#/users/details/${encodeURIComponent(userName)}?section=security_credentials`;
+
+/** The root user's ARN: compared whole, never as a substring (a user named "root" must not match). */
+export const rootArn = ({ partition, account }: Pick<Identity, 'partition' | 'account'>) => `arn:${partition}:iam::${account}:root`;

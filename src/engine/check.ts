@@ -1,8 +1,9 @@
 import { awsAction, describeAwsError, isAbort, isAccessDenied } from '../aws/aws-error.js';
 import type { CheckContext, CheckResult, Step } from './types.js';
 
-/** Settled: nothing left for the person to do. */
-export const isSettled = (result: CheckResult) => result.status === 'pass' || result.status === 'not-applicable';
+/** Settled: nothing left for the person to do (advice, `info`, is never a failure). */
+export const isSettled = (result: CheckResult) =>
+  result.status === 'pass' || result.status === 'not-applicable' || result.status === 'info';
 
 /**
  * Runs a step's check. A permission we lack makes the answer "unknown" and says which permission;

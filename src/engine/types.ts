@@ -4,7 +4,11 @@ import type { Identity } from '../aws/identity.js';
 import type { Clock } from './clock.js';
 import type { UI } from './ui.js';
 
-export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'not-applicable';
+/**
+ * `info` is an advisory finding: worth knowing, never a failure (it never makes `status` fail).
+ * `unknown` means the check could not read what it needs.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'info' | 'unknown' | 'not-applicable';
 
 export interface CheckResult {
   status: CheckStatus;
@@ -37,6 +41,12 @@ export interface WizardInputs {
   /** From --password-stdin; never from argv. */
   password?: string;
   grant?: 'group' | 'direct';
+  /** How the admin user's MFA is set up: an authenticator app here, or anything in the console. */
+  mfaIn?: 'terminal' | 'console';
+  budgetAmount?: string;
+  alertEmail?: string;
+  securityContact?: { name?: string; email?: string; phone?: string };
+  accountAlias?: string;
 }
 
 export interface WizardState {
@@ -68,18 +78,33 @@ export interface Explanation {
 }
 
 export interface Checklist {
+  /** What the list is, when not "In the AWS console". */
+  heading?: string;
   /** Where to go, e.g. the console page. */
   url?: string;
   items: string[];
   tips?: string[];
 }
 
-/** Done by the person in the AWS console; the wizard shows a checklist and polls `check`. */
-export interface ConsoleStep extends StepBase {
-  kind: 'console';
+/** What the person does in the console, while the wizard polls `check`. */
+export interface ConsoleWay {
   checklist(ctx: CheckContext): Checklist | Promise<Checklist>;
   /** What the spinner says while waiting. */
   waitingFor: string;
+}
+
+/** Done by the person in the AWS console; the wizard shows a checklist and polls `check`. */
+export interface ConsoleStep extends StepBase, ConsoleWay {
+  kind: 'console';
+}
+
+/**
+ * Only reports: nothing to change, or nothing the API can see well enough to wait for. Its check
+ * answers `pass`, `info` (with `advice` shown in the wizard) or `not-applicable`.
+ */
+export interface AdvisoryStep extends StepBase {
+  kind: 'advisory';
+  advice(ctx: CheckContext): Checklist | Promise<Checklist>;
 }
 
 /** One write the wizard makes; `run` must be safe to repeat. */
@@ -94,6 +119,10 @@ export interface Plan {
   summary: string;
   actions: Action[];
   notes?: string[];
+  /** The person chose to do this in the console instead: show the checklist and poll, as for a console step. */
+  inConsole?: ConsoleWay;
+  /** Left out on purpose (an optional step without the values it needs under --yes): why, in one line. */
+  skipped?: string;
 }
 
 /** Done by the wizard through the API, after showing a plan and asking. */
@@ -103,7 +132,7 @@ export interface AutomatedStep extends StepBase {
   plan(ctx: StepContext): Promise<Plan>;
 }
 
-export type Step = ConsoleStep | AutomatedStep;
+export type Step = ConsoleStep | AutomatedStep | AdvisoryStep;
 
 export type StepOutcome =
   | 'already-done'
@@ -114,7 +143,8 @@ export type StepOutcome =
   | 'timed-out'
   | 'declined'
   | 'blocked'
-  | 'planned';
+  | 'planned'
+  | 'advised';
 
 export interface StepReport {
   step: Step;

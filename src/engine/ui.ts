@@ -1,5 +1,5 @@
 import type { Identity } from '../aws/identity.js';
-import type { Checklist, CheckResult, ConsoleStep, Plan, Step, StepReport } from './types.js';
+import type { Checklist, CheckResult, Plan, Step, StepReport } from './types.js';
 
 /**
  * The engine's only way to talk to a person. The terminal, the non-interactive (--yes) and the
@@ -23,9 +23,14 @@ export interface UI {
   note(note: Note): void;
   /** Shows a secret once (a generated password); the caller asks for confirmation separately. */
   showSecret(label: string, value: string): void;
+  /**
+   * Shows a secret to scan: `uri` as a QR code, with `fallback` (e.g. the Base32 seed) to type
+   * where scanning is not possible. It stays until forgetSecret.
+   */
+  showQrCode(label: string, uri: string, fallback: string): Promise<void>;
   /** Removes a shown secret from the screen, where the interface can. */
   forgetSecret(): void;
-  waiting(step: ConsoleStep): Waiter;
+  waiting(step: Step, waitingFor: string): Waiter;
   summary(reports: StepReport[], dryRun: boolean): void;
 }
 

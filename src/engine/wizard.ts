@@ -6,10 +6,12 @@ import type { Clock } from './clock.js';
 import { introNotes } from './intro.js';
 import { pollUntilDone, type PollOutcome } from './poll.js';
 import type {
+  AdvisoryStep,
   AutomatedStep,
   CheckContext,
   CheckResult,
   ConsoleStep,
+  ConsoleWay,
   Step,
   StepContext,
   StepReport,
@@ -28,6 +30,8 @@ export interface WizardOptions {
   inputs: WizardInputs;
   adminUser?: string;
   dryRun: boolean;
+  /** Step ids the person chose to leave out this run (--skip). */
+  skip?: string[];
   pollIntervalMs: number;
   waitTimeoutMs: number;
   /** A reader with nothing cached: every check sees the account as it is now. */
@@ -65,12 +69,23 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
     }
     const before = await runCheck(step, checkContext(o, state));
     o.ui.stepResult(step, before, 'before');
+    if (step.kind === 'advisory') {
+      reports.push(await runAdvisoryStep(o, state, step, before));
+      continue;
+    }
     if (isSettled(before)) {
       reports.push({ step, result: before, outcome: before.status === 'pass' ? 'already-done' : 'not-applicable' });
       continue;
     }
+    if (o.skip?.includes(step.id)) {
+      o.ui.note({ level: 'info', text: `Skipped (--skip ${step.id}).` });
+      reports.push({ step, result: before, outcome: 'skipped' });
+      continue;
+    }
     reports.push(
-      step.kind === 'console' ? await runConsoleStep(o, state, step, before) : await runAutomatedStep(o, state, step, before),
+      step.kind === 'console'
+        ? await runConsoleWay(o, state, step, step, before)
+        : await runAutomatedStep(o, state, step, before),
     );
   }
   o.ui.summary(reports, o.dryRun);
@@ -86,10 +101,23 @@ function stepContext(o: WizardOptions, state: WizardState): StepContext {
   return { ...checkContext(o, state), aws, ui, clock, signal, inputs, dryRun, state };
 }
 
-async function runConsoleStep(o: WizardOptions, state: WizardState, step: ConsoleStep, before: CheckResult): Promise<StepReport> {
-  o.ui.checklist(step, await step.checklist(checkContext(o, state)));
+/** Nothing to wait for: show what was found and, when there is advice, the advice. */
+async function runAdvisoryStep(o: WizardOptions, state: WizardState, step: AdvisoryStep, before: CheckResult): Promise<StepReport> {
+  if (before.status === 'info') o.ui.checklist(step, await step.advice(checkContext(o, state)));
+  const outcome = before.status === 'pass' ? 'already-done' : before.status === 'not-applicable' ? 'not-applicable' : 'advised';
+  return { step, result: before, outcome };
+}
+
+async function runConsoleWay(
+  o: WizardOptions,
+  state: WizardState,
+  step: ConsoleStep | AutomatedStep,
+  way: ConsoleWay,
+  before: CheckResult,
+): Promise<StepReport> {
+  o.ui.checklist(step, await way.checklist(checkContext(o, state)));
   if (!o.ui.interactive || o.dryRun) return { step, result: before, outcome: 'pending' };
-  const waiter = o.ui.waiting(step);
+  const waiter = o.ui.waiting(step, way.waitingFor);
   let polled: PollOutcome;
   try {
     polled = await pollUntilDone({
@@ -114,7 +142,16 @@ async function runConsoleStep(o: WizardOptions, state: WizardState, step: Consol
 }
 
 async function runAutomatedStep(o: WizardOptions, state: WizardState, step: AutomatedStep, before: CheckResult): Promise<StepReport> {
+  // An optional step is offered, not imposed: saying no leaves the run as complete as it was.
+  if (!step.required && !(await o.ui.confirm({ key: `offer-${step.id}`, message: `${step.title}? (optional)`, default: true }))) {
+    return { step, result: before, outcome: 'skipped' };
+  }
   const plan = await step.plan(stepContext(o, state));
+  if (plan.skipped) {
+    o.ui.note({ level: 'info', text: plan.skipped });
+    return { step, result: before, outcome: 'skipped' };
+  }
+  if (plan.inConsole) return runConsoleWay(o, state, step, plan.inConsole, before);
   o.ui.plan(step, plan, o.dryRun);
   if (o.dryRun) return { step, result: before, outcome: 'planned' };
   if (plan.actions.length > 0) {

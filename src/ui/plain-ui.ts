@@ -50,6 +50,10 @@ export class PlainUI extends TextOutput implements UI {
     throw new Error('refusing to print a secret without a terminal');
   }
 
+  showQrCode(): never {
+    return this.showSecret();
+  }
+
   forgetSecret() {}
 
   waiting(): Waiter {

@@ -8,6 +8,7 @@ import type { Note } from '../engine/ui.js';
 const MARKS: Record<CheckStatus, string> = {
   pass: kleur.green('✔'),
   fail: kleur.yellow('•'),
+  info: kleur.cyan('i'),
   unknown: kleur.red('?'),
   'not-applicable': kleur.gray('–'),
 };
@@ -37,12 +38,14 @@ export function resultLine(result: CheckResult, when: 'before' | 'after'): strin
         ? 'Not applicable'
         : result.status === 'unknown'
           ? 'Cannot tell'
-          : 'To do';
+          : result.status === 'info'
+            ? 'Worth knowing'
+            : 'To do';
   return `  ${MARKS[result.status]} ${label}: ${result.detail}`;
 }
 
 export function checklistText(list: Checklist, where = 'the AWS console'): string {
-  const lines = [`  In ${where}` + (list.url ? ` (${kleur.underline(list.url)})` : '') + ':'];
+  const lines = [`  ${list.heading ?? `In ${where}`}` + (list.url ? ` (${kleur.underline(list.url)})` : '') + ':'];
   list.items.forEach((item, i) => lines.push(`    ${i + 1}. ${item}`));
   list.tips?.forEach((tip) => lines.push(kleur.gray(`  Tip: ${tip}`)));
   return lines.join('\n');
@@ -67,6 +70,7 @@ const OUTCOME_TEXT: Record<StepOutcome, string> = {
   declined: kleur.yellow('declined'),
   blocked: kleur.yellow('waiting on an earlier step'),
   planned: kleur.cyan('planned (dry run)'),
+  advised: kleur.cyan('advice given'),
 };
 
 export function explainText(step: Step): string {

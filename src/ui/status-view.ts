@@ -1,4 +1,5 @@
 import kleur from 'kleur';
+import { isSettled } from '../engine/check.js';
 import type { CheckStatus } from '../engine/types.js';
 import type { StatusReport } from '../engine/status.js';
 import { practiceBanner } from './render.js';
@@ -6,6 +7,7 @@ import { practiceBanner } from './render.js';
 const LABELS: Record<CheckStatus, string> = {
   pass: kleur.green('PASS'),
   fail: kleur.red('FAIL'),
+  info: kleur.cyan('INFO'),
   unknown: kleur.yellow('????'),
   'not-applicable': kleur.gray('N/A '),
 };
@@ -16,14 +18,17 @@ export function statusTable(report: StatusReport, practice?: { consoleUrl: strin
   const lines = [...(practice ? [practiceBanner(practice.consoleUrl)] : []), `Account ${kleur.bold(report.account)} (${report.partition}) · read as ${who}`, ''];
   const idWidth = Math.max(...report.checks.map((c) => c.id.length));
   for (const c of report.checks) {
-    lines.push(`  ${LABELS[c.status]}  ${c.id.padEnd(idWidth)}  ${c.detail}`);
+    // An optional step not taken is a suggestion, not a failure.
+    const label = c.status === 'fail' && !c.required ? kleur.yellow('OPT ') : LABELS[c.status];
+    lines.push(`  ${label}  ${c.id.padEnd(idWidth)}  ${c.detail}`);
   }
   lines.push('');
-  const open = report.checks.filter((c) => c.required && c.status !== 'pass' && c.status !== 'not-applicable');
+  const required = report.checks.filter((c) => c.required);
+  const open = required.filter((c) => !isSettled(c));
   lines.push(
     report.ok
-      ? kleur.green('All checks pass: root is locked away.')
-      : `${open.length} of ${report.checks.length} checks need attention (${open.map((c) => c.id).join(', ')}). Run aws-root-lockdown to work through them.`,
+      ? kleur.green('All required checks pass: root is locked away.')
+      : `${open.length} of ${required.length} required checks need attention (${open.map((c) => c.id).join(', ')}). Run aws-root-lockdown to work through them.`,
   );
   if (report.caller.isRoot) lines.push(kleur.gray('Tip: run this as your admin user next time; every root sign-in is one to avoid.'));
   return lines.join('\n');
@@ -32,6 +37,6 @@ export function statusTable(report: StatusReport, practice?: { consoleUrl: strin
 /** The JSON of `status --json`: one object, exactly the documented fields. */
 export function statusJson(report: StatusReport): string {
   const { account, partition, caller, summary, ok } = report;
-  const checks = report.checks.map(({ id, title, status, detail }) => ({ id, title, status, detail }));
+  const checks = report.checks.map(({ id, title, status, detail, required }) => ({ id, title, status, detail, required }));
   return JSON.stringify({ account, partition, caller, summary, checks, ok });
 }

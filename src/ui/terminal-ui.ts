@@ -2,8 +2,9 @@ import { emitKeypressEvents } from 'node:readline';
 import { confirm, input, password, select } from '@inquirer/prompts';
 import kleur from 'kleur';
 import ora from 'ora';
+import QRCode from 'qrcode';
 import type { Identity } from '../aws/identity.js';
-import type { ConsoleStep } from '../engine/types.js';
+import type { Step } from '../engine/types.js';
 import type {
   ConfirmQuestion,
   Note,
@@ -74,32 +75,44 @@ export class TerminalUI extends TextOutput implements UI {
   }
 
   /**
-   * The secret goes on the terminal's alternate screen, which keeps no scrollback: leaving it
-   * restores the screen as it was, so the secret is gone however the lines wrapped.
+   * Secrets go on the terminal's alternate screen, which keeps no scrollback: leaving it restores
+   * the screen as it was, so the secret is gone however its lines wrapped or scrolled.
    */
+  private enterSecretScreen() {
+    if (this.leaveSecretScreen) return;
+    this.tty.write(ALTERNATE_SCREEN_ON);
+    const leave = () => this.tty.write(ALTERNATE_SCREEN_OFF);
+    process.once('exit', leave);
+    this.leaveSecretScreen = () => {
+      process.off('exit', leave);
+      leave();
+    };
+  }
+
   showSecret(label: string, value: string) {
-    if (!this.leaveSecretScreen) {
-      this.tty.write(ALTERNATE_SCREEN_ON);
-      const leave = () => this.tty.write(ALTERNATE_SCREEN_OFF);
-      process.once('exit', leave);
-      this.leaveSecretScreen = () => {
-        process.off('exit', leave);
-        leave();
-      };
-    }
+    this.enterSecretScreen();
     this.print(`\n  ${kleur.bold(label)}:\n\n      ${kleur.bold().cyan(value)}\n`);
     this.print(kleur.gray('  Shown only this once. It must be changed at first sign-in.'));
+  }
+
+  async showQrCode(label: string, uri: string, fallback: string) {
+    // Explicit black on white where colour is on, so the code scans on dark terminals too.
+    const qr = await QRCode.toString(uri, kleur.enabled ? { type: 'terminal', small: true } : { type: 'utf8', margin: 2 });
+    this.enterSecretScreen();
+    this.print(`\n  ${kleur.bold(label)}:\n`);
+    this.print(qr.replace(/\n+$/, '').replace(/^/gm, '  '));
+    this.print(`\n  ${kleur.gray('Cannot scan? Add the account by hand with this secret key:')}\n      ${kleur.bold().cyan(fallback)}\n`);
   }
 
   forgetSecret() {
     if (!this.leaveSecretScreen) return;
     this.leaveSecretScreen();
     this.leaveSecretScreen = undefined;
-    this.print(kleur.gray('  (password saved by you, and cleared from the screen)'));
+    this.print(kleur.gray('  (secret saved by you, and cleared from the screen)'));
   }
 
-  waiting(step: ConsoleStep): Waiter {
-    return new SpinnerWaiter(step, this.interrupt, (text) => this.print(text), this.practice);
+  waiting(step: Step, waitingFor: string): Waiter {
+    return new SpinnerWaiter(step, waitingFor, this.interrupt, (text) => this.print(text), this.practice);
   }
 }
 
@@ -115,7 +128,8 @@ class SpinnerWaiter implements Waiter {
   private readonly ticker;
 
   constructor(
-    private readonly step: ConsoleStep,
+    private readonly step: Step,
+    private readonly waitingFor: string,
     private readonly interrupt: () => void,
     private readonly print: (text: string) => void,
     private readonly practice?: PracticeInfo,
@@ -137,7 +151,7 @@ class SpinnerWaiter implements Waiter {
       'g: glossary',
       'Ctrl-C: stop',
     ];
-    return `Waiting for ${this.step.waitingFor} · ${elapsed}${last}\n  ${kleur.gray(keys.join(' · '))}`;
+    return `Waiting for ${this.waitingFor} · ${elapsed}${last}\n  ${kleur.gray(keys.join(' · '))}`;
   }
 
   checked(detail: string) {

@@ -9,7 +9,12 @@ import {
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectStatus, nothingReadable } from '../../src/engine/status.js';
-import { statusJson } from '../../src/ui/status-view.js';
+import { PutAlternateContactCommand } from '@aws-sdk/client-account';
+import { UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
+import type { CreateVirtualMFADeviceCommandOutput } from '@aws-sdk/client-iam';
+import { totp } from '../support/totp.js';
+import { STEP_IDS } from '../../src/step-ids.js';
+import { statusJson, statusTable } from '../../src/ui/status-view.js';
 import { adminMfa } from '../../steps/admin-mfa.js';
 import { adminSignIn } from '../../steps/admin-sign-in.js';
 import { ALL_STEPS } from '../../steps/index.js';
@@ -28,6 +33,8 @@ async function status() {
 }
 const statuses = (report: Awaited<ReturnType<typeof status>>) => Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
 
+const seedOf = (device: CreateVirtualMFADeviceCommandOutput) => new TextDecoder().decode(device.VirtualMFADevice!.Base32StringSeed);
+
 async function makeAdmin(name: string, { mfa }: { mfa: boolean }) {
   const iam = account.aws.iam;
   await iam.send(new CreateUserCommand({ UserName: name }));
@@ -41,17 +48,37 @@ async function makeAdmin(name: string, { mfa }: { mfa: boolean }) {
       new EnableMFADeviceCommand({
         UserName: name,
         SerialNumber: device.VirtualMFADevice!.SerialNumber,
-        AuthenticationCode1: '123456',
-        AuthenticationCode2: '654321',
+        AuthenticationCode1: totp(seedOf(device), Date.now()),
+        AuthenticationCode2: totp(seedOf(device), Date.now() + 30_000),
       }),
     );
   }
 }
 
+/** The required account-wide settings: a CIS password policy and a security contact. */
+async function finishAccountSettings() {
+  await account.aws.iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 }));
+  await account.aws.account.send(
+    new PutAlternateContactCommand({ AlternateContactType: 'SECURITY', Name: 'Sec', Title: 'Security', EmailAddress: 's@example.com', PhoneNumber: '+1 555 0100' }),
+  );
+}
+
 describe('status', () => {
   it('on a new account: every check fails, with the summary and caller', async () => {
     const report = await status();
-    expect(statuses(report)).toEqual({ 'root-mfa': 'fail', 'root-access-keys': 'fail', 'admin-user': 'fail', 'admin-mfa': 'fail' });
+    expect(statuses(report)).toEqual({
+      'root-mfa': 'fail',
+      'root-mfa-backup': 'not-applicable',
+      'root-hardware-mfa': 'not-applicable',
+      'root-access-keys': 'fail',
+      'root-recent-use': 'info',
+      'password-policy': 'fail',
+      'admin-user': 'fail',
+      'account-alias': 'fail',
+      'admin-mfa': 'fail',
+      'security-contact': 'fail',
+      'billing-alert': 'fail',
+    });
     expect(report).toMatchObject({
       account: '123456789012',
       partition: 'aws',
@@ -61,12 +88,28 @@ describe('status', () => {
     });
   });
 
-  it('on a finished account: ok, and admin groups count', async () => {
-    Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
+  it('on a finished account: ok whatever the advice and the optional steps say, and admin groups count', async () => {
+    Object.assign(account.proxy.state, { mfa: true, accessKeys: false, rootVirtualMfa: ['root-app'] });
     await makeAdmin('admin-jane', { mfa: true });
+    await finishAccountSettings();
     const report = await status();
-    expect(statuses(report)).toEqual({ 'root-mfa': 'pass', 'root-access-keys': 'pass', 'admin-user': 'pass', 'admin-mfa': 'pass' });
+    expect(statuses(report)).toEqual({
+      'root-mfa': 'pass',
+      'root-mfa-backup': 'info',
+      'root-hardware-mfa': 'info',
+      'root-access-keys': 'pass',
+      'root-recent-use': 'info',
+      'password-policy': 'pass',
+      'admin-user': 'pass',
+      'account-alias': 'fail',
+      'admin-mfa': 'pass',
+      'security-contact': 'pass',
+      'billing-alert': 'fail',
+    });
     expect(report.ok).toBe(true);
+    expect(statusTable(report)).toMatch(/INFO  root-hardware-mfa/);
+    expect(statusTable(report)).toMatch(/OPT   billing-alert/);
+    expect(statusTable(report)).toMatch(/All required checks pass/);
     expect(report.summary).toEqual({ RootMFA: 1, RootKeys: 0, Users: 1, MFADevices: 1 });
   });
 
@@ -80,6 +123,7 @@ describe('status', () => {
   it('counts a root with no password as not-applicable, which is ok', async () => {
     Object.assign(account.proxy.state, { password: false, accessKeys: false });
     await makeAdmin('a', { mfa: true });
+    await finishAccountSettings();
     const report = await status();
     expect(statuses(report)['root-mfa']).toBe('not-applicable');
     expect(report.ok).toBe(true);
@@ -106,8 +150,14 @@ describe('status', () => {
   it('prints exactly the documented JSON fields', async () => {
     const parsed = JSON.parse(statusJson(await status()));
     expect(Object.keys(parsed)).toEqual(['account', 'partition', 'caller', 'summary', 'checks', 'ok']);
-    expect(Object.keys(parsed.checks[0])).toEqual(['id', 'title', 'status', 'detail']);
-    expect(parsed.checks.map((c: { id: string }) => c.id)).toEqual(['root-mfa', 'root-access-keys', 'admin-user', 'admin-mfa']);
+    expect(Object.keys(parsed.checks[0])).toEqual(['id', 'title', 'status', 'detail', 'required']);
+    expect(parsed.checks.map((c: { id: string }) => c.id)).toEqual([...STEP_IDS.filter((id) => id !== 'admin-sign-in')]);
+    const required = parsed.checks.filter((c: { required: boolean }) => c.required).map((c: { id: string }) => c.id);
+    expect(required).toEqual(['root-mfa', 'root-access-keys', 'password-policy', 'admin-user', 'admin-mfa', 'security-contact']);
+  });
+
+  it('lists the steps in the order of STEP_IDS, which --skip and --help use', () => {
+    expect(ALL_STEPS.map((s) => s.id)).toEqual([...STEP_IDS]);
   });
 });
 

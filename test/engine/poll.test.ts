@@ -20,7 +20,7 @@ function setup(results: (CheckResult | Error)[], random = 0.5) {
   const options = {
     check,
     isDone: (r: CheckResult) => r.status === 'pass',
-    waiter: ui.waiting(rootMfa),
+    waiter: ui.waiting(rootMfa, rootMfa.waitingFor),
     clock,
     signal: new AbortController().signal,
     intervalMs: 5000,

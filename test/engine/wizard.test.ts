@@ -23,7 +23,7 @@ const fail: CheckResult = { status: 'fail', detail: 'open' };
 
 /** A console step whose check answers from a list, one per call (the last one repeats). */
 function consoleStep(id: string, results: CheckResult[], extra: Partial<ConsoleStep> = {}): ConsoleStep & { calls: number } {
-  const step = {
+  const step: ConsoleStep & { calls: number } = {
     id,
     kind: 'console' as const,
     title: id,

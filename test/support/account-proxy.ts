@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { asRootCaller, errorXml, markSignedIn, setSummaryEntries } from './account-xml.js';
+import { addRootReportRow, addRootVirtualMfa, asRootCaller, errorXml, markSignedIn, setSummaryEntries } from './account-xml.js';
+import { consecutiveNear } from './totp.js';
 
 export interface RootState {
   caller: 'root' | 'user';
@@ -11,6 +12,10 @@ export interface RootState {
   password: boolean;
   signedIn: Set<string>;
   partition?: string;
+  /** The credential report's <root_account> row (moto has none): ISO dates, or 'no_information' / 'N/A'. */
+  rootReport?: { passwordLastUsed: string; accessKey1LastUsed?: string; generatedAt?: string };
+  /** Names of virtual MFA devices assigned to root (moto cannot assign one to root). */
+  rootVirtualMfa?: string[];
 }
 
 export interface FailResponse {
@@ -30,6 +35,8 @@ export interface AccountProxy {
   /** The form parameters of the last call of `action`: what the program asked AWS for. */
   lastParams(action: string): URLSearchParams | undefined;
   resetCounts(): void;
+  /** Forgets failures set up by failNext and not used up. */
+  clearFailures(): void;
   close(): Promise<void>;
 }
 
@@ -61,7 +68,11 @@ function actionOf(req: IncomingMessage, body: Buffer): string {
   }
   const scope = /Credential=[^/]*\/[^/]*\/[^/]*\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '')?.[1];
   const service = scope ?? SERVICE_BY_VERSION[params.get('Version') ?? ''] ?? 'unknown';
-  return `${service}:${params.get('Action') ?? 'unknown'}`;
+  // Query protocol (IAM, STS): Action=; JSON protocol (Budgets): X-Amz-Target; REST (Account): the path, e.g. /putAlternateContact.
+  const target = String(req.headers['x-amz-target'] ?? '').split('.')[1];
+  const restPath = /^\/([a-z][A-Za-z]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname)?.[1];
+  const action = params.get('Action') ?? target ?? (restPath && restPath[0]!.toUpperCase() + restPath.slice(1));
+  return `${service}:${action ?? 'unknown'}`;
 }
 
 function rewrite(call: string, xml: string, state: RootState): string {
@@ -77,6 +88,10 @@ function rewrite(call: string, xml: string, state: RootState): string {
     case 'iam:GetUser':
     case 'iam:ListUsers':
       return markSignedIn(xml, state.signedIn);
+    case 'iam:ListVirtualMFADevices':
+      return addRootVirtualMfa(xml, state.partition ?? 'aws', state.rootVirtualMfa ?? []);
+    case 'iam:GetCredentialReport':
+      return state.rootReport ? addRootReportRow(xml, state.partition ?? 'aws', state.rootReport) : xml;
     default:
       return xml;
   }
@@ -112,6 +127,22 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
   const calls: string[] = [];
   const params: URLSearchParams[] = [];
   const failures = new Map<string, { response: FailResponse; remaining: number }>();
+  // moto enables a virtual MFA device with any codes; AWS checks them against the seed, and so do we.
+  const seeds = new Map<string, string>();
+
+  function rejectedCodes(call: string, form: URLSearchParams): FailResponse | undefined {
+    if (call !== 'iam:EnableMFADevice') return undefined;
+    const seed = seeds.get(form.get('SerialNumber') ?? '');
+    if (!seed || consecutiveNear(seed, form.get('AuthenticationCode1') ?? '', form.get('AuthenticationCode2') ?? '', Date.now())) return undefined;
+    return { status: 400, code: 'InvalidAuthenticationCode', message: 'Authentication code for device is not valid.' };
+  }
+
+  function rememberSeed(call: string, xml: string) {
+    if (call !== 'iam:CreateVirtualMFADevice') return;
+    const serial = /<SerialNumber>([^<]+)<\/SerialNumber>/.exec(xml)?.[1];
+    const seed = /<Base32StringSeed>([^<]+)<\/Base32StringSeed>/.exec(xml)?.[1];
+    if (serial && seed) seeds.set(serial, Buffer.from(seed, 'base64').toString('ascii'));
+  }
 
   function takeFailure(call: string): FailResponse | undefined {
     for (const [action, entry] of failures) {
@@ -138,10 +169,11 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     if (req.url === '/__state' || req.url === '/__calls') return control(req, res, body);
 
     const call = actionOf(req, body);
+    const form = new URLSearchParams(body.toString('utf8'));
     calls.push(call);
-    params.push(new URLSearchParams(body.toString('utf8')));
+    params.push(form);
 
-    const failure = takeFailure(call);
+    const failure = takeFailure(call) ?? rejectedCodes(call, form);
     if (failure) {
       const requestId = randomUUID();
       const xml = errorXml(failure.code, failure.message ?? `${failure.code} (injected by test proxy)`, requestId);
@@ -151,6 +183,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
 
     const upstream = await forward(motoUrl, req, body);
     const ok = upstream.status >= 200 && upstream.status < 300;
+    if (ok) rememberSeed(call, upstream.body.toString('utf8'));
     const out = ok ? Buffer.from(rewrite(call, upstream.body.toString('utf8'), state), 'utf8') : upstream.body;
     const headers = { ...upstream.headers };
     for (const h of HOP_BY_HOP) delete headers[h];
@@ -183,12 +216,15 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
       failures.set(action, { response, remaining: times });
     },
     lastParams(action) {
-      const index = calls.findLastIndex((c) => matches(c, action));
-      return index < 0 ? undefined : params[index];
+      for (let i = calls.length - 1; i >= 0; i--) if (matches(calls[i]!, action)) return params[i];
+      return undefined;
     },
     resetCounts() {
       calls.length = 0;
       params.length = 0;
+    },
+    clearFailures() {
+      failures.clear();
     },
     close() {
       server.closeAllConnections();

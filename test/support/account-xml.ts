@@ -51,3 +51,43 @@ function escapeXml(text: string): string {
 function unescapeXml(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
+
+/** Appends a <root_account> row to the credential report's base64 CSV, and sets its time. */
+export function addRootReportRow(
+  xml: string,
+  partition: string,
+  root: { passwordLastUsed: string; accessKey1LastUsed?: string; generatedAt?: string },
+): string {
+  const content = /<Content>([^<]*)<\/Content>/.exec(xml)?.[1];
+  if (content === undefined) return xml;
+  const lines = Buffer.from(content, 'base64').toString('utf8').trim().split('\n');
+  const header = lines[0]!.split(',');
+  const account = /arn:[^:]+:iam::(\d+):/.exec(lines.join('\n'))?.[1] ?? '123456789012';
+  const cells: Record<string, string> = {
+    user: '<root_account>',
+    arn: `arn:${partition}:iam::${account}:root`,
+    password_enabled: 'not_supported',
+    password_last_used: root.passwordLastUsed,
+    access_key_1_last_used_date: root.accessKey1LastUsed ?? 'N/A',
+  };
+  const row = header.map((name) => cells[name] ?? 'N/A').join(',');
+  const csv = [...lines, row].join('\n') + '\n';
+  let out = xml.replace(/<Content>[^<]*<\/Content>/, `<Content>${Buffer.from(csv).toString('base64')}</Content>`);
+  if (root.generatedAt) out = out.replace(/<GeneratedTime>[^<]*<\/GeneratedTime>/, `<GeneratedTime>${root.generatedAt}</GeneratedTime>`);
+  return out;
+}
+
+/** Adds virtual MFA devices assigned to root, as AWS lists them (User.Arn is root's ARN). */
+export function addRootVirtualMfa(xml: string, partition: string, names: string[], account = '123456789012'): string {
+  const members = names
+    .map(
+      (name) =>
+        `<member><SerialNumber>arn:${partition}:iam::${account}:mfa/${name}</SerialNumber>` +
+        `<User><Arn>arn:${partition}:iam::${account}:root</Arn><UserId>${account}</UserId><CreateDate>2026-01-01T00:00:00Z</CreateDate></User>` +
+        '<EnableDate>2026-01-01T00:00:00Z</EnableDate></member>',
+    )
+    .join('');
+  return xml.includes('<VirtualMFADevices/>')
+    ? xml.replace('<VirtualMFADevices/>', `<VirtualMFADevices>${members}</VirtualMFADevices>`)
+    : xml.replace('</VirtualMFADevices>', `${members}</VirtualMFADevices>`);
+}

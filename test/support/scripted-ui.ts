@@ -1,12 +1,12 @@
-import type { ConsoleStep, Checklist, CheckResult, Plan, Step, StepReport } from '../../src/engine/types.js';
+import type { Checklist, CheckResult, Plan, Step, StepReport } from '../../src/engine/types.js';
 import type { ConfirmQuestion, Note, SecretQuestion, SelectQuestion, TextQuestion, UI, WaitCommand, Waiter } from '../../src/engine/ui.js';
 import type { Identity } from '../../src/aws/identity.js';
 
-export type Answer = string | boolean;
+export type Answer = string | boolean | ((ui: ScriptedUI) => string | boolean);
 
 /** Everything the engine told the person, in order, for assertions. */
 export type UIEvent =
-  | { type: 'ask'; key: string; message: string; answer: Answer }
+  | { type: 'ask'; key: string; message: string; answer: string | boolean }
   | { type: 'intro'; notes: Note[] }
   | { type: 'step'; id: string }
   | { type: 'result'; id: string; when: 'before' | 'after'; result: CheckResult }
@@ -15,6 +15,7 @@ export type UIEvent =
   | { type: 'progress'; message: string }
   | { type: 'note'; note: Note }
   | { type: 'secret'; label: string; value: string }
+  | { type: 'qr'; label: string; uri: string; fallback: string }
   | { type: 'forget-secret' }
   | { type: 'waiting'; id: string }
   | { type: 'checked'; detail: string }
@@ -40,10 +41,12 @@ export class ScriptedUI implements UI {
     this.answers = Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]));
   }
 
-  private answer(key: string, message: string): Answer {
+  /** A function answer is computed when asked, from what was shown so far (e.g. a TOTP code from a QR seed). */
+  private answer(key: string, message: string): string | boolean {
     const entry = this.answers[key];
-    const value = Array.isArray(entry) ? entry.shift() : entry;
-    if (value === undefined) throw new Error(`ScriptedUI: no answer for "${key}" (${message})`);
+    const given = Array.isArray(entry) ? entry.shift() : entry;
+    if (given === undefined) throw new Error(`ScriptedUI: no answer for "${key}" (${message})`);
+    const value = typeof given === 'function' ? given(this) : given;
     this.events.push({ type: 'ask', key, message, answer: value });
     return value;
   }
@@ -95,10 +98,13 @@ export class ScriptedUI implements UI {
   showSecret(label: string, value: string) {
     this.events.push({ type: 'secret', label, value });
   }
+  async showQrCode(label: string, uri: string, fallback: string) {
+    this.events.push({ type: 'qr', label, uri, fallback });
+  }
   forgetSecret() {
     this.events.push({ type: 'forget-secret' });
   }
-  waiting(step: ConsoleStep): Waiter {
+  waiting(step: Step, _waitingFor: string): Waiter {
     this.events.push({ type: 'waiting', id: step.id });
     return {
       checked: (detail) => this.events.push({ type: 'checked', detail }),

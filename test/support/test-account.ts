@@ -1,6 +1,7 @@
 import { AccountReader } from '../../src/aws/account-reader.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
+import type { Clock } from '../../src/engine/clock.js';
 import type { Step, WizardInputs } from '../../src/engine/types.js';
 import { runWizard, type WizardOptions } from '../../src/engine/wizard.js';
 import { startAccountProxy, type AccountProxy, type RootState } from './account-proxy.js';
@@ -15,7 +16,7 @@ export interface TestAccount {
   proxy: AccountProxy;
   aws: AwsClients;
   identity(): Promise<Identity>;
-  reader(identity: Identity): AccountReader;
+  reader(identity: Identity, clock?: Clock): AccountReader;
   /** Fresh moto state, the default root state, zeroed call counts. */
   reset(state?: Partial<RootState>): Promise<void>;
   close(): Promise<void>;
@@ -40,15 +41,15 @@ export async function startTestAccount(): Promise<TestAccount> {
     proxy,
     aws,
     identity: () => whoAmI(aws),
-    reader: (identity) => new AccountReader(aws.iam, identity.partition),
+    reader: (identity, clock) => new AccountReader(aws, identity, undefined, clock),
     async reset(state = {}) {
       await moto.reset();
       proxy.state = { ...DEFAULT_ROOT, signedIn: new Set(), ...state };
       proxy.resetCounts();
+      proxy.clearFailures();
     },
     async close() {
-      aws.iam.destroy();
-      aws.sts.destroy();
+      for (const client of Object.values(aws)) client.destroy();
       await proxy.close();
       await moto.stop();
     },
@@ -84,7 +85,7 @@ export async function runSteps(
     dryRun: options.dryRun ?? false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
-    newReader: () => account.reader(identity),
+    newReader: () => account.reader(identity, clock),
   };
   const reports = await runWizard(wizard);
   return { ui, clock, reports, outcomes: reports.map((r) => r.outcome) };
