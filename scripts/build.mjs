@@ -21,6 +21,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // The SDK's ES modules (package.json "module"), not its CommonJS "main": only ES modules can be
+  // tree-shaken, so just the commands this program sends are bundled and loaded.
+  mainFields: ['module', 'main'],
   minify: true,
   chunkNames: 'chunks/[name]-[hash]',
   // The bundle reads no file at run time: the version is written into it.
