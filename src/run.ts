@@ -11,7 +11,6 @@ import { EXIT } from './exit-codes.js';
 import { ALL_STEPS, stepsFor } from '../steps/index.js';
 import { PlainUI } from './ui/plain-ui.js';
 import { statusJson, statusTable } from './ui/status-view.js';
-import { TerminalUI } from './ui/terminal-ui.js';
 
 export interface RunIO {
   signal: AbortSignal;
@@ -27,6 +26,9 @@ export async function run(options: Options, io: RunIO): Promise<number> {
     throw new UsageError('not a terminal, so nobody can answer questions: run it in a terminal, or pass --yes (or --dry-run)');
   }
   const password = options['password-stdin'] ? await readPassword(io) : undefined;
+  // Prompts and spinners are for the interactive wizard only; loading starts now, so it overlaps
+  // the first request instead of delaying `status` or a scripted run.
+  const terminalUi = options.command === 'wizard' && io.interactive && !options.yes ? import('./ui/terminal-ui.js') : undefined;
   const aws = await createClients({ profile: options.profile, region: options.region });
   const identity = await whoAmI(aws, io.signal);
   const newReader = () => new AccountReader(aws.iam, identity.partition, io.signal);
@@ -38,7 +40,7 @@ export async function run(options: Options, io: RunIO): Promise<number> {
     return report.ok ? EXIT.ok : EXIT.open;
   }
 
-  const ui = io.interactive && !options.yes ? new TerminalUI(io.signal, io.stop) : new PlainUI(options.yes);
+  const ui = terminalUi ? new (await terminalUi).TerminalUI(io.signal, io.stop) : new PlainUI(options.yes);
   try {
     const reports = await runWizard({
       steps: stepsFor(identity),
