@@ -24,9 +24,15 @@ if (mtime(at('node_modules', '.package-lock.json')) < mtime(at('package-lock.jso
   run('npm ci --no-audit --no-fund --loglevel=error');
 }
 
-const built = mtime(at('dist', 'src', 'cli.js'));
-const sources = Math.max(newest(at('src')), newest(at('steps')), mtime(at('package.json')), mtime(at('tsconfig.json')));
+const built = mtime(at('dist', 'cli.js'));
+const sources = Math.max(
+  newest(at('src')),
+  newest(at('steps')),
+  mtime(at('package.json')),
+  mtime(at('package-lock.json')),
+  mtime(at('scripts', 'build.mjs')),
+);
 if (built < sources) {
   console.error('Building…');
-  run('npx tsc -p tsconfig.json');
+  run('node scripts/build.mjs');
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
 import { HELP, parseOptions } from './args.js';
 import { StoppedError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { reportError } from './report-error.js';
+
+/** package.json's version, written in by scripts/build.mjs: the bundle reads no file for --version. */
+declare const PACKAGE_VERSION: string;
 
 /** The entry: parse once, pick the command, map the outcome to an exit code. */
 async function main(argv: string[]): Promise<number> {
@@ -19,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const options = parseOptions(argv);
     if (options.help) return print(HELP);
-    if (options.version) return print(version());
+    if (options.version) return print(PACKAGE_VERSION);
     // Loaded only when needed, so --help and --version start instantly.
     const { run } = await import('./run.js');
     return await run(options, {
@@ -36,10 +38,6 @@ async function main(argv: string[]): Promise<number> {
 function print(text: string) {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return EXIT.ok;
-}
-
-function version(): string {
-  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 }
 
 async function readStdin(): Promise<string> {

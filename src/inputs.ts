@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** IAM's own rules for a user name; uniqueness (ignoring case) is checked against the account. */
 export const userNameSchema = z

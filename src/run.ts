@@ -13,7 +13,6 @@ import { NO_CREDENTIALS } from './report-error.js';
 import { ALL_STEPS, stepsFor } from '../steps/index.js';
 import { PlainUI } from './ui/plain-ui.js';
 import { statusJson, statusTable } from './ui/status-view.js';
-import { TerminalUI } from './ui/terminal-ui.js';
 import type { PracticeInfo } from './ui/text-output.js';
 
 export interface RunIO {
@@ -55,8 +54,8 @@ async function runPractice(options: Options, io: RunIO, password: string | undef
  */
 async function offerPractice(io: RunIO): Promise<boolean> {
   process.stderr.write(`${NO_CREDENTIALS}\n\n`);
-  const ui = new TerminalUI(io.signal, io.stop);
-  return ui.confirm({
+  const { TerminalUI } = await import('./ui/terminal-ui.js');
+  return new TerminalUI(io.signal, io.stop).confirm({
     key: 'practice',
     message: 'Practise on a simulated account on this computer instead? Nothing touches AWS.',
     default: true,
@@ -64,6 +63,9 @@ async function offerPractice(io: RunIO): Promise<boolean> {
 }
 
 async function runOn(options: Options, io: RunIO, password: string | undefined, practice?: PracticeSession): Promise<number> {
+  // Prompts and spinners are for the interactive wizard only; loading starts now, so it overlaps
+  // the first request instead of delaying `status` or a scripted run.
+  const terminalUi = options.command === 'wizard' && io.interactive && !options.yes ? import('./ui/terminal-ui.js') : undefined;
   const aws = await createClients(practice ? practice.clientOptions : { profile: options.profile, region: options.region });
   const identity = { ...(await whoAmI(aws, io.signal)), ...(practice ? { consoleUrl: practice.consoleUrl } : {}) };
   const newReader = () => new AccountReader(aws, identity, io.signal);
@@ -76,10 +78,9 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
     return report.ok ? EXIT.ok : EXIT.open;
   }
 
-  const ui =
-    io.interactive && !options.yes
-      ? new TerminalUI(io.signal, io.stop, process.stdout, practiceInfo)
-      : new PlainUI(options.yes, process.stdout, practiceInfo);
+  const ui = terminalUi
+    ? new (await terminalUi).TerminalUI(io.signal, io.stop, process.stdout, practiceInfo)
+    : new PlainUI(options.yes, process.stdout, practiceInfo);
   try {
     const reports = await runWizard({
       steps: stepsFor(identity),

@@ -8,7 +8,7 @@ import { startAccountProxy, type AccountProxy } from '../support/account-proxy.j
 import { awsEnv } from '../support/aws-env.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { runProcess } from '../support/process.js';
-import { CLI } from '../support/cli.js';
+import { CLI } from '../support/cli-path.js';
 
 /** The ways real people get credentials, each driving the built CLI to a status report. */
 let moto: Moto;

@@ -26,7 +26,7 @@ import { spawnPty, type PtySession } from '../support/pty.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-import { CLI, ROOT } from '../support/cli.js';
+import { CLI, ROOT } from '../support/cli-path.js';
 
 export { CLI, ROOT };
 export const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../support/env.js';
 
-export { CLI } from '../support/cli.js';
+export { CLI } from '../support/cli-path.js';
 
 /** No AWS credentials or config anywhere: a fresh machine. */
 export const NO_AWS: Env = {

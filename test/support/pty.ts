@@ -15,6 +15,8 @@ export interface PtySession {
   write(data: string): void;
   press(key: Key): void;
   exited: Promise<{ exitCode: number; signal?: number }>;
+  /** The spawned process (for /proc readings). */
+  pid: number;
   kill(signal?: string): void;
 }
 
@@ -146,6 +148,7 @@ export function spawnPty(command: string, args: string[], opts: { env?: Env; cwd
     write: (data) => term.write(data),
     press: (key) => term.write(KEYS[key] ?? key),
     exited,
+    pid: term.pid,
     kill(signal) {
       if (exitInfo) return;
       try {

@@ -1,0 +1,23 @@
+export interface Summary {
+  runs: number;
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function summarize(samples: number[]): Summary {
+  if (samples.length === 0) throw new Error('no samples to summarize');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { runs: sorted.length, median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+/** Ratios of runs made in pairs (subject and reference one after the other), so drifts in load cancel. */
+export function pairedRatios(subject: number[], reference: number[]): number[] {
+  return subject.map((s, i) => s / reference[i]!);
+}
+
+export const format = (value: number, digits = 0) => value.toFixed(digits);
+
+export const spread = (s: Summary, digits = 0) => `${format(s.min, digits)}–${format(s.max, digits)}`;
