@@ -16,7 +16,7 @@ import type {
   WaitCommand,
 } from '../engine/ui.js';
 import { StoppedError } from '../errors.js';
-import { explainText, glossaryText } from './render.js';
+import { explainText, glossaryText, practiceTag } from './render.js';
 import { TextOutput, type PracticeInfo } from './text-output.js';
 
 /**
@@ -81,6 +81,8 @@ export class TerminalUI extends TextOutput implements UI {
   private enterSecretScreen() {
     if (this.leaveSecretScreen) return;
     this.tty.write(ALTERNATE_SCREEN_ON);
+    // The alternate screen starts blank: without this line it would not say it is practice.
+    if (this.practice) this.print(practiceTag());
     const leave = () => this.tty.write(ALTERNATE_SCREEN_OFF);
     process.once('exit', leave);
     this.leaveSecretScreen = () => {
