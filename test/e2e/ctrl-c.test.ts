@@ -5,6 +5,7 @@ import {
   SPINNER_KEYS,
   TEST_TIMEOUT_MS,
   exitCode,
+  header,
   runCliPty,
   startE2EAccount,
   waitChecked,
@@ -40,14 +41,14 @@ it(
   'while polling a console step: exit 130, the spinner gone and the cursor shown',
   async () => {
     const pty = runCliPty(['--poll-interval', '1'], account.env());
-    await pty.waitFor('[1/5] Turn on MFA for the root user (root-mfa)');
+    await pty.waitFor(header('Turn on MFA for the root user', 'root-mfa'));
     await pty.waitFor(SPINNER_KEYS);
     await waitChecked(pty);
     expect(pty.raw()).toContain(HIDE); // the spinner did hide the cursor
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
     expectStoppedCleanly(pty);
-    expect(pty.output()).not.toContain('[2/5]');
+    expect(pty.output()).not.toMatch(/\[2\/\d+\]/); // no step after the one stopped
     expect(writeCalls(account.proxy)).toEqual([]);
   },
   TEST_TIMEOUT_MS,
@@ -58,8 +59,26 @@ it(
   async () => {
     Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
     const pty = runCliPty(['--poll-interval', '1'], account.env());
-    await pty.waitFor('[3/5] Create an admin IAM user for daily work (admin-user)');
+    // The first question of the run: the confirmation before the first write.
+    await pty.waitFor(header('Require long, fresh passwords for IAM users', 'password-policy'));
+    await pty.waitFor('? Go ahead with these changes?');
+    pty.press('ctrl-c');
+    expect(await exitCode(pty)).toBe(130);
+    expectStoppedCleanly(pty);
+    expect(pty.output()).not.toContain('(admin-user)');
+    expect(writeCalls(account.proxy)).toEqual([]);
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'at a typed answer: exit 130 and no write',
+  async () => {
+    Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
+    const pty = runCliPty(['--poll-interval', '1', '--skip', 'password-policy'], account.env());
+    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
     await pty.waitFor('? Name for the admin user');
+    pty.write('half-typ');
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
     expectStoppedCleanly(pty);
