@@ -148,7 +148,7 @@ describe('status', () => {
     expect(Object.keys(parsed.checks[0])).toEqual(['id', 'title', 'status', 'detail', 'required']);
     expect(parsed.checks.map((c: { id: string }) => c.id)).toEqual([...STEP_IDS.filter((id) => id !== 'admin-sign-in')]);
     const required = parsed.checks.filter((c: { required: boolean }) => c.required).map((c: { id: string }) => c.id);
-    expect(required).toEqual(['root-mfa', 'root-access-keys', 'password-policy', 'admin-user', 'admin-mfa', 'security-contact']);
+    expect(required).toEqual(['root-mfa', 'root-access-keys', 'admin-user', 'password-policy', 'admin-mfa', 'security-contact']);
   });
 
   it('lists the steps in the order of STEP_IDS, which --skip and --help use', () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import {
   SETUP_TIMEOUT_MS,
   SPINNER_KEYS,
+  answerAdminQuestions,
   TEST_TIMEOUT_MS,
   exitCode,
   header,
@@ -59,13 +60,14 @@ it(
   async () => {
     Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
     const pty = runCliPty(['--poll-interval', '1'], account.env());
-    // The first question of the run: the confirmation before the first write.
-    await pty.waitFor(header('Require long, fresh passwords for IAM users', 'password-policy'));
+    // A confirmation before a write: the admin user's plan, all questions answered.
+    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
+    await answerAdminQuestions(pty);
     await pty.waitFor('? Go ahead with these changes?');
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
     expectStoppedCleanly(pty);
-    expect(pty.output()).not.toContain('(admin-user)');
+    expect(pty.output()).not.toContain('(password-policy)');
     expect(writeCalls(account.proxy)).toEqual([]);
   },
   TEST_TIMEOUT_MS,
@@ -75,7 +77,8 @@ it(
   'at a typed answer: exit 130 and no write',
   async () => {
     Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
-    const pty = runCliPty(['--poll-interval', '1', '--skip', 'password-policy'], account.env());
+    // The first question of the run.
+    const pty = runCliPty(['--poll-interval', '1'], account.env());
     await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
     await pty.waitFor('? Name for the admin user');
     pty.write('half-typ');

@@ -69,12 +69,6 @@ it(
     await pty.waitFor('i Worth knowing: root last signed in less than an hour ago (report made less than an hour ago); this run itself is signed in as root');
     await pty.waitFor('Keeping root unused:');
 
-    await pty.waitFor(header('Require long, fresh passwords for IAM users', 'password-policy'));
-    await pty.waitFor('To do: no password policy');
-    const policyPlan = await answer(pty, GO_AHEAD);
-    expect(policyPlan).toContain('$ aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24');
-    await pty.waitFor('✔ Done: minimum length 14, reuse prevention the last 24');
-
     await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
     const writesBeforeAdmin = writeCalls(proxy);
     await answerAdminQuestions(pty);
@@ -91,6 +85,12 @@ it(
     await answer(pty, 'Saved it in a password manager? It is not shown again.', 'y');
     await pty.waitFor(CLEARED);
     await pty.waitFor('✔ Done: admin is an admin with console access');
+
+    await pty.waitFor(header('Require long, fresh passwords for IAM users', 'password-policy'));
+    await pty.waitFor('To do: no password policy');
+    const policyPlan = await answer(pty, GO_AHEAD);
+    expect(policyPlan).toContain('$ aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24');
+    await pty.waitFor('✔ Done: minimum length 14, reuse prevention the last 24');
 
     // Optional: offered, accepted, then asked for.
     await pty.waitFor(header('Give the account a memorable sign-in address', 'account-alias'));
@@ -151,7 +151,7 @@ it(
       'billing-alert': 'done now',
     };
     for (const [id, outcome] of Object.entries(outcomes)) expect(summary).toMatch(new RegExp(`^  ${id} +${outcome}$`, 'm'));
-    expect(summary.replace(/\n/g, ' ')).toContain('Done: turn on MFA for the root user; delete every root access key; require long');
+    expect(summary.replace(/\n/g, ' ')).toContain('Done: turn on MFA for the root user; delete every root access key; create an admin IAM user for daily work; require long');
     expect(await exitCode(pty)).toBe(0);
 
     // The account, read back from moto.

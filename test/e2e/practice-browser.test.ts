@@ -67,9 +67,8 @@ describe('the practice console in a browser', () => {
       await page.getByRole('status').filter({ hasText: 'Deleted' }).waitFor();
       await term.waitFor('Done: root has no access keys', WAIT);
 
-      await acceptPasswordPolicy(term);
-
       const password = await createAdmin(term);
+      await acceptPasswordPolicy(term);
       await giveAlias(term, 'practice-jane');
 
       // The sign-in page is the alias's now, as on AWS.

@@ -41,8 +41,8 @@ describe('practice mode in a terminal', () => {
       await doInPracticeConsole(term, 'the root user to have no access keys', 'PRACTICE console: deleted the root access key AKIAPRACTICEROOTKEY1');
       // The credential report of the practice account has a root row: root is the one running this.
       await term.waitFor('this run itself is signed in as root', WAIT);
-      await acceptPasswordPolicy(term);
       await createAdmin(term);
+      await acceptPasswordPolicy(term);
       await giveAlias(term, 'practice-jane');
 
       await term.waitFor(/In the PRACTICE console \(http:\/\/127\.0\.0\.1:\d+\/signin\/practice-jane\)/, WAIT);

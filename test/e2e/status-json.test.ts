@@ -24,7 +24,7 @@ interface StatusJson {
 
 /** Every step that has a status check (all but admin-sign-in, which only the wizard asks for), in the documented order. */
 const IDS = STEP_IDS.filter((id) => id !== 'admin-sign-in');
-const REQUIRED = ['root-mfa', 'root-access-keys', 'password-policy', 'admin-user', 'admin-mfa', 'security-contact'];
+const REQUIRED = ['root-mfa', 'root-access-keys', 'admin-user', 'password-policy', 'admin-mfa', 'security-contact'];
 
 /** What a new account shows: the required checks and the optional ones fail; the advice has nothing or little to say. */
 const NEW_ACCOUNT: Record<string, Status> = {

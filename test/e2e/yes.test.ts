@@ -112,14 +112,9 @@ it(
   TEST_TIMEOUT_MS,
 );
 
-/**
- * The password policy comes before the admin user and needs no answer, so --yes applies it before
- * the run reaches the missing flag: the admin-user step itself writes nothing.
- */
-const BEFORE_ADMIN_USER = ['iam:UpdateAccountPasswordPolicy'];
 
 it(
-  '--yes without --admin-user on an account with no admin: exit 2, one line, no admin-user write',
+  '--yes without --admin-user on an account with no admin: exit 2, one line, no write',
   async () => {
     const result = await runCli(['--yes'], account.env());
     expect(result.code).toBe(2);
@@ -127,20 +122,20 @@ it(
     expect(result.stderr).toContain('--admin-user');
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stdout).toMatch(/^\[\d+\/\d+\] Create an admin IAM user for daily work \(admin-user\)$/m);
-    expect(writeCalls(account.proxy)).toEqual(BEFORE_ADMIN_USER);
+    expect(writeCalls(account.proxy)).toEqual([]);
     expect((await adminState(account.iam, 'admin')).users).toEqual([]);
   },
   TEST_TIMEOUT_MS,
 );
 
 it(
-  '--yes --admin-user without --password-stdin: exit 2 before the admin-user step writes',
+  '--yes --admin-user without --password-stdin: exit 2 before any write',
   async () => {
     const result = await runCli(['--yes', '--admin-user', 'ops-admin'], account.env());
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('--password-stdin');
-    expect(writeCalls(account.proxy)).toEqual(BEFORE_ADMIN_USER);
+    expect(writeCalls(account.proxy)).toEqual([]);
     expect((await adminState(account.iam, 'ops-admin')).exists).toBe(false);
   },
   TEST_TIMEOUT_MS,
