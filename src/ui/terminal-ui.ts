@@ -136,8 +136,14 @@ class SpinnerWaiter implements Waiter {
     private readonly print: (text: string) => void,
     private readonly practice?: PracticeInfo,
   ) {
-    // discardStdin would swallow the keys we listen for.
-    this.spinner = ora({ stream: process.stderr, discardStdin: false, text: this.text() }).start();
+    // discardStdin would swallow the keys we listen for. ora turns itself off when CI is set, but
+    // this interface only runs with a person at a terminal: keep the elapsed time and keys visible.
+    this.spinner = ora({
+      stream: process.stderr,
+      discardStdin: false,
+      isEnabled: Boolean(process.stderr.isTTY),
+      text: this.text(),
+    }).start();
     this.ticker = setInterval(() => (this.spinner.text = this.text()), 1000);
   }
 
