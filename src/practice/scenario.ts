@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The simulated account as an instructor can hand it out: a JSON file, validated here. It holds
