@@ -24,6 +24,13 @@ export interface FailResponse {
   message?: string;
 }
 
+/**
+ * What can go wrong between the SDK and AWS. `reset`, the error answers and `stall` happen before
+ * AWS sees the call; `malformed` after: the call is made, and its answer arrives cut in half.
+ */
+export type Fault = 'throttling' | 'http-500' | 'http-503' | 'reset' | 'stall' | 'malformed';
+export const FAULTS: Fault[] = ['throttling', 'http-500', 'http-503', 'reset', 'stall', 'malformed'];
+
 export interface AccountProxy {
   url: string;
   state: RootState;
@@ -32,6 +39,10 @@ export interface AccountProxy {
   /** Calls of `action` ('iam:CreateUser' or bare 'CreateUser'), or all calls. */
   count(action?: string): number;
   failNext(action: string, response: FailResponse, times?: number): void;
+  /** The next `times` calls of `action` meet `fault` (Infinity: every call). */
+  injectFault(action: string, fault: Fault, times?: number): void;
+  /** Calls `listener` once, when the answer to the next call of `action` has been sent in full. */
+  afterResponse(action: string, listener: () => void): void;
   /** The form parameters of the last call of `action`: what the program asked AWS for. */
   lastParams(action: string): URLSearchParams | undefined;
   resetCounts(): void;
@@ -39,6 +50,23 @@ export interface AccountProxy {
   clearFailures(): void;
   close(): Promise<void>;
 }
+
+/** Budgets and the Account API speak JSON, IAM and STS the query protocol's XML. */
+const JSON_SERVICES = new Set(['budgets', 'account']);
+const serviceOf = (call: string) => call.split(':')[0] ?? '';
+
+/** An error answer in the shape the service's SDK client parses. */
+function errorBody(call: string, code: string, message: string, requestId: string): { type: string; body: string; headers: Record<string, string> } {
+  if (!JSON_SERVICES.has(serviceOf(call))) return { type: 'text/xml', body: errorXml(code, message, requestId), headers: {} };
+  const jsonCode = code.endsWith('Exception') ? code : `${code}Exception`;
+  return { type: 'application/json', body: JSON.stringify({ __type: jsonCode, message }), headers: { 'x-amzn-errortype': jsonCode } };
+}
+
+const FAULT_ANSWERS: Partial<Record<Fault, FailResponse>> = {
+  throttling: { status: 400, code: 'Throttling', message: 'Rate exceeded' },
+  'http-500': { status: 500, code: 'ServiceFailure', message: 'Internal failure (injected)' },
+  'http-503': { status: 503, code: 'ServiceUnavailable', message: 'Service unavailable (injected)' },
+};
 
 const SERVICE_BY_VERSION: Record<string, string> = { '2010-05-08': 'iam', '2011-06-15': 'sts' };
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding'];
@@ -127,6 +155,8 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
   const calls: string[] = [];
   const params: URLSearchParams[] = [];
   const failures = new Map<string, { response: FailResponse; remaining: number }>();
+  const faults = new Map<string, { fault: Fault; remaining: number }>();
+  const listeners = new Map<string, () => void>();
   // moto enables a virtual MFA device with any codes; AWS checks them against the seed, and so do we.
   const seeds = new Map<string, string>();
 
@@ -142,6 +172,24 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     const serial = /<SerialNumber>([^<]+)<\/SerialNumber>/.exec(xml)?.[1];
     const seed = /<Base32StringSeed>([^<]+)<\/Base32StringSeed>/.exec(xml)?.[1];
     if (serial && seed) seeds.set(serial, Buffer.from(seed, 'base64').toString('ascii'));
+  }
+
+  function takeFault(call: string): Fault | undefined {
+    for (const [action, entry] of faults) {
+      if (!matches(call, action)) continue;
+      if (--entry.remaining <= 0) faults.delete(action);
+      return entry.fault;
+    }
+    return undefined;
+  }
+
+  function takeListener(call: string): (() => void) | undefined {
+    for (const [action, listener] of listeners) {
+      if (!matches(call, action)) continue;
+      listeners.delete(action);
+      return listener;
+    }
+    return undefined;
   }
 
   function takeFailure(call: string): FailResponse | undefined {
@@ -173,22 +221,42 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     calls.push(call);
     params.push(form);
 
-    const failure = takeFailure(call) ?? rejectedCodes(call, form);
-    if (failure) {
-      const requestId = randomUUID();
-      const xml = errorXml(failure.code, failure.message ?? `${failure.code} (injected by test proxy)`, requestId);
-      res.writeHead(failure.status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(xml) });
-      return void res.end(xml);
-    }
+    const listener = takeListener(call);
+    if (listener) res.once('finish', listener);
+
+    const fault = takeFault(call);
+    if (fault === 'reset') return void req.socket.destroy();
+    // Held until the client gives up (its request timeout) or the proxy closes.
+    if (fault === 'stall') return;
+    const failure = (fault && FAULT_ANSWERS[fault]) || takeFailure(call) || rejectedCodes(call, form);
+    if (failure) return sendError(res, call, failure);
 
     const upstream = await forward(motoUrl, req, body);
     const ok = upstream.status >= 200 && upstream.status < 300;
     if (ok) rememberSeed(call, upstream.body.toString('utf8'));
-    const out = ok ? Buffer.from(rewrite(call, upstream.body.toString('utf8'), state), 'utf8') : upstream.body;
+    if (!ok && upstream.status === 403 && JSON_SERVICES.has(serviceOf(call)) && upstream.body.toString('utf8').startsWith('<?xml')) {
+      // moto answers a denied JSON-protocol call in IAM's XML; AWS answers AccessDeniedException in JSON.
+      const message = /<Message>([^<]*)<\/Message>/.exec(upstream.body.toString('utf8'))?.[1] ?? 'Access denied';
+      return sendError(res, call, { status: 403, code: 'AccessDeniedException', message });
+    }
+    let out = ok ? Buffer.from(rewrite(call, upstream.body.toString('utf8'), state), 'utf8') : upstream.body;
+    if (fault === 'malformed') out = out.subarray(0, Math.floor(out.length / 2));
     const headers = { ...upstream.headers };
     for (const h of HOP_BY_HOP) delete headers[h];
     res.writeHead(upstream.status, { ...headers, 'content-length': out.length });
     res.end(out);
+  }
+
+  function sendError(res: ServerResponse, call: string, failure: FailResponse) {
+    const requestId = randomUUID();
+    const answer = errorBody(call, failure.code, failure.message ?? `${failure.code} (injected by test proxy)`, requestId);
+    res.writeHead(failure.status, {
+      'content-type': answer.type,
+      'x-amzn-requestid': requestId,
+      'content-length': Buffer.byteLength(answer.body),
+      ...answer.headers,
+    });
+    res.end(answer.body);
   }
 
   const server = createServer((req, res) => {
@@ -215,6 +283,12 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     failNext(action, response, times = 1) {
       failures.set(action, { response, remaining: times });
     },
+    injectFault(action, fault, times = 1) {
+      faults.set(action, { fault, remaining: times });
+    },
+    afterResponse(action, listener) {
+      listeners.set(action, listener);
+    },
     lastParams(action) {
       for (let i = calls.length - 1; i >= 0; i--) if (matches(calls[i]!, action)) return params[i];
       return undefined;
@@ -225,6 +299,8 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     },
     clearFailures() {
       failures.clear();
+      faults.clear();
+      listeners.clear();
     },
     close() {
       server.closeAllConnections();
