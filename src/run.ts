@@ -1,7 +1,7 @@
 import { AccountReader } from './aws/account-reader.js';
 import { isInvalidCredentials, isMissingCredentials } from './aws/aws-error.js';
 import { createClients } from './aws/clients.js';
-import type { RetryListener } from './aws/retry-notice.js';
+import type { RetryListener } from './aws/retries.js';
 import { whoAmI } from './aws/identity.js';
 import type { Options } from './args.js';
 import { realClock } from './engine/clock.js';

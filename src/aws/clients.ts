@@ -3,7 +3,7 @@ import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { reportRetries, type RetryListener } from './retry-notice.js';
+import { reportRetries, type RetryListener } from './retries.js';
 import type { AwsCredentialIdentity, InitializeHandlerOptions, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 
 export interface AwsClients {

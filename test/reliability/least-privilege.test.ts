@@ -18,6 +18,7 @@ import { ADMIN_POLICY, enableUserMfa, runCli, runCliPty, SETUP_TIMEOUT_MS, start
 import type { PtySession } from '../support/pty.js';
 import { totp } from '../support/totp.js';
 import { enforceIam, shippedPolicy, type EnforcedAccount } from '../support/iam-enforcement.js';
+import { FULL_RUN_FLAGS, FULL_RUN_PASSWORD } from './full-run.js';
 
 const TEST_TIMEOUT_MS = 60_000;
 const STATUS = shippedPolicy('status-policy.json');
@@ -114,23 +115,16 @@ describe('status-policy.json', () => {
   );
 });
 
-const PASSWORD = 'Least-Privilege-Passw0rd!';
-const WIZARD_FLAGS = [
-  '--yes', '--admin-user', 'ops-admin', '--password-stdin',
-  '--security-contact-name', 'Security Team', '--security-contact-email', 'security@example.com', '--security-contact-phone', '+1 555 0100',
-  '--budget-amount', '20', '--alert-email', 'billing@example.com', '--account-alias', 'least-privilege-wizard',
-];
-
 /**
  * How to reach each wizard action in a --yes run on a fresh account: the plain run reaches most;
  * a direct grant and a budget left without alerts reach the rest. (The terminal MFA enrolment's
  * actions need a person at a terminal: see the pty test below.)
  */
 const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount) => Promise<void> }> = {
-  plain: { flags: WIZARD_FLAGS },
-  'direct grant': { flags: [...WIZARD_FLAGS, '--grant', 'direct'] },
+  plain: { flags: FULL_RUN_FLAGS },
+  'direct grant': { flags: [...FULL_RUN_FLAGS, '--grant', 'direct'] },
   'budget without alerts': {
-    flags: WIZARD_FLAGS,
+    flags: FULL_RUN_FLAGS,
     before: async ({ admin }) =>
       void (await admin.budgets.send(
         new CreateBudgetCommand({
@@ -148,7 +142,7 @@ async function wizardAs(actions: string[], scenario: keyof typeof SCENARIOS) {
   const setUp = await freshEnforcedAccount();
   await SCENARIOS[scenario]!.before?.(setUp);
   const key = await setUp.userWith('wizard-runner', actions);
-  return runCli(SCENARIOS[scenario]!.flags, envFor(key), `${PASSWORD}\n`);
+  return runCli(SCENARIOS[scenario]!.flags, envFor(key), `${FULL_RUN_PASSWORD}\n`);
 }
 
 const WRITES = WIZARD.document.Statement.find((s) => s.Sid === 'AwsRootLockdownWizardWrites')!.Action;

@@ -90,6 +90,8 @@ it(
       const shown = await pty.waitFor('? Saved it in a password manager?');
       const password = /First console password for ops-admin:\s+(\S+)/.exec(shown)![1]!;
       expect(processView(pty.pid)).not.toContain(password);
+      // The person holds the password before AWS does: a crash from here on never loses the only copy.
+      expect(account.proxy.count('iam:CreateLoginProfile')).toBe(0);
       pty.write('y\r');
       expect((await pty.exited).exitCode).toBe(1); // admin-mfa, skipped, stays open
       // It is the password AWS was given.

@@ -79,6 +79,21 @@ function matches(call: string, action: string): boolean {
   return action.includes(':') ? call === action : call.endsWith(`:${action}`);
 }
 
+/** Something the proxy does to the next `remaining` calls of an action. */
+interface Planned<T> {
+  value: T;
+  remaining: number;
+}
+
+function takeNext<T>(planned: Map<string, Planned<T>>, call: string): T | undefined {
+  for (const [action, entry] of planned) {
+    if (!matches(call, action)) continue;
+    if (--entry.remaining <= 0) planned.delete(action);
+    return entry.value;
+  }
+  return undefined;
+}
+
 function readBody(stream: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -154,8 +169,8 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
   let state = defaultState(initial);
   const calls: string[] = [];
   const params: URLSearchParams[] = [];
-  const failures = new Map<string, { response: FailResponse; remaining: number }>();
-  const faults = new Map<string, { fault: Fault; remaining: number }>();
+  const failures = new Map<string, Planned<FailResponse>>();
+  const faults = new Map<string, Planned<Fault>>();
   const listeners = new Map<string, () => void>();
   // moto enables a virtual MFA device with any codes; AWS checks them against the seed, and so do we.
   const seeds = new Map<string, string>();
@@ -174,29 +189,11 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     if (serial && seed) seeds.set(serial, Buffer.from(seed, 'base64').toString('ascii'));
   }
 
-  function takeFault(call: string): Fault | undefined {
-    for (const [action, entry] of faults) {
-      if (!matches(call, action)) continue;
-      if (--entry.remaining <= 0) faults.delete(action);
-      return entry.fault;
-    }
-    return undefined;
-  }
-
   function takeListener(call: string): (() => void) | undefined {
     for (const [action, listener] of listeners) {
       if (!matches(call, action)) continue;
       listeners.delete(action);
       return listener;
-    }
-    return undefined;
-  }
-
-  function takeFailure(call: string): FailResponse | undefined {
-    for (const [action, entry] of failures) {
-      if (!matches(call, action)) continue;
-      if (--entry.remaining <= 0) failures.delete(action);
-      return entry.response;
     }
     return undefined;
   }
@@ -224,11 +221,11 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     const listener = takeListener(call);
     if (listener) res.once('finish', listener);
 
-    const fault = takeFault(call);
+    const fault = takeNext(faults, call);
     if (fault === 'reset') return void req.socket.destroy();
     // Held until the client gives up (its request timeout) or the proxy closes.
     if (fault === 'stall') return;
-    const failure = (fault && FAULT_ANSWERS[fault]) || takeFailure(call) || rejectedCodes(call, form);
+    const failure = (fault && FAULT_ANSWERS[fault]) || takeNext(failures, call) || rejectedCodes(call, form);
     if (failure) return sendError(res, call, failure);
 
     const upstream = await forward(motoUrl, req, body);
@@ -281,10 +278,10 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     calls,
     count: (action) => (action ? calls.filter((c) => matches(c, action)).length : calls.length),
     failNext(action, response, times = 1) {
-      failures.set(action, { response, remaining: times });
+      failures.set(action, { value: response, remaining: times });
     },
     injectFault(action, fault, times = 1) {
-      faults.set(action, { fault, remaining: times });
+      faults.set(action, { value: fault, remaining: times });
     },
     afterResponse(action, listener) {
       listeners.set(action, listener);

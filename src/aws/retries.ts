@@ -1,5 +1,5 @@
 import type { FinalizeRequestMiddleware, MetadataBearer, RelativeMiddlewareOptions } from '@smithy/types';
-import { isNetwork, isThrottling } from './aws-error.js';
+import { isNetwork, isThrottling, isUnreadableAnswer } from './aws-error.js';
 
 /** Told each time the SDK tries a call again, with one line for the person. */
 export type RetryListener = (notice: string) => void;
@@ -14,13 +14,16 @@ interface WithRelativeMiddleware {
 function reason(error: unknown): string {
   if (isThrottling(error)) return 'AWS is throttling requests';
   if (isNetwork(error)) return 'AWS did not answer in time or the connection dropped';
+  if (isUnreadableAnswer(error)) return "AWS's answer arrived cut off or garbled";
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   return status ? `AWS answered HTTP ${status}` : 'the call failed';
 }
 
 /**
  * Runs inside the SDK's retry loop, so it sees every attempt: before a second or later attempt it
- * tells the listener why the previous one failed, so a slow run never looks hung.
+ * tells the listener why the previous one failed, so a slow run never looks hung. An answer that
+ * cannot be read is retried too (the SDK gives up on it at once): every call this program makes
+ * is safe to repeat, and a garbled answer is a transport fault, not a verdict.
  */
 export function reportRetries(client: WithRelativeMiddleware, permission: (commandName: string) => string, listener: () => RetryListener | undefined) {
   client.middlewareStack.addRelativeTo(
@@ -36,6 +39,7 @@ export function reportRetries(client: WithRelativeMiddleware, permission: (comma
           return await next(args);
         } catch (error) {
           lastError = error;
+          if (isUnreadableAnswer(error)) Object.assign(error as object, { $retryable: {} });
           throw error;
         }
       };
