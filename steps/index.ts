@@ -14,8 +14,10 @@ import { rootRecentUse } from './root-recent-use.js';
 import { securityContact } from './security-contact.js';
 
 /**
- * The order the wizard walks: root first, as the seed says; the password policy before the admin
- * user, so its first password already meets it; the alias before the first sign-in, so the
+ * The order the wizard walks: root first, as the seed says; then the admin user, the first step
+ * that may need an answer, so a run without a terminal that lacks a flag stops before any write
+ * (the password policy after it still binds the admin: the first password must be changed at
+ * first sign-in, under the policy then in force); the alias before the first sign-in, so the
  * address to bookmark is the memorable one; then the account-wide settings.
  */
 export const ALL_STEPS: Step[] = [
@@ -24,8 +26,8 @@ export const ALL_STEPS: Step[] = [
   rootHardwareMfa,
   rootAccessKeys,
   rootRecentUse,
-  passwordPolicy,
   adminUser,
+  passwordPolicy,
   accountAlias,
   adminSignIn,
   adminMfa,

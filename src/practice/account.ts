@@ -45,6 +45,8 @@ const randomId = (prefix: string) =>
 export class PracticeAccount {
   private readonly passwords = new Map<string, string>();
   private readonly mfaSeeds = new Map<string, string>();
+  /** The last credential report made: a snapshot, so it lags behind changes as IAM's does. Not saved. */
+  credentialReport: { generatedAt: Date; csv: string } | undefined;
 
   constructor(
     private readonly scenario: Scenario,

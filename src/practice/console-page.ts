@@ -29,6 +29,29 @@ const post = (action: string, fields: Record<string, string>, label: string, cls
     .map(([k, v]) => `<input type="hidden" name="${k}" value="${esc(v)}">`)
     .join('')}<button ${cls ? `class="${cls}"` : ''} type="submit">${esc(label)}</button></form>`;
 
+/** What the wizard's account-wide steps set, so a learner sees each change land in the account. */
+function settingsSection(account: PracticeAccount): string {
+  const { aliases, passwordPolicy, alternateContacts, budgets } = account.state;
+  const security = alternateContacts.find((c) => c.type === 'SECURITY');
+  const rows = [
+    ['Account alias', aliases[0] ?? 'none (IAM users sign in with the account id)'],
+    [
+      'Password policy for IAM users',
+      passwordPolicy
+        ? `minimum length ${passwordPolicy.MinimumPasswordLength}, reuse prevention ${passwordPolicy.PasswordReusePrevention ?? 'none'}`
+        : 'none (AWS defaults)',
+    ],
+    ['Security contact', security ? `${security.name} <${security.email}>, ${security.phone}` : 'none'],
+    [
+      'Budgets',
+      budgets.length
+        ? budgets.map((b) => `${b.name}: ${b.limit.amount} ${b.limit.unit} ${b.timeUnit.toLowerCase()}, ${b.notifications.length} alert(s)`).join('; ')
+        : 'none',
+    ],
+  ];
+  return `<section id="settings"><h2>Account settings</h2><table>${rows.map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`).join('')}</table></section>`;
+}
+
 export function homePage(account: PracticeAccount): string {
   const users = account.state.users.map((u) => `<li><a href="/users/${encodeURIComponent(u.name)}">${esc(u.name)}</a></li>`).join('');
   return layout(
@@ -36,7 +59,8 @@ export function homePage(account: PracticeAccount): string {
     'Practice console',
     `<section><h2>Root user</h2><p><a href="/security_credentials">My security credentials</a> (you are signed in as the root user)</p></section>
 <section><h2>IAM users</h2>${users ? `<ul>${users}</ul>` : '<p>No IAM users yet.</p>'}</section>
-<section><h2>Sign in as an IAM user</h2><p><a href="/signin/${esc(account.state.aliases[0] ?? account.state.accountId)}">IAM user sign-in page</a></p></section>`,
+<section><h2>Sign in as an IAM user</h2><p><a href="/signin/${esc(account.state.aliases[0] ?? account.state.accountId)}">IAM user sign-in page</a></p></section>
+${settingsSection(account)}`,
   );
 }
 

@@ -39,18 +39,18 @@ export interface QueryRequest {
   service: Service;
   action: string;
   params: Record<string, string>;
-  /** The access key id the request was signed with (from the SigV4 Authorization header). */
-  accessKeyId?: string;
 }
 
-export function parseQueryRequest(body: string, authorization: string | undefined): QueryRequest | undefined {
+export function parseQueryRequest(body: string): QueryRequest | undefined {
   const params = Object.fromEntries(new URLSearchParams(body));
   const { Action: action, Version: version } = params;
   const service = SERVICE_BY_VERSION[version ?? ''];
   if (!action || !service) return undefined;
-  const accessKeyId = /Credential=([^/,\s]+)\//.exec(authorization ?? '')?.[1];
-  return { service, action, params, accessKeyId };
+  return { service, action, params };
 }
+
+/** The access key id a request was signed with, from its SigV4 Authorization header (any protocol). */
+export const signingKeyId = (authorization: string | undefined) => /Credential=([^/,\s]+)\//.exec(authorization ?? '')?.[1];
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');

@@ -18,6 +18,8 @@ const accessKey = z.strictObject({
   id: z.string().regex(/^AKIA[A-Z0-9]{16}$/, 'must look like AKIA followed by 16 capital letters or digits'),
   status: z.enum(['Active', 'Inactive'], { message: 'must be Active or Inactive' }),
   created: isoDate,
+  /** When the key last signed a request, as the credential report shows it. */
+  lastUsed: isoDate.optional(),
 });
 
 const mfaDevice = z.strictObject({
@@ -59,6 +61,36 @@ const passwordPolicy = z.strictObject({
   HardExpiry: z.boolean().optional(),
 });
 
+const email = z.string().regex(/^[\w+=.#|!&-]+@[\w.-]+\.\w+$/, 'must be an email address');
+
+/** An alternate contact (account:PutAlternateContact): one per type. */
+const alternateContact = z.strictObject({
+  type: z.enum(['SECURITY', 'BILLING', 'OPERATIONS'], { message: 'must be SECURITY, BILLING or OPERATIONS' }),
+  name: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+  title: z.string().min(1, 'must not be empty').max(50, 'must be at most 50 characters'),
+  email,
+  phone: z.string().regex(/^[\s0-9()+-]{1,25}$/, 'must be 1 to 25 of digits, spaces and + - ( )'),
+});
+
+const budgetNotification = z.strictObject({
+  type: z.enum(['ACTUAL', 'FORECASTED'], { message: 'must be ACTUAL or FORECASTED' }),
+  comparison: z.enum(['GREATER_THAN', 'LESS_THAN', 'EQUAL_TO'], { message: 'must be GREATER_THAN, LESS_THAN or EQUAL_TO' }),
+  threshold: z.number().min(0, 'must be 0 or more').max(1_000_000_000, 'must be at most 1000000000'),
+  thresholdType: z.enum(['PERCENTAGE', 'ABSOLUTE_VALUE'], { message: 'must be PERCENTAGE or ABSOLUTE_VALUE' }),
+  /** Email addresses the alert goes to. */
+  subscribers: z.array(email).min(1, 'must name at least one address').max(11, 'may name at most 11 addresses'),
+});
+
+/** An AWS Budgets budget with its alerts (notifications, each with its email subscribers). */
+const budget = z.strictObject({
+  name: z.string().regex(/^[^:\\]{1,100}$/, 'must be 1 to 100 characters without : or \\'),
+  type: z.enum(['COST', 'USAGE'], { message: 'must be COST or USAGE' }),
+  timeUnit: z.enum(['DAILY', 'MONTHLY', 'QUARTERLY', 'ANNUALLY'], { message: 'must be DAILY, MONTHLY, QUARTERLY or ANNUALLY' }),
+  limit: z.strictObject({ amount: z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'must be an amount such as 20 or 20.50'), unit: z.string().min(1) }),
+  created: isoDate,
+  notifications: z.array(budgetNotification).max(5, 'a budget has at most 5 notifications').default([]),
+});
+
 export const scenarioSchema = z
   .strictObject({
     accountId: z.string().regex(/^\d{12}$/, 'must be 12 digits'),
@@ -67,12 +99,16 @@ export const scenarioSchema = z
       /** Whether root can sign in with a password at all (Organizations can remove it). */
       password: z.boolean(),
       created: isoDate,
+      /** When root last signed in to the console, as the credential report shows it. */
+      passwordLastUsed: isoDate.optional(),
       accessKeys: z.array(accessKey).max(2, 'root can have at most 2 access keys'),
     }),
     users: z.array(user).default([]),
     groups: z.array(group).default([]),
     mfaDevices: z.array(mfaDevice).default([]),
     passwordPolicy: passwordPolicy.optional(),
+    alternateContacts: z.array(alternateContact).default([]),
+    budgets: z.array(budget).default([]),
   })
   .superRefine((s, ctx) => {
     const lower = s.users.map((u) => u.name.toLowerCase());
@@ -90,6 +126,14 @@ export const scenarioSchema = z
       }
       if (d.assignedTo && !d.enabled) ctx.addIssue({ code: 'custom', path: ['mfaDevices', i, 'enabled'], message: 'is required for an assigned device' });
     });
+    s.alternateContacts.forEach((c, i) => {
+      if (s.alternateContacts.findIndex((o) => o.type === c.type) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['alternateContacts', i, 'type'], message: 'is a duplicate (an account has one contact of each type)' });
+      }
+    });
+    s.budgets.forEach((b, i) => {
+      if (s.budgets.findIndex((o) => o.name === b.name) !== i) ctx.addIssue({ code: 'custom', path: ['budgets', i, 'name'], message: 'is a duplicate' });
+    });
   });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
@@ -98,6 +142,9 @@ export type ScenarioGroup = Scenario['groups'][number];
 export type AccessKey = z.infer<typeof accessKey>;
 export type MfaDevice = Scenario['mfaDevices'][number];
 export type PracticePasswordPolicy = z.infer<typeof passwordPolicy>;
+export type AlternateContact = z.infer<typeof alternateContact>;
+export type ScenarioBudget = Scenario['budgets'][number];
+export type BudgetNotification = ScenarioBudget['notifications'][number];
 
 /** The account a newcomer starts with: root with a password, no MFA, one active access key, nobody else. */
 export function newAccountScenario(now = new Date()): Scenario {
@@ -109,6 +156,8 @@ export function newAccountScenario(now = new Date()): Scenario {
     users: [],
     groups: [],
     mfaDevices: [],
+    alternateContacts: [],
+    budgets: [],
   };
 }
 

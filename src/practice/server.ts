@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { PracticeAccount } from './account.js';
 import { ConsoleActions } from './console-actions.js';
 import { handleConsole } from './console-routes.js';
-import { handlerFor } from './handlers.js';
-import { errorXml, parseQueryRequest, ServiceError, successXml, type XmlReply } from './query-protocol.js';
+import { handlerFor, jsonHandlerFor } from './handlers.js';
+import { errorJson, parseJsonRequest, successJson } from './json-protocol.js';
+import { errorXml, parseQueryRequest, ServiceError, signingKeyId, successXml, type XmlReply } from './query-protocol.js';
 
 /** The practice session's credentials: temporary (ASIA…), as CloudShell gives root. Not secret. */
 export const PRACTICE_CREDENTIALS = {
@@ -31,38 +32,64 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-async function answerApi(account: PracticeAccount, calls: string[], body: string, req: IncomingMessage): Promise<XmlReply | undefined> {
-  const request = parseQueryRequest(body, req.headers.authorization);
-  if (!request) return undefined;
-  calls.push(`${request.service}:${request.action}`);
-  try {
-    // Only the practice credentials are accepted: a request signed with anything else is refused.
-    if (request.accessKeyId !== PRACTICE_CREDENTIALS.accessKeyId) {
-      throw new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
-    }
-    const result = await handlerFor(request.service, request.action)(account, request.params);
-    return successXml(request.service, request.action, result);
-  } catch (error) {
-    if (error instanceof ServiceError) return errorXml(request.service, error);
-    return errorXml(request.service, new ServiceError('ServiceFailure', String(error), 500, 'Receiver'));
+interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Only the practice credentials are accepted: a request signed with anything else is refused. */
+function checkSignedByPractice(authorization: string | undefined) {
+  if (signingKeyId(authorization) !== PRACTICE_CREDENTIALS.accessKeyId) {
+    throw new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
   }
 }
 
-/** Serves the simulated IAM and STS APIs and the practice console on 127.0.0.1, on a free port. */
+const unexpected = (error: unknown) =>
+  error instanceof ServiceError ? error : new ServiceError('ServiceFailure', String(error), 500, 'Receiver');
+
+/** IAM and STS: the query protocol. undefined when the request is not one. */
+async function answerQuery(account: PracticeAccount, calls: string[], body: string, req: IncomingMessage): Promise<Reply | undefined> {
+  if (req.method !== 'POST' || !/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) return undefined;
+  const request = parseQueryRequest(body);
+  if (!request) return undefined;
+  calls.push(`${request.service}:${request.action}`);
+  let reply: XmlReply;
+  try {
+    checkSignedByPractice(req.headers.authorization);
+    reply = successXml(request.service, request.action, await handlerFor(request.service, request.action)(account, request.params));
+  } catch (error) {
+    reply = errorXml(request.service, unexpected(error));
+  }
+  return { status: reply.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': reply.requestId }, body: reply.body };
+}
+
+/** Budgets and the Account API: the JSON protocols. undefined when the request is not one. */
+function answerJson(account: PracticeAccount, calls: string[], body: string, req: IncomingMessage, path: string): Reply | undefined {
+  const request = parseJsonRequest(req.method, path, req.headers, body);
+  if (!request) return undefined;
+  calls.push(`${request.service}:${request.action}`);
+  try {
+    checkSignedByPractice(req.headers.authorization);
+    return successJson(request.service, jsonHandlerFor(request.service, request.action)(account, request.body));
+  } catch (error) {
+    return errorJson(request.service, unexpected(error));
+  }
+}
+
+/** Serves the simulated IAM, STS, Budgets and Account APIs and the practice console on 127.0.0.1, on a free port. */
 export async function startPracticeServer(account: PracticeAccount): Promise<PracticeServer> {
   const consoleActions = new ConsoleActions(account);
   const calls: string[] = [];
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const body = await readBody(req);
-    if (req.method === 'POST' && /x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) {
-      const reply = await answerApi(account, calls, body, req);
-      if (reply) {
-        res.writeHead(reply.status, { 'content-type': 'text/xml', 'x-amzn-requestid': reply.requestId });
-        return void res.end(reply.body);
-      }
-    }
-    await handleConsole(consoleActions, req, res, body);
+    // The clients of all four services share one endpoint: the protocol tells them apart.
+    const path = new URL(req.url ?? '/', 'http://practice').pathname;
+    const reply = (await answerQuery(account, calls, body, req)) ?? answerJson(account, calls, body, req, path);
+    if (!reply) return handleConsole(consoleActions, req, res, body);
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
   }
 
   const server = createServer((req, res) => {

@@ -99,9 +99,12 @@ export function glossaryText(): string {
   return [kleur.bold('  Glossary'), ...GLOSSARY.map(([term, meaning]) => `  ${kleur.bold(term.padEnd(width))}  ${meaning}`)].join('\n');
 }
 
+/** One line that says practice mode: on every screen of it, the secret screens included. */
+export const practiceTag = () => kleur.bgYellow().black().bold(' PRACTICE ') + kleur.bold(' A simulated AWS account on this computer. Nothing here touches AWS.');
+
 export function practiceBanner(consoleUrl: string): string {
   return [
-    kleur.bgYellow().black().bold(' PRACTICE ') + kleur.bold(' A simulated AWS account on this computer. Nothing here touches AWS.'),
+    practiceTag(),
     `  Practice console (stands in for the AWS console): ${kleur.underline(consoleUrl)}`,
   ].join('\n');
 }
@@ -111,7 +114,8 @@ export function summaryText(reports: StepReport[], open: StepReport[], dryRun: b
   const lines = ['', kleur.bold(practice ? 'Summary (PRACTICE: a simulated account, nothing in AWS was changed)' : 'Summary')];
   for (const r of reports) lines.push(`  ${r.step.id.padEnd(width)}  ${OUTCOME_TEXT[r.outcome]}`);
   const done = reports.filter((r) => r.outcome === 'already-done' || r.outcome === 'done');
-  if (done.length > 0) lines.push('', `Done: ${done.map((r) => r.step.title.toLowerCase()).join('; ')}.`);
+  // Only the first letter: lower-casing whole titles would print "mfa" and "iam".
+  if (done.length > 0) lines.push('', `Done: ${done.map((r) => r.step.title[0]!.toLowerCase() + r.step.title.slice(1)).join('; ')}.`);
   lines.push(
     '',
     'Re-check now and then (monthly, and after anyone changes IAM):',

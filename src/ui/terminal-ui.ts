@@ -16,7 +16,7 @@ import type {
   WaitCommand,
 } from '../engine/ui.js';
 import { StoppedError } from '../errors.js';
-import { explainText, glossaryText } from './render.js';
+import { explainText, glossaryText, practiceTag } from './render.js';
 import { TextOutput, type PracticeInfo } from './text-output.js';
 
 /**
@@ -81,6 +81,8 @@ export class TerminalUI extends TextOutput implements UI {
   private enterSecretScreen() {
     if (this.leaveSecretScreen) return;
     this.tty.write(ALTERNATE_SCREEN_ON);
+    // The alternate screen starts blank: without this line it would not say it is practice.
+    if (this.practice) this.print(practiceTag());
     const leave = () => this.tty.write(ALTERNATE_SCREEN_OFF);
     process.once('exit', leave);
     this.leaveSecretScreen = () => {
@@ -134,8 +136,14 @@ class SpinnerWaiter implements Waiter {
     private readonly print: (text: string) => void,
     private readonly practice?: PracticeInfo,
   ) {
-    // discardStdin would swallow the keys we listen for.
-    this.spinner = ora({ stream: process.stderr, discardStdin: false, text: this.text() }).start();
+    // discardStdin would swallow the keys we listen for. ora turns itself off when CI is set, but
+    // this interface only runs with a person at a terminal: keep the elapsed time and keys visible.
+    this.spinner = ora({
+      stream: process.stderr,
+      discardStdin: false,
+      isEnabled: Boolean(process.stderr.isTTY),
+      text: this.text(),
+    }).start();
     this.ticker = setInterval(() => (this.spinner.text = this.text()), 1000);
   }
 

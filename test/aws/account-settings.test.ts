@@ -1,20 +1,15 @@
 import { DescribeBudgetsCommand, DescribeNotificationsForBudgetCommand, CreateBudgetCommand } from '@aws-sdk/client-budgets';
 import { GetAlternateContactCommand } from '@aws-sdk/client-account';
 import { GetAccountPasswordPolicyCommand, ListAccountAliasesCommand, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { accountAlias } from '../../steps/account-alias.js';
 import { billingAlert } from '../../steps/billing-alert.js';
 import { passwordPolicy } from '../../steps/password-policy.js';
 import { securityContact } from '../../steps/security-contact.js';
-import { runSteps, startTestAccount, writeCalls, type TestAccount } from '../support/test-account.js';
+import { runSteps, useTestAccount, writeCalls } from '../support/test-account.js';
 
-let account: TestAccount;
-beforeAll(async () => {
-  account = await startTestAccount();
-}, 30_000);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useTestAccount();
 
 const ACCOUNT_ID = '123456789012';
 /** What --yes answers: every confirmation and offer. */

@@ -1,19 +1,14 @@
 import { AttachUserPolicyCommand, CreateLoginProfileCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, ListMFADevicesCommand, ListVirtualMFADevicesCommand } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { adminMfa } from '../../steps/admin-mfa.js';
 import { adminUser } from '../../steps/admin-user.js';
 import { FakeClock } from '../support/fake-clock.js';
 import type { Answer, ScriptedUI } from '../support/scripted-ui.js';
 import { totp } from '../support/totp.js';
-import { runSteps, startTestAccount, writeCalls, type TestAccount } from '../support/test-account.js';
+import { runSteps, useTestAccount, writeCalls } from '../support/test-account.js';
 
-let account: TestAccount;
-beforeAll(async () => {
-  account = await startTestAccount();
-}, 30_000);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useTestAccount();
 
 const USER = 'admin-jane';
 const SERIAL = `arn:aws:iam::123456789012:mfa/${USER}`;

@@ -12,18 +12,13 @@ import {
   ListAttachedUserPoliciesCommand,
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { adminUser } from '../../steps/admin-user.js';
-import { runSteps, startTestAccount, writeCalls, type TestAccount } from '../support/test-account.js';
+import { runSteps, useTestAccount, writeCalls } from '../support/test-account.js';
 
 const ADMIN_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
-let account: TestAccount;
-beforeAll(async () => {
-  account = await startTestAccount();
-}, 30_000);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useTestAccount();
 
 const iam = () => account.aws.iam;
 const groupMembers = async (group: string) =>

@@ -1,18 +1,13 @@
 import { CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rootHardwareMfa } from '../../steps/root-hardware-mfa.js';
 import { rootMfaBackup } from '../../steps/root-mfa-backup.js';
 import { rootRecentUse } from '../../steps/root-recent-use.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { totp } from '../support/totp.js';
-import { runSteps, startTestAccount, type TestAccount } from '../support/test-account.js';
+import { runSteps, useTestAccount } from '../support/test-account.js';
 
-let account: TestAccount;
-beforeAll(async () => {
-  account = await startTestAccount();
-}, 30_000);
-afterAll(() => account?.close());
-beforeEach(() => account.reset({ mfa: true }));
+const account = useTestAccount({ mfa: true });
 
 async function check(step: typeof rootMfaBackup | typeof rootRecentUse, clock?: FakeClock) {
   const identity = await account.identity();

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rootAccessKeys } from '../../steps/root-access-keys.js';
 import { rootMfa } from '../../steps/root-mfa.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { runSteps, startTestAccount, type TestAccount } from '../support/test-account.js';
+import { runSteps, useTestAccount } from '../support/test-account.js';
 
-let account: TestAccount;
-beforeAll(async () => {
-  account = await startTestAccount();
-}, 30_000);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useTestAccount();
 
 async function check(step: typeof rootMfa) {
   const identity = await account.identity();

@@ -7,7 +7,7 @@ import {
   CreateVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
 } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectStatus, nothingReadable } from '../../src/engine/status.js';
 import { PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
@@ -18,14 +18,9 @@ import { statusJson, statusTable } from '../../src/ui/status-view.js';
 import { adminMfa } from '../../steps/admin-mfa.js';
 import { adminSignIn } from '../../steps/admin-sign-in.js';
 import { ALL_STEPS } from '../../steps/index.js';
-import { startTestAccount, writeCalls, type TestAccount } from '../support/test-account.js';
+import { useTestAccount, writeCalls } from '../support/test-account.js';
 
-let account: TestAccount;
-beforeAll(async () => {
-  account = await startTestAccount();
-}, 30_000);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useTestAccount();
 
 async function status() {
   const identity = await account.identity();
@@ -153,7 +148,7 @@ describe('status', () => {
     expect(Object.keys(parsed.checks[0])).toEqual(['id', 'title', 'status', 'detail', 'required']);
     expect(parsed.checks.map((c: { id: string }) => c.id)).toEqual([...STEP_IDS.filter((id) => id !== 'admin-sign-in')]);
     const required = parsed.checks.filter((c: { required: boolean }) => c.required).map((c: { id: string }) => c.id);
-    expect(required).toEqual(['root-mfa', 'root-access-keys', 'password-policy', 'admin-user', 'admin-mfa', 'security-contact']);
+    expect(required).toEqual(['root-mfa', 'root-access-keys', 'admin-user', 'password-policy', 'admin-mfa', 'security-contact']);
   });
 
   it('lists the steps in the order of STEP_IDS, which --skip and --help use', () => {

@@ -1,41 +1,36 @@
-import { execFileSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PutAlternateContactCommand } from '@aws-sdk/client-account';
-import { AttachUserPolicyCommand, CreateLoginProfileCommand, CreateUserCommand, ListMFADevicesCommand, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { awsEnv } from '../support/aws-env.js';
-import { spawnPty } from '../support/pty.js';
-import { startTestAccount, TEMPORARY_CREDENTIALS, type TestAccount } from '../support/test-account.js';
+// The admin's MFA enrolled in the terminal: a QR code, the Base32 fallback, codes checked against the seed.
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { totp } from '../support/totp.js';
+import {
+  SETUP_TIMEOUT_MS,
+  TEST_TIMEOUT_MS,
+  adminState,
+  exitCode,
+  finishAccount,
+  header,
+  runCliPty,
+  startE2EAccount,
+  type E2EAccount,
+} from './helpers.js';
+import { renderScreen } from './screen.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const USER = 'admin-jane';
 
-let account: TestAccount;
+let account: E2EAccount;
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'prepare.mjs')], { cwd: ROOT, stdio: 'ignore' });
-  account = await startTestAccount();
-  await account.reset({ mfa: true, accessKeys: false });
-  // Everything else is done already, so the run comes straight to the admin's MFA.
-  const iam = account.aws.iam;
-  await iam.send(new CreateUserCommand({ UserName: USER }));
-  await iam.send(new CreateLoginProfileCommand({ UserName: USER, Password: 'Some-Passw0rd-Long!' }));
-  await iam.send(new AttachUserPolicyCommand({ UserName: USER, PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
-  await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 }));
-  await account.aws.account.send(
-    new PutAlternateContactCommand({ AlternateContactType: 'SECURITY', Name: 'Sec', Title: 'Security', EmailAddress: 's@example.com', PhoneNumber: '+1 555 0100' }),
-  );
-}, 120_000);
+  account = await startE2EAccount();
+}, SETUP_TIMEOUT_MS);
 afterAll(() => account?.close());
+// Everything else is done already, so the run comes straight to the admin's MFA.
+beforeEach(async () => {
+  await account.reset();
+  await finishAccount(account, USER, { mfa: false });
+});
 
 it('enrols an authenticator app in the terminal: QR code, Base32 fallback, a refused code explained, then two good codes; the seed leaves the screen', async () => {
-  const pty = spawnPty(process.execPath, [CLI, '--admin-user', USER, '--skip', 'admin-sign-in', '--skip', 'account-alias', '--skip', 'billing-alert'], {
-    env: { ...awsEnv(account.proxy.url), ...TEMPORARY_CREDENTIALS },
-  });
+  const pty = runCliPty(['--admin-user', USER], account.env());
   try {
-    await pty.waitFor('[10/12] Turn on MFA for the admin user (admin-mfa)', 60_000);
+    await pty.waitFor(header('Turn on MFA for the admin user', 'admin-mfa'));
     await pty.waitFor('How do you want to add MFA for the admin user?');
     pty.press('enter'); // default: in this terminal
     await pty.waitFor('$ aws iam enable-mfa-device --user-name admin-jane');
@@ -59,16 +54,22 @@ it('enrols an authenticator app in the terminal: QR code, Base32 fallback, a ref
     await pty.waitFor('(secret saved by you, and cleared from the screen)');
     await pty.waitFor('Done: MFA is on for admin-jane');
     await pty.waitFor('Summary');
-    expect((await pty.exited).exitCode).toBe(0);
+    expect(await exitCode(pty)).toBe(0);
 
-    // After the last time the seed was drawn, the screen was wound back over it and erased.
+    // The seed was drawn on the alternate screen only, and the run left that screen after it was
+    // last drawn: what the terminal shows at the end has no trace of it.
     const raw = pty.raw();
-    const erase = /\x1b\[(\d+)A\r\x1b\[J/.exec(raw.slice(raw.lastIndexOf(seed)));
-    expect(erase).not.toBeNull();
-    expect(Number(erase![1])).toBeGreaterThan(20);
+    expect(raw.lastIndexOf('\x1b[?1049h')).toBeLessThan(raw.indexOf(seed));
+    expect(raw.indexOf('\x1b[?1049l', raw.lastIndexOf(seed))).toBeGreaterThan(0);
+    const screen = renderScreen(raw);
+    expect(screen).not.toContain(seed);
+    expect(screen).not.toContain('Scan this with your authenticator app');
+    expect(screen).toContain('(secret saved by you, and cleared from the screen)');
   } finally {
     pty.kill();
   }
-  const devices = await account.aws.iam.send(new ListMFADevicesCommand({ UserName: USER }));
-  expect(devices.MFADevices).toHaveLength(1);
-}, 120_000);
+  expect((await adminState(account.iam, USER)).mfa).toEqual([`arn:aws:iam::123456789012:mfa/${USER}`]);
+  // One refused try and one accepted, both on the one device created for them.
+  expect(account.proxy.count('iam:CreateVirtualMFADevice')).toBe(1);
+  expect(account.proxy.count('iam:EnableMFADevice')).toBe(2);
+}, TEST_TIMEOUT_MS);

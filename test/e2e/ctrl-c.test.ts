@@ -3,8 +3,10 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import {
   SETUP_TIMEOUT_MS,
   SPINNER_KEYS,
+  answerAdminQuestions,
   TEST_TIMEOUT_MS,
   exitCode,
+  header,
   runCliPty,
   startE2EAccount,
   waitChecked,
@@ -40,14 +42,14 @@ it(
   'while polling a console step: exit 130, the spinner gone and the cursor shown',
   async () => {
     const pty = runCliPty(['--poll-interval', '1'], account.env());
-    await pty.waitFor('[1/5] Turn on MFA for the root user (root-mfa)');
+    await pty.waitFor(header('Turn on MFA for the root user', 'root-mfa'));
     await pty.waitFor(SPINNER_KEYS);
     await waitChecked(pty);
     expect(pty.raw()).toContain(HIDE); // the spinner did hide the cursor
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
     expectStoppedCleanly(pty);
-    expect(pty.output()).not.toContain('[2/5]');
+    expect(pty.output()).not.toMatch(/\[2\/\d+\]/); // no step after the one stopped
     expect(writeCalls(account.proxy)).toEqual([]);
   },
   TEST_TIMEOUT_MS,
@@ -58,8 +60,28 @@ it(
   async () => {
     Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
     const pty = runCliPty(['--poll-interval', '1'], account.env());
-    await pty.waitFor('[3/5] Create an admin IAM user for daily work (admin-user)');
+    // A confirmation before a write: the admin user's plan, all questions answered.
+    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
+    await answerAdminQuestions(pty);
+    await pty.waitFor('? Go ahead with these changes?');
+    pty.press('ctrl-c');
+    expect(await exitCode(pty)).toBe(130);
+    expectStoppedCleanly(pty);
+    expect(pty.output()).not.toContain('(password-policy)');
+    expect(writeCalls(account.proxy)).toEqual([]);
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'at a typed answer: exit 130 and no write',
+  async () => {
+    Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
+    // The first question of the run.
+    const pty = runCliPty(['--poll-interval', '1'], account.env());
+    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
     await pty.waitFor('? Name for the admin user');
+    pty.write('half-typ');
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
     expectStoppedCleanly(pty);

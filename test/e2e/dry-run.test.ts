@@ -4,9 +4,12 @@ import {
   ADMIN_POLICY,
   SETUP_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
+  accountSettings,
   adminState,
+  answer,
   answerAdminQuestions,
   exitCode,
+  header,
   runCli,
   runCliPty,
   startE2EAccount,
@@ -35,40 +38,78 @@ function expectPlan(text: string, name: string, grant: 'group' | 'direct') {
   }
 }
 
+/** The automated steps' plans, with the values given (or placeholders where none was). */
+function expectOtherPlans(text: string, v: { alias: string; user: string; contact: string[]; amount: string; email: string }) {
+  expect(text).toContain('Would do: Raise the password policy to the CIS recommendation');
+  expect(text).toContain('$ aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24');
+  expect(text).toContain(`$ aws iam create-account-alias --account-alias ${v.alias}`);
+  expect(text).toContain(`$ aws iam create-virtual-mfa-device --virtual-mfa-device-name ${v.user}`);
+  expect(text).toContain(`$ aws iam enable-mfa-device --user-name ${v.user}`);
+  expect(text).toContain(`$ aws account put-alternate-contact --alternate-contact-type SECURITY --name ${v.contact[0]}`);
+  expect(text).toContain(`--email-address ${v.contact[1]} --phone-number ${v.contact[2]}`);
+  expect(text).toContain(`Would do: Create a ${v.amount} USD monthly cost budget that emails ${v.email}`);
+}
+
+/** Every automated step planned, every console step left open; nothing waited for, nothing asked to be confirmed. */
+function expectDryRunSummary(text: string) {
+  for (const id of ['password-policy', 'admin-user', 'account-alias', 'admin-mfa', 'security-contact', 'billing-alert']) {
+    expect(text).toMatch(new RegExp(`^  ${id} +planned \\(dry run\\)$`, 'm'));
+  }
+  for (const id of ['root-mfa', 'root-access-keys', 'admin-sign-in']) expect(text).toMatch(new RegExp(`^  ${id} +still to do$`, 'm'));
+  expect(text).toContain('Dry run: nothing was changed. Run without --dry-run to carry out the plan.');
+  expect(text).not.toContain('Go ahead with these changes?');
+  expect(text).not.toContain('Waiting for');
+  expect(text).not.toContain('First console password for');
+  expect(text).not.toContain('Scan this with your authenticator app');
+}
+
+async function expectNothingWritten() {
+  expect(writeCalls(account.proxy)).toEqual([]);
+  expect((await adminState(account.iam, 'dry-admin')).users).toEqual([]);
+  const settings = await accountSettings(account);
+  expect(settings).toMatchObject({ passwordPolicy: undefined, aliases: [], securityContact: undefined, budgets: [] });
+}
+
 it(
   'in a terminal, with answers: the plan, no wait, no confirmation, no write, exit 1',
   async () => {
     const pty = runCliPty(['--dry-run', '--poll-interval', '1'], account.env());
-    await pty.waitFor('[1/5] Turn on MFA for the root user (root-mfa)');
-    await pty.waitFor('[2/5] Delete every root access key (root-access-keys)'); // no wait on root-mfa
+    await pty.waitFor(header('Turn on MFA for the root user', 'root-mfa'));
+    await pty.waitFor(header('Delete every root access key', 'root-access-keys')); // no wait on root-mfa
+    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
     await answerAdminQuestions(pty, { name: 'dry-admin', grant: 'direct' });
-    const plan = await pty.waitFor('[4/5]');
-    expectPlan(plan, 'dry-admin', 'direct');
-    await pty.waitFor('Dry run: nothing was changed. Run without --dry-run to carry out the plan.');
+    expectPlan(await pty.waitFor(header('Give the account a memorable sign-in address', 'account-alias')), 'dry-admin', 'direct');
+    await answer(pty, 'Give the account a memorable sign-in address? (optional)');
+    await answer(pty, 'Alias for the sign-in address', 'dry-alias');
+    await pty.waitFor(header('Turn on MFA for the admin user', 'admin-mfa'));
+    await answer(pty, 'How do you want to add MFA for the admin user?'); // in this terminal: planned, not shown
+    await answer(pty, 'Security contact: name', 'Dry Team');
+    await answer(pty, 'Security contact: email address', 'dry@example.com');
+    await answer(pty, 'Security contact: phone number', '+15550100');
+    await answer(pty, 'Get an email when spending passes a monthly budget? (optional)');
+    await answer(pty, 'Monthly budget in US dollars', '40');
+    await answer(pty, 'Email address for the alerts', 'dry-bills@example.com');
+    await pty.waitFor('Dry run: nothing was changed.');
     expect(await exitCode(pty)).toBe(1);
 
     const output = pty.output();
-    expect(output).toMatch(/^  admin-user +planned \(dry run\)$/m);
-    expect(output).not.toContain('Go ahead with these changes?');
-    expect(output).not.toContain('Waiting for');
-    expect(output).not.toContain('First console password for');
-    expect(writeCalls(account.proxy)).toEqual([]);
-    expect((await adminState(account.iam, 'dry-admin')).users).toEqual([]);
+    expectOtherPlans(output, { alias: 'dry-alias', user: 'dry-admin', contact: ["'Dry Team'", 'dry@example.com', '+15550100'], amount: '40', email: 'dry-bills@example.com' });
+    expectDryRunSummary(output);
+    await expectNothingWritten();
   },
   TEST_TIMEOUT_MS,
 );
 
 it(
-  'without a terminal, with --admin-user: the same plan on stdout, no write, exit 1',
+  'without a terminal, with --admin-user: the same plan on stdout, placeholders for values not given, no write, exit 1',
   async () => {
-    const result = await runCli(['--dry-run', '--admin-user', 'bob'], account.env());
+    const result = await runCli(['--dry-run', '--admin-user', 'dry-admin'], account.env());
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
-    expectPlan(result.stdout, 'bob', 'group');
-    expect(result.stdout).toMatch(/^  admin-user +planned \(dry run\)$/m);
-    expect(result.stdout).toContain('Dry run: nothing was changed.');
-    expect(writeCalls(account.proxy)).toEqual([]);
-    expect((await adminState(account.iam, 'bob')).users).toEqual([]);
+    expectPlan(result.stdout, 'dry-admin', 'group');
+    expectOtherPlans(result.stdout, { alias: 'ALIAS', user: 'dry-admin', contact: ['NAME', 'EMAIL', 'PHONE'], amount: 'AMOUNT', email: 'EMAIL' });
+    expectDryRunSummary(result.stdout);
+    await expectNothingWritten();
   },
   TEST_TIMEOUT_MS,
 );

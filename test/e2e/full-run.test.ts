@@ -1,14 +1,17 @@
 // A person walks the whole wizard in a terminal, from a new account to "Root is locked away".
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { totp } from '../support/totp.js';
 import {
   ADMIN_POLICY,
   SETUP_TIMEOUT_MS,
   SPINNER_KEYS,
   TEST_TIMEOUT_MS,
+  accountSettings,
   adminState,
+  answer,
   answerAdminQuestions,
-  enableUserMfa,
   exitCode,
+  header,
   runCliPty,
   startE2EAccount,
   waitChecked,
@@ -24,63 +27,131 @@ beforeAll(async () => {
 afterAll(() => account?.close());
 beforeEach(() => account.reset());
 
-const CLEARED = '(password saved by you, and cleared from the screen)';
+/** Said where a password or an MFA seed was, once it is erased. */
+const CLEARED = '(secret saved by you, and cleared from the screen)';
+const GO_AHEAD = 'Go ahead with these changes?';
+const ALIAS = 'e2e-company';
+const SIGN_IN_URL = `https://${ALIAS}.signin.aws.amazon.com/console`;
 
 it(
-  'takes a new account to all-done, with the console steps done while it polls',
+  'takes a new account to all-done: console steps done while it polls, every automated step applied, the state read back',
   async () => {
     const { proxy, iam } = account;
+    // Root just signed in to run this, as the credential report (fresh) says.
+    const justNow = new Date().toISOString();
+    proxy.state.rootReport = { passwordLastUsed: justNow, generatedAt: justNow };
     const pty = runCliPty(['--poll-interval', '1'], account.env());
 
     await pty.waitFor('signed in as root');
-    await pty.waitFor('[1/5] Turn on MFA for the root user (root-mfa)');
+    await pty.waitFor(header('Turn on MFA for the root user', 'root-mfa'));
     await pty.waitFor('To do: root can sign in with a password alone');
     await pty.waitFor('Waiting for an MFA device on the root user');
     await pty.waitFor(SPINNER_KEYS);
     await waitChecked(pty);
-    proxy.state.mfa = true; // the person turns on root MFA in the console, mid-poll
+    // The person turns on root MFA in the console, mid-poll: an authenticator app.
+    Object.assign(proxy.state, { mfa: true, rootVirtualMfa: ['root-phone'] });
     await pty.waitFor('✔ Done: root has at least one MFA device');
 
-    await pty.waitFor('[2/5] Delete every root access key (root-access-keys)');
+    // The advisory steps say what they found and advise; nothing waits.
+    await pty.waitFor(header('Keep a second MFA device for root', 'root-mfa-backup'));
+    await pty.waitFor('i Worth knowing: root has MFA (one authenticator app)');
+    await pty.waitFor('If you have not yet, register a backup device');
+    await pty.waitFor(header('Prefer a security key for root', 'root-hardware-mfa'));
+    await pty.waitFor('i Worth knowing: root uses an authenticator app (arn:aws:iam::123456789012:mfa/root-phone)');
+
+    await pty.waitFor(header('Delete every root access key', 'root-access-keys'));
     await pty.waitFor('Waiting for the root user to have no access keys');
     await waitChecked(pty);
     proxy.state.accessKeys = false;
     await pty.waitFor('✔ Done: root has no access keys');
 
-    await pty.waitFor('[3/5] Create an admin IAM user for daily work (admin-user)');
+    await pty.waitFor(header('Keep root unused', 'root-recent-use'));
+    await pty.waitFor('i Worth knowing: root last signed in less than an hour ago (report made less than an hour ago); this run itself is signed in as root');
+    await pty.waitFor('Keeping root unused:');
+
+    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
+    const writesBeforeAdmin = writeCalls(proxy);
     await answerAdminQuestions(pty);
-    const plan = await pty.waitFor('? Go ahead with these changes?');
+    const plan = await pty.waitFor(`? ${GO_AHEAD}`);
     expect(plan).toContain('$ aws iam create-user --user-name admin');
     expect(plan).toContain('$ aws iam create-group --group-name Administrators');
     expect(plan).toContain(`$ aws iam attach-group-policy --group-name Administrators --policy-arn ${ADMIN_POLICY}`);
     expect(plan).toContain('$ aws iam add-user-to-group --group-name Administrators --user-name admin');
     expect(plan).toContain("--password-reset-required --password '<shown once>'");
-    expect(writeCalls(proxy)).toEqual([]); // nothing written before the person says yes
+    expect(writeCalls(proxy)).toEqual(writesBeforeAdmin); // nothing written before the person says yes
     pty.press('enter'); // default: yes
 
     await pty.waitFor('First console password for admin:');
-    await pty.waitFor('? Saved it in a password manager? It is not shown again.');
-    pty.write('y');
-    pty.press('enter');
+    await answer(pty, 'Saved it in a password manager? It is not shown again.', 'y');
     await pty.waitFor(CLEARED);
     await pty.waitFor('✔ Done: admin is an admin with console access');
 
-    await pty.waitFor('[4/5] Sign in once as the admin user (admin-sign-in)');
-    await pty.waitFor('https://123456789012.signin.aws.amazon.com/console');
+    await pty.waitFor(header('Require long, fresh passwords for IAM users', 'password-policy'));
+    await pty.waitFor('To do: no password policy');
+    const policyPlan = await answer(pty, GO_AHEAD);
+    expect(policyPlan).toContain('$ aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24');
+    await pty.waitFor('✔ Done: minimum length 14, reuse prevention the last 24');
+
+    // Optional: offered, accepted, then asked for.
+    await pty.waitFor(header('Give the account a memorable sign-in address', 'account-alias'));
+    await answer(pty, 'Give the account a memorable sign-in address? (optional)');
+    await answer(pty, 'Alias for the sign-in address', ALIAS);
+    expect(await answer(pty, GO_AHEAD)).toContain(`$ aws iam create-account-alias --account-alias ${ALIAS}`);
+    await pty.waitFor(`✔ Done: IAM users sign in at ${SIGN_IN_URL}`);
+
+    await pty.waitFor(header('Sign in once as the admin user', 'admin-sign-in'));
+    await pty.waitFor(SIGN_IN_URL); // the alias address, made one step earlier
     await waitChecked(pty);
     proxy.state.signedIn.add('admin');
     await pty.waitFor('✔ Done: admin last signed in');
 
-    await pty.waitFor('[5/5] Turn on MFA for the admin user (admin-mfa)');
+    // The admin's MFA, enrolled right here with codes from the seed on the screen.
+    await pty.waitFor(header('Turn on MFA for the admin user', 'admin-mfa'));
     await pty.waitFor('To do: no MFA device on admin');
-    await waitChecked(pty);
-    const serial = await enableUserMfa(iam, 'admin');
+    await answer(pty, 'How do you want to add MFA for the admin user?'); // default: in this terminal
+    expect(await answer(pty, GO_AHEAD)).toContain('$ aws iam enable-mfa-device --user-name admin');
+    await pty.waitFor('Scan this with your authenticator app (it appears as AWS:admin@123456789012)');
+    const fallback = await pty.waitFor(/secret key:\s+([A-Z2-7]{16,})\s/);
+    const seed = /secret key:\s+([A-Z2-7]{16,})/.exec(fallback)![1]!;
+    const now = Date.now();
+    await answer(pty, 'First 6-digit code from the app', totp(seed, now));
+    await answer(pty, 'Wait for the code to change, then type the next one', totp(seed, now + 30_000));
+    await pty.waitFor(CLEARED);
     await pty.waitFor('✔ Done: MFA is on for admin');
 
+    await pty.waitFor(header('Name a security contact for the account', 'security-contact'));
+    await answer(pty, 'Security contact: name', 'Security Team');
+    await answer(pty, 'Security contact: email address', 'security@example.com');
+    await answer(pty, 'Security contact: phone number', '+1 555 0100');
+    expect(await answer(pty, GO_AHEAD)).toContain(
+      "$ aws account put-alternate-contact --alternate-contact-type SECURITY --name 'Security Team'",
+    );
+    await pty.waitFor('✔ Done: Security Team <security@example.com>');
+
+    await pty.waitFor(header('Get an email when spending passes a monthly budget', 'billing-alert'));
+    await answer(pty, 'Get an email when spending passes a monthly budget? (optional)');
+    await answer(pty, 'Monthly budget in US dollars'); // default: 20
+    await answer(pty, 'Email address for the alerts', 'billing@example.com');
+    expect(await answer(pty, GO_AHEAD)).toContain('$ aws budgets create-budget --account-id 123456789012');
+    await pty.waitFor(/✔ Done: cost budget "monthly-cost-alert" \(20(\.0+)? USD a month, 3 alert\(s\)\)/);
+
     const summary = await pty.waitFor('Root is locked away.');
-    for (const id of ['root-mfa', 'root-access-keys', 'admin-user', 'admin-sign-in', 'admin-mfa']) {
-      expect(summary).toMatch(new RegExp(`^  ${id} +done now$`, 'm'));
-    }
+    const outcomes = {
+      'root-mfa': 'done now',
+      'root-mfa-backup': 'advice given',
+      'root-hardware-mfa': 'advice given',
+      'root-access-keys': 'done now',
+      'root-recent-use': 'advice given',
+      'password-policy': 'done now',
+      'admin-user': 'done now',
+      'account-alias': 'done now',
+      'admin-sign-in': 'done now',
+      'admin-mfa': 'done now',
+      'security-contact': 'done now',
+      'billing-alert': 'done now',
+    };
+    for (const [id, outcome] of Object.entries(outcomes)) expect(summary).toMatch(new RegExp(`^  ${id} +${outcome}$`, 'm'));
+    expect(summary.replace(/\n/g, ' ')).toContain('Done: turn on MFA for the root user; delete every root access key; create an admin IAM user for daily work; require long');
     expect(await exitCode(pty)).toBe(0);
 
     // The account, read back from moto.
@@ -90,9 +161,34 @@ it(
     expect(admin.groupPolicies?.Administrators).toEqual([ADMIN_POLICY]);
     expect(admin.userPolicies).toEqual([]); // through the group, not attached directly
     expect(admin.loginProfile).toBeDefined(); // console access
-    expect(admin.mfa).toEqual([serial]);
+    expect(admin.mfa).toEqual(['arn:aws:iam::123456789012:mfa/admin']);
+    const settings = await accountSettings(account);
+    expect(settings.passwordPolicy).toMatchObject({ MinimumPasswordLength: 14, PasswordReusePrevention: 24, AllowUsersToChangePassword: true });
+    expect(settings.aliases).toEqual([ALIAS]);
+    expect(settings.securityContact).toMatchObject({
+      AlternateContactType: 'SECURITY',
+      Name: 'Security Team',
+      EmailAddress: 'security@example.com',
+      PhoneNumber: '+1 555 0100',
+    });
+    expect(settings.budgets.map((b) => [b.BudgetName, b.BudgetType, b.TimeUnit, Number(b.BudgetLimit?.Amount), b.BudgetLimit?.Unit])).toEqual([
+      ['monthly-cost-alert', 'COST', 'MONTHLY', 20, 'USD'],
+    ]);
+    expect(settings.budgetAlerts).toEqual({ 'monthly-cost-alert': 3 });
     expect(writeCalls(proxy).sort()).toEqual(
-      ['iam:AddUserToGroup', 'iam:AttachGroupPolicy', 'iam:CreateGroup', 'iam:CreateLoginProfile', 'iam:CreateUser'].sort(),
+      [
+        'iam:UpdateAccountPasswordPolicy',
+        'iam:CreateUser',
+        'iam:CreateGroup',
+        'iam:AttachGroupPolicy',
+        'iam:AddUserToGroup',
+        'iam:CreateLoginProfile',
+        'iam:CreateAccountAlias',
+        'iam:CreateVirtualMFADevice',
+        'iam:EnableMFADevice',
+        'account:PutAlternateContact',
+        'budgets:CreateBudget',
+      ].sort(),
     );
 
     // The generated password: shown once, in its block, and gone from the screen afterwards.
@@ -114,12 +210,15 @@ it(
     expect(login?.get('Password')).toBe(password);
     expect(login?.get('PasswordResetRequired')).toBe('true');
 
-    // What the person sees at the end: the password block erased, the rest of the run intact.
+    // What the person sees at the end: the password and the MFA seed erased, the rest of the run intact.
     const screen = renderScreen(pty.raw());
     expect(screen).not.toContain(password);
     expect(screen).not.toContain('First console password for admin');
-    expect(screen).toContain(`✔ Go ahead with these changes? Yes\n  … Create the IAM user admin\n`);
+    expect(screen).not.toContain(seed);
+    expect(screen).not.toContain('Scan this with your authenticator app');
+    expect(screen).toContain(`✔ ${GO_AHEAD} Yes\n  … Create the IAM user admin\n`);
     expect(screen).toContain(`  … Let admin sign in to the console (a new password is required at first sign-in)\n  ${CLEARED}\n`);
+    expect(screen.split(`  ${CLEARED}\n`)).toHaveLength(3); // the password's and the seed's
     expect(screen).not.toContain(SPINNER_KEYS); // every spinner cleaned up after itself
     expect(screen.split('\n').at(-1)).toBe(
       'Root is locked away. Re-run "aws-root-lockdown status" now and then to confirm it stays that way.',

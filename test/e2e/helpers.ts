@@ -1,21 +1,27 @@
 // Shared support for the end-to-end tests: the built CLI, run in a pty or through pipes, against
 // moto behind the root-state proxy. Every test file starts its own moto + proxy (startE2EAccount).
+import { AccountClient, GetAlternateContactCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
+import { BudgetsClient, CreateBudgetCommand, DescribeBudgetsCommand, DescribeNotificationsForBudgetCommand } from '@aws-sdk/client-budgets';
 import {
   AddUserToGroupCommand,
   AttachGroupPolicyCommand,
   CreateGroupCommand,
   CreateLoginProfileCommand,
   CreateUserCommand,
+  CreateAccountAliasCommand,
   CreateVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
+  GetAccountPasswordPolicyCommand,
   GetLoginProfileCommand,
   GetUserCommand,
   IAMClient,
   ListAttachedGroupPoliciesCommand,
+  ListAccountAliasesCommand,
   ListAttachedUserPoliciesCommand,
   ListGroupsForUserCommand,
   ListMFADevicesCommand,
   ListUsersCommand,
+  UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { startAccountProxy, type AccountProxy, type RootState } from '../support/account-proxy.js';
 import { awsEnv } from '../support/aws-env.js';
@@ -30,6 +36,7 @@ import { CLI, ROOT } from '../support/cli-path.js';
 
 export { CLI, ROOT };
 export const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
+export const ACCOUNT_ID = '123456789012';
 /** What a write call looks like in proxy.calls ('iam:CreateUser', ...). */
 export const WRITE = /:(Create|Attach|Add|Put|Update|Delete|Enable|Detach|Remove)/;
 
@@ -46,8 +53,10 @@ export const DEFAULT_STATE: RootState = { caller: 'root', mfa: false, accessKeys
 export interface E2EAccount {
   moto: Moto;
   proxy: AccountProxy;
-  /** An SDK client straight at moto (not through the proxy, so it adds no proxy calls). */
+  /** SDK clients straight at moto (not through the proxy, so they add no proxy calls). */
   iam: IAMClient;
+  account: AccountClient;
+  budgets: BudgetsClient;
   /** Environment for the CLI: the proxy as endpoint, temporary root credentials, no real ~/.aws. */
   env(overrides?: Env): Env;
   /** Fresh moto state, the given root state, zeroed proxy calls. */
@@ -58,15 +67,20 @@ export interface E2EAccount {
 export async function startE2EAccount(): Promise<E2EAccount> {
   const moto = await startMoto();
   const proxy = await startAccountProxy(moto.url);
-  const iam = new IAMClient({
+  const config = {
     endpoint: moto.url,
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret' },
-  });
+  };
+  const iam = new IAMClient(config);
+  const accountClient = new AccountClient(config);
+  const budgets = new BudgetsClient(config);
   return {
     moto,
     proxy,
     iam,
+    account: accountClient,
+    budgets,
     env: (overrides = {}) => ({
       ...awsEnv(proxy.url),
       ...TEMPORARY_CREDENTIALS,
@@ -83,7 +97,7 @@ export async function startE2EAccount(): Promise<E2EAccount> {
       proxy.resetCounts();
     },
     async close() {
-      iam.destroy();
+      for (const client of [iam, accountClient, budgets]) client.destroy();
       await proxy.close();
       await moto.stop();
     },
@@ -131,6 +145,21 @@ export function waitChecked(pty: PtySession, n = 1, timeoutMs = SCREEN_TIMEOUT_M
   return pty.waitFor(new RegExp(`last check: [^\\n]*\\(${n}×\\)`), timeoutMs);
 }
 
+/** A step's header, whatever its number: `[3/12] Title (id)`, so adding a step breaks no test. */
+export const header = (title: string, id: string) => new RegExp(`\\[\\d+/\\d+\\] ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${id}\\)`);
+
+/**
+ * Answers one prompt: waits for `? question`, types `text` (nothing: take the default), presses
+ * Enter and waits for inquirer's "✔ question" echo. Resolves with the screen up to the question.
+ */
+export async function answer(pty: PtySession, question: string, text = ''): Promise<string> {
+  const shown = await pty.waitFor(`? ${question}`, SCREEN_TIMEOUT_MS);
+  if (text) pty.write(text);
+  pty.press('enter');
+  await pty.waitFor(`✔ ${question}`, SCREEN_TIMEOUT_MS);
+  return shown;
+}
+
 /**
  * Answers the admin-user step's questions in the terminal: the name, then the two selects in
  * whichever order they come (each by its first choice unless told), then the plan's confirmation.
@@ -161,9 +190,14 @@ export async function answerAdminQuestions(
 
 /**
  * A finished account as a person leaves it: root MFA on, no root keys, an admin in Administrators
- * (with AdministratorAccess) who has a console password, has signed in and has MFA.
+ * (with AdministratorAccess) who has a console password, has signed in and has MFA; the CIS
+ * password policy and a security contact (`settings`); an alias and a budget with alerts (`optional`).
  */
-export async function finishAccount(account: E2EAccount, name = 'admin', o: { mfa?: boolean; signedIn?: boolean; root?: boolean } = {}) {
+export async function finishAccount(
+  account: E2EAccount,
+  name = 'admin',
+  o: { mfa?: boolean; signedIn?: boolean; root?: boolean; settings?: boolean; optional?: boolean } = {},
+) {
   const { iam, proxy } = account;
   await iam.send(new CreateUserCommand({ UserName: name }));
   await iam.send(new CreateLoginProfileCommand({ UserName: name, Password: 'Pre-Existing-Passw0rd!', PasswordResetRequired: true }));
@@ -173,6 +207,27 @@ export async function finishAccount(account: E2EAccount, name = 'admin', o: { mf
   if (o.mfa ?? true) await enableUserMfa(iam, name);
   if (o.signedIn ?? true) proxy.state.signedIn.add(name);
   if (o.root ?? true) Object.assign(proxy.state, { mfa: true, accessKeys: false });
+  if (o.settings ?? true) {
+    await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, PasswordReusePrevention: 24, AllowUsersToChangePassword: true }));
+    await account.account.send(
+      new PutAlternateContactCommand({ AlternateContactType: 'SECURITY', Name: 'Sec Team', Title: 'Security', EmailAddress: 'sec@example.com', PhoneNumber: '+1 555 0100' }),
+    );
+  }
+  if (o.optional ?? true) {
+    await iam.send(new CreateAccountAliasCommand({ AccountAlias: 'finished-e2e' }));
+    await account.budgets.send(
+      new CreateBudgetCommand({
+        AccountId: ACCOUNT_ID,
+        Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
+        NotificationsWithSubscribers: [
+          {
+            Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' },
+            Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'bills@example.com' }],
+          },
+        ],
+      }),
+    );
+  }
 }
 
 /** Waits until `predicate` holds, checking every 50 ms. */
@@ -221,4 +276,29 @@ export async function adminState(iam: IAMClient, userName: string) {
   }
   const mfa = (await iam.send(new ListMFADevicesCommand({ UserName: userName }))).MFADevices?.map((d) => d.SerialNumber) ?? [];
   return { users, exists, user, groups, userPolicies, groupPolicies, loginProfile, mfa };
+}
+
+/** The account-wide settings as they stand in moto: password policy, alias, security contact, cost budgets. */
+export async function accountSettings(account: E2EAccount) {
+  const { iam } = account;
+  let passwordPolicy;
+  try {
+    passwordPolicy = (await iam.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy;
+  } catch (error) {
+    if ((error as Error).name !== 'NoSuchEntity' && (error as Error).name !== 'NoSuchEntityException') throw error;
+  }
+  const aliases = (await iam.send(new ListAccountAliasesCommand({}))).AccountAliases ?? [];
+  let securityContact;
+  try {
+    securityContact = (await account.account.send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' }))).AlternateContact;
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  const budgets = (await account.budgets.send(new DescribeBudgetsCommand({ AccountId: ACCOUNT_ID }))).Budgets ?? [];
+  const budgetAlerts: Record<string, number> = {};
+  for (const b of budgets) {
+    const answer = await account.budgets.send(new DescribeNotificationsForBudgetCommand({ AccountId: ACCOUNT_ID, BudgetName: b.BudgetName }));
+    budgetAlerts[b.BudgetName!] = answer.Notifications?.length ?? 0;
+  }
+  return { passwordPolicy, aliases, securityContact, budgets, budgetAlerts };
 }

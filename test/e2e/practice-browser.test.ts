@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/practice/totp.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
 import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
+import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, nameSecurityContact, setBudget, WAIT } from '../practice/wizard-answers.js';
 
 /**
  * The practice console in a real browser (Debian's Chromium, headless) while the wizard runs in a
@@ -11,7 +12,6 @@ import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
  */
 
 const CHROMIUM = '/usr/bin/chromium';
-const WAIT = 20_000;
 
 let context: BrowserContext;
 let userDataDir: string;
@@ -67,19 +67,12 @@ describe('the practice console in a browser', () => {
       await page.getByRole('status').filter({ hasText: 'Deleted' }).waitFor();
       await term.waitFor('Done: root has no access keys', WAIT);
 
-      await term.waitFor('Name for the admin user', WAIT);
-      term.write('admin-jane\r');
-      await term.waitFor("How should admin-jane's first console password be made?", WAIT);
-      term.press('enter');
-      await term.waitFor('How should AdministratorAccess be given?', WAIT);
-      term.press('enter');
-      await term.waitFor('Go ahead with these changes?', WAIT);
-      term.press('enter');
-      const shown = await term.waitFor('Saved it in a password manager?', WAIT);
-      const password = /First console password for admin-jane:\s+(\S+)/.exec(shown)![1]!;
-      term.write('y\r');
+      const password = await createAdmin(term);
+      await acceptPasswordPolicy(term);
+      await giveAlias(term, 'practice-jane');
 
-      await page.goto(await checklistUrl(term, /\/signin\/\d+/));
+      // The sign-in page is the alias's now, as on AWS.
+      await page.goto(await checklistUrl(term, /\/signin\/practice-jane/));
       await page.getByLabel('IAM user name').fill('admin-jane');
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -88,9 +81,14 @@ describe('the practice console in a browser', () => {
       await page.getByRole('heading', { name: 'Signed in as admin-jane' }).waitFor();
       await term.waitFor(/Done: admin-jane last signed in/, WAIT);
 
+      // A passkey or security key is added in the console: that is the way the browser takes.
+      await chooseAdminMfaIn(term, 'console');
       await page.goto(await checklistUrl(term, /\/users\/admin-jane/));
       await assignMfa(page);
       await term.waitFor('Done: MFA is on for admin-jane', WAIT);
+
+      await nameSecurityContact(term);
+      await setBudget(term, '35');
 
       await term.waitFor('Root is locked away', WAIT);
       expect((await term.exited).exitCode).toBe(0);

@@ -1,27 +1,16 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { twoConsecutiveCodes } from '../../src/practice/totp.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
-import { CLI, NO_AWS } from '../practice/cli.js';
+import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
+import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, goAhead, nameSecurityContact, setBudget, WAIT } from '../practice/wizard-answers.js';
 
 /**
  * A learner without a browser: the whole wizard in practice mode in a real terminal, each
  * console step done with "p" (the practice console does it), each automated step answered.
  */
 
-const WAIT = 20_000;
-
-async function createAdmin(term: PtySession) {
-  await term.waitFor('Name for the admin user', WAIT);
-  term.write('admin-jane\r');
-  await term.waitFor("How should admin-jane's first console password be made?", WAIT);
-  term.press('enter'); // generate
-  await term.waitFor('How should AdministratorAccess be given?', WAIT);
-  term.press('enter'); // through the group
-  await term.waitFor('Go ahead with these changes?', WAIT);
-  term.press('enter');
-  await term.waitFor('Saved it in a password manager?', WAIT);
-  term.write('y\r');
-  await term.waitFor('Done: admin-jane is an admin with console access', WAIT);
-}
 
 async function doInPracticeConsole(term: PtySession, waitingFor: string, did: string | RegExp) {
   await term.waitFor(`Waiting for ${waitingFor}`, WAIT);
@@ -46,10 +35,23 @@ describe('practice mode in a terminal', () => {
       term.write('g');
       await term.waitFor(/Glossary[\s\S]*partition\s+a separate copy of AWS/, WAIT);
       await doInPracticeConsole(term, 'an MFA device on the root user', 'PRACTICE console: assigned the authenticator app');
+      // Advice once root has an authenticator app: a second device, and a security key in its place.
+      await term.waitFor('root has MFA (one authenticator app)', WAIT);
+      await term.waitFor(/root uses an authenticator app \(arn:aws:iam::111122223333:mfa\/root-authenticator-1\)/, WAIT);
       await doInPracticeConsole(term, 'the root user to have no access keys', 'PRACTICE console: deleted the root access key AKIAPRACTICEROOTKEY1');
+      // The credential report of the practice account has a root row: root is the one running this.
+      await term.waitFor('this run itself is signed in as root', WAIT);
       await createAdmin(term);
+      await acceptPasswordPolicy(term);
+      await giveAlias(term, 'practice-jane');
+
+      await term.waitFor(/In the PRACTICE console \(http:\/\/127\.0\.0\.1:\d+\/signin\/practice-jane\)/, WAIT);
       await doInPracticeConsole(term, 'a first console sign-in by the admin user', 'PRACTICE console: signed in as admin-jane');
+      await chooseAdminMfaIn(term, 'console');
       await doInPracticeConsole(term, 'an MFA device on the admin user', 'PRACTICE console: assigned an authenticator app to admin-jane');
+      await nameSecurityContact(term);
+      await setBudget(term);
+
       await term.waitFor('Summary (PRACTICE', WAIT);
       await term.waitFor('Re-check now and then', WAIT);
       await term.waitFor('Root is locked away', WAIT);
@@ -60,6 +62,49 @@ describe('practice mode in a terminal', () => {
       term.kill();
     }
   }, 90_000);
+
+  it('the admin user gets an authenticator app in the terminal, on a screen that says PRACTICE too', async () => {
+    // An instructor's scenario: everything done but the admin user's MFA.
+    const file = join(tempDir(), 'almost-done.json');
+    const at = '2026-01-05T10:00:00Z';
+    writeFileSync(
+      file,
+      JSON.stringify({
+        accountId: '111122223333',
+        aliases: ['practice-class'],
+        root: { password: true, created: at, accessKeys: [] },
+        users: [{ name: 'admin-jane', id: 'AIDAADMINJANE0000001', created: at, loginProfile: { created: at, passwordResetRequired: false }, passwordLastUsed: at }],
+        groups: [{ name: 'Administrators', id: 'AGPAADMINISTRATORS01', created: at, policies: ['arn:aws:iam::aws:policy/AdministratorAccess'], members: ['admin-jane'] }],
+        mfaDevices: [{ serialNumber: 'arn:aws:iam::111122223333:mfa/root-key', assignedTo: 'root', enabled: at, created: at }],
+        passwordPolicy: { MinimumPasswordLength: 14, PasswordReusePrevention: 24, RequireSymbols: false, RequireNumbers: false, RequireUppercaseCharacters: false, RequireLowercaseCharacters: false, AllowUsersToChangePassword: true },
+        alternateContacts: [{ type: 'SECURITY', name: 'Jane Doe', title: 'Security contact', email: 'security@example.com', phone: '+1 555 0100' }],
+        budgets: [{ name: 'monthly-cost-alert', type: 'COST', timeUnit: 'MONTHLY', limit: { amount: '20', unit: 'USD' }, created: at, notifications: [{ type: 'ACTUAL', comparison: 'GREATER_THAN', threshold: 80, thresholdType: 'PERCENTAGE', subscribers: ['billing@example.com'] }] }],
+      }),
+    );
+    const term = spawnPty('node', [CLI, '--practice-state', file], { env: NO_AWS });
+    try {
+      await chooseAdminMfaIn(term, 'terminal');
+      await goAhead(term, '$ aws iam create-virtual-mfa-device --virtual-mfa-device-name admin-jane');
+      const screen = await term.waitFor(/Add the account by hand with this secret key:\s+([A-Z2-7]{32})/, WAIT);
+      // The secret screen starts blank: it says PRACTICE itself.
+      expect(screen.slice(screen.lastIndexOf('Create a virtual MFA device'))).toContain('PRACTICE  A simulated AWS account on this computer');
+      const secret = /secret key:\s+([A-Z2-7]{32})/.exec(screen)![1]!;
+      const [code1, code2] = twoConsecutiveCodes(secret, Date.now());
+      await term.waitFor('First 6-digit code from the app', WAIT);
+      term.write(`${code1}\r`);
+      await term.waitFor('Wait for the code to change, then type the next one', WAIT);
+      term.write(`${code2}\r`);
+      await term.waitFor('Done: MFA is on for admin-jane', WAIT);
+      await term.waitFor('Root is locked away', WAIT);
+      expect((await term.exited).exitCode).toBe(0);
+      // The device is saved; its seed is not.
+      const saved = readFileSync(file, 'utf8');
+      expect(JSON.parse(saved)).toMatchObject({ mfaDevices: [{}, { serialNumber: 'arn:aws:iam::111122223333:mfa/admin-jane', assignedTo: 'admin-jane' }] });
+      expect(saved).not.toContain(secret);
+    } finally {
+      term.kill();
+    }
+  }, 60_000);
 
   it('with no AWS credentials at a terminal, offers practice mode; declining keeps exit 4', async () => {
     const accept = spawnPty('node', [CLI], { env: NO_AWS });

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import {
   SETUP_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
+  answer,
   exitCode,
+  header,
   runCli,
   runCliPty,
   startE2EAccount,
@@ -21,15 +23,17 @@ beforeEach(() => account.reset());
 /** A long-term key id, as a root access key has; the proxy makes the caller root. */
 const ROOT_ACCESS_KEY = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SESSION_TOKEN: undefined };
 
+const ROOT_STEPS = ['root-mfa', 'root-mfa-backup', 'root-hardware-mfa', 'root-access-keys', 'root-recent-use'];
+
 it(
-  'in a terminal: the warning, then [1/5] is admin-user',
+  'in a terminal: the warning, then the admin user is set up before any root step',
   async () => {
     const pty = runCliPty(['--poll-interval', '1'], account.env(ROOT_ACCESS_KEY));
-    const intro = await pty.waitFor('[1/5]');
+    const intro = await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
     expect(intro).toContain('ROOT ACCESS KEY');
-    expect(intro).not.toContain('root-mfa');
-    await pty.waitFor('Create an admin IAM user for daily work (admin-user)');
+    expect(intro).toMatch(/\[1\/\d+\] Create an admin IAM user/); // the first step
     await pty.waitFor('? Name for the admin user');
+    for (const id of ROOT_STEPS) expect(pty.output()).not.toContain(`(${id})`);
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
     expect(writeCalls(account.proxy)).toEqual([]);
@@ -43,8 +47,17 @@ it(
     const result = await runCli(['--dry-run', '--admin-user', 'ops'], account.env(ROOT_ACCESS_KEY));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
-    const headers = [...result.stdout.matchAll(/^\[(\d)\/5\] .* \(([a-z-]+)\)$/gm)].map((m) => `${m[1]} ${m[2]}`);
-    expect(headers).toEqual(['1 admin-user', '2 admin-sign-in', '3 admin-mfa', '4 root-mfa', '5 root-access-keys']);
+    const headers = [...result.stdout.matchAll(/^\[(\d+)\/(\d+)\] .* \(([a-z-]+)\)$/gm)];
+    const ids = headers.map((m) => m[3]!);
+    // Numbered 1..N without a gap, every step once.
+    expect(headers.map((m) => Number(m[1]))).toEqual(ids.map((_, i) => i + 1));
+    expect(headers.every((m) => Number(m[2]) === ids.length)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The root steps come last, in their usual order; the admin's own steps before them, in theirs.
+    expect(ids.slice(-ROOT_STEPS.length)).toEqual(ROOT_STEPS);
+    expect(ids.slice(0, -ROOT_STEPS.length).some((id) => id.startsWith('root-'))).toBe(false);
+    const admin = ids.filter((id) => id.startsWith('admin-'));
+    expect(admin).toEqual(['admin-user', 'admin-sign-in', 'admin-mfa']);
     expect(result.stdout).toMatch(/^ {2}! This run is signed with a ROOT ACCESS KEY/m);
     const keys = result.stdout.slice(result.stdout.indexOf('(root-access-keys)'));
     expect(keys).toContain('This run is signed with a root access key: deleting it ends this session.');
@@ -58,7 +71,7 @@ it(
   async () => {
     const result = await runCli(['--dry-run', '--admin-user', 'ops'], account.env());
     expect(result.stdout).not.toContain('ROOT ACCESS KEY');
-    expect(result.stdout).toMatch(/^\[1\/5\] .*\(root-mfa\)$/m);
+    expect(result.stdout).toMatch(/^\[1\/\d+\] .*\(root-mfa\)$/m);
   },
   TEST_TIMEOUT_MS,
 );

@@ -1,6 +1,7 @@
 // `status --json`: exactly one JSON object on stdout, in each state an account can be in.
 import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { STEP_IDS } from '../../src/step-ids.js';
 import { SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, finishAccount, runCli, startE2EAccount, writeCalls, type E2EAccount } from './helpers.js';
 
 let account: E2EAccount;
@@ -10,18 +11,35 @@ beforeAll(async () => {
 afterAll(() => account?.close());
 beforeEach(() => account.reset());
 
-type Status = 'pass' | 'fail' | 'unknown' | 'not-applicable';
+type Status = 'pass' | 'fail' | 'info' | 'unknown' | 'not-applicable';
 
 interface StatusJson {
   account: string;
   partition: string;
   caller: { arn: string; isRoot: boolean };
   summary: { RootMFA: number | null; RootKeys: number | null; Users: number | null; MFADevices: number | null } | null;
-  checks: { id: string; title: string; status: Status; detail: string }[];
+  checks: { id: string; title: string; status: Status; detail: string; required: boolean }[];
   ok: boolean;
 }
 
-const IDS = ['root-mfa', 'root-access-keys', 'admin-user', 'admin-mfa'];
+/** Every step that has a status check (all but admin-sign-in, which only the wizard asks for), in the documented order. */
+const IDS = STEP_IDS.filter((id) => id !== 'admin-sign-in');
+const REQUIRED = ['root-mfa', 'root-access-keys', 'admin-user', 'password-policy', 'admin-mfa', 'security-contact'];
+
+/** What a new account shows: the required checks and the optional ones fail; the advice has nothing or little to say. */
+const NEW_ACCOUNT: Record<string, Status> = {
+  'root-mfa': 'fail',
+  'root-mfa-backup': 'not-applicable',
+  'root-hardware-mfa': 'not-applicable',
+  'root-access-keys': 'fail',
+  'root-recent-use': 'info',
+  'password-policy': 'fail',
+  'admin-user': 'fail',
+  'account-alias': 'fail',
+  'admin-mfa': 'fail',
+  'security-contact': 'fail',
+  'billing-alert': 'fail',
+};
 
 /** Runs `status --json` and checks the shape every answer must have. */
 async function statusJson(): Promise<{ json: StatusJson; code: number }> {
@@ -37,8 +55,9 @@ async function statusJson(): Promise<{ json: StatusJson; code: number }> {
   if (json.summary !== null) expect(Object.keys(json.summary).sort()).toEqual(['MFADevices', 'RootKeys', 'RootMFA', 'Users']);
   expect(json.checks.map((c) => c.id)).toEqual(IDS);
   for (const check of json.checks) {
-    expect(Object.keys(check)).toEqual(['id', 'title', 'status', 'detail']);
-    expect(['pass', 'fail', 'unknown', 'not-applicable']).toContain(check.status);
+    expect(Object.keys(check)).toEqual(['id', 'title', 'status', 'detail', 'required']);
+    expect(['pass', 'fail', 'info', 'unknown', 'not-applicable']).toContain(check.status);
+    expect(check.required).toBe(REQUIRED.includes(check.id));
     expect(check.title).not.toBe('');
     expect(check.detail).not.toBe('');
   }
@@ -50,13 +69,13 @@ async function statusJson(): Promise<{ json: StatusJson; code: number }> {
 const statuses = (json: StatusJson) => Object.fromEntries(json.checks.map((c) => [c.id, c.status]));
 
 it(
-  'a new account: every check fails, exit 1',
+  'a new account: every required check fails, exit 1',
   async () => {
     const { json, code } = await statusJson();
     expect(code).toBe(1);
     expect(json.ok).toBe(false);
     expect(json.summary).toEqual({ RootMFA: 0, RootKeys: 1, Users: 0, MFADevices: 0 });
-    expect(statuses(json)).toEqual({ 'root-mfa': 'fail', 'root-access-keys': 'fail', 'admin-user': 'fail', 'admin-mfa': 'fail' });
+    expect(statuses(json)).toEqual(NEW_ACCOUNT);
   },
   TEST_TIMEOUT_MS,
 );
@@ -68,7 +87,13 @@ it(
     const { json, code } = await statusJson();
     expect(code).toBe(1);
     expect(json.summary).toMatchObject({ RootMFA: 1, RootKeys: 0 });
-    expect(statuses(json)).toEqual({ 'root-mfa': 'pass', 'root-access-keys': 'pass', 'admin-user': 'fail', 'admin-mfa': 'fail' });
+    expect(statuses(json)).toEqual({
+      ...NEW_ACCOUNT,
+      'root-mfa': 'pass',
+      'root-mfa-backup': 'info', // AWS cannot show a second device that is not an app
+      'root-hardware-mfa': 'pass', // no app listed for root: a key or passkey
+      'root-access-keys': 'pass',
+    });
   },
   TEST_TIMEOUT_MS,
 );
@@ -81,8 +106,33 @@ it(
     expect(code).toBe(0);
     expect(json.ok).toBe(true);
     expect(json.summary).toEqual({ RootMFA: 1, RootKeys: 0, Users: 1, MFADevices: 1 });
-    expect(statuses(json)).toEqual({ 'root-mfa': 'pass', 'root-access-keys': 'pass', 'admin-user': 'pass', 'admin-mfa': 'pass' });
+    expect(statuses(json)).toEqual({
+      'root-mfa': 'pass',
+      'root-mfa-backup': 'info',
+      'root-hardware-mfa': 'pass',
+      'root-access-keys': 'pass',
+      'root-recent-use': 'info', // read as root: every root use is worth a word
+      'password-policy': 'pass',
+      'admin-user': 'pass',
+      'account-alias': 'pass',
+      'admin-mfa': 'pass',
+      'security-contact': 'pass',
+      'billing-alert': 'pass',
+    });
     expect(json.checks.find((c) => c.id === 'admin-mfa')?.detail).toContain('admin');
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'everything required done, the optional steps not taken: still ok, exit 0',
+  async () => {
+    await finishAccount(account, 'admin', { optional: false });
+    const { json, code } = await statusJson();
+    expect(statuses(json)).toMatchObject({ 'account-alias': 'fail', 'billing-alert': 'fail' });
+    for (const id of REQUIRED) expect(json.checks.find((c) => c.id === id)?.status).toBe('pass');
+    expect(json.ok).toBe(true);
+    expect(code).toBe(0);
   },
   TEST_TIMEOUT_MS,
 );
@@ -113,13 +163,13 @@ it(
       expect(code).toBe(1);
       expect(json.ok).toBe(false);
       expect(json.summary).toBeNull();
-      for (const id of ['root-mfa', 'root-access-keys']) {
+      for (const id of ['root-mfa', 'root-mfa-backup', 'root-hardware-mfa', 'root-access-keys']) {
         const check = json.checks.find((c) => c.id === id)!;
         expect(check.status).toBe('unknown');
         expect(check.detail).toContain('iam:GetAccountSummary');
       }
       // The checks that need no summary still answer.
-      expect(statuses(json)).toMatchObject({ 'admin-user': 'fail', 'admin-mfa': 'fail' });
+      expect(statuses(json)).toMatchObject({ 'root-recent-use': 'info', 'password-policy': 'fail', 'admin-user': 'fail', 'admin-mfa': 'fail' });
     } finally {
       await drainFailures(account);
     }

@@ -5,7 +5,9 @@ import {
   SPINNER_KEYS,
   TEST_TIMEOUT_MS,
   exitCode,
+  answer,
   finishAccount,
+  header,
   runCliPty,
   startE2EAccount,
   until,
@@ -25,32 +27,49 @@ it(
   's skips a console step and the wizard goes on to the next',
   async () => {
     // An admin exists but has neither signed in nor got MFA; root has neither MFA nor deleted its key.
-    await finishAccount(account, 'admin', { mfa: false, signedIn: false, root: false });
+    // The required settings are in place; the optional ones are not, and the person declines them.
+    await finishAccount(account, 'admin', { mfa: false, signedIn: false, root: false, optional: false });
     const pty = runCliPty(['--poll-interval', '1'], account.env());
 
-    await pty.waitFor('[1/5] Turn on MFA for the root user (root-mfa)');
+    await pty.waitFor(header('Turn on MFA for the root user', 'root-mfa'));
     await waitChecked(pty);
     pty.write('s');
-    await pty.waitFor('[2/5] Delete every root access key (root-access-keys)');
+    await pty.waitFor('! Skipped for now: the next run checks it again.');
+    // What depends on root MFA says so, and does not wait.
+    await pty.waitFor(header('Keep a second MFA device for root', 'root-mfa-backup'));
+    await pty.waitFor('– Not applicable: root has no MFA yet (see root-mfa)');
+    await pty.waitFor(header('Delete every root access key', 'root-access-keys'));
     await waitChecked(pty);
     account.proxy.state.accessKeys = false;
     await pty.waitFor('✔ Done: root has no access keys');
-    await pty.waitFor('[3/5] Create an admin IAM user for daily work (admin-user)');
+    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
     await pty.waitFor('✔ Already done: admin with console access: admin');
-    await pty.waitFor('[4/5] Sign in once as the admin user (admin-sign-in)');
+    await pty.waitFor(header('Give the account a memorable sign-in address', 'account-alias'));
+    await answer(pty, 'Give the account a memorable sign-in address? (optional)', 'n');
+    await pty.waitFor(header('Sign in once as the admin user', 'admin-sign-in'));
     await waitChecked(pty);
     pty.write('s');
-    await pty.waitFor('[5/5] Turn on MFA for the admin user (admin-mfa)');
+    await pty.waitFor(header('Turn on MFA for the admin user', 'admin-mfa'));
+    await pty.waitFor('? How do you want to add MFA for the admin user?');
+    pty.press('down'); // in the AWS console: a console step like the others
+    pty.press('enter');
+    await pty.waitFor('✔ How do you want to add MFA for the admin user? In the AWS console');
+    await pty.waitFor('Waiting for an MFA device on the admin user');
     await waitChecked(pty);
     pty.write('s');
+    await pty.waitFor(header('Get an email when spending passes a monthly budget', 'billing-alert'));
+    await answer(pty, 'Get an email when spending passes a monthly budget? (optional)', 'n');
 
     const summary = await pty.waitFor(/Still open: .*\n/);
     expect(summary).toMatch(/^  root-mfa +skipped for now$/m);
+    expect(summary).toMatch(/^  root-mfa-backup +not applicable$/m);
     expect(summary).toMatch(/^  root-access-keys +done now$/m);
     expect(summary).toMatch(/^  admin-user +already done$/m);
+    expect(summary).toMatch(/^  account-alias +skipped for now$/m);
     expect(summary).toMatch(/^  admin-sign-in +skipped for now$/m);
     expect(summary).toMatch(/^  admin-mfa +skipped for now$/m);
-    // The first sign-in is optional, so it does not hold the run open.
+    expect(summary).toMatch(/^  billing-alert +skipped for now$/m);
+    // The optional steps (first sign-in, alias, budget) do not hold the run open.
     expect(summary).toContain('Still open: root-mfa, admin-mfa. Run aws-root-lockdown again to pick up where you left off.');
     expect(await exitCode(pty)).toBe(1);
     expect(pty.output()).not.toContain('Done: root has at least one MFA device');
@@ -65,7 +84,7 @@ it(
     const { proxy } = account;
     // Polls 24-36 s apart (30 s ± 20%): a check within 15 s of a key can only be the key.
     const pty = runCliPty(['--poll-interval', '30'], account.env());
-    await pty.waitFor('[1/5] Turn on MFA for the root user (root-mfa)');
+    await pty.waitFor(header('Turn on MFA for the root user', 'root-mfa'));
     await pty.waitFor(SPINNER_KEYS);
     await waitChecked(pty, 1);
 
@@ -77,7 +96,7 @@ it(
     proxy.state.mfa = true; // done in the console; Enter notices it now, not in 30 s
     pty.press('enter');
     await pty.waitFor('✔ Done: root has at least one MFA device', 15_000);
-    await pty.waitFor('[2/5] Delete every root access key (root-access-keys)');
+    await pty.waitFor(header('Delete every root access key', 'root-access-keys'));
     await waitChecked(pty, 1);
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);

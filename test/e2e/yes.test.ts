@@ -4,6 +4,7 @@ import {
   ADMIN_POLICY,
   SETUP_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
+  accountSettings,
   adminState,
   runCli,
   startE2EAccount,
@@ -21,7 +22,7 @@ beforeEach(() => account.reset());
 const PASSWORD = 'Str0ng-Passw0rd!x';
 
 it(
-  '--yes --admin-user NAME --password-stdin creates the admin, lists the console steps still open, exits 1',
+  '--yes --admin-user NAME --password-stdin creates the admin and the password policy, leaves out what needs other flags, lists what is still open, exits 1',
   async () => {
     const result = await runCli(['--yes', '--admin-user', 'ops-admin', '--password-stdin'], account.env(), `${PASSWORD}\n`);
     expect(result.code).toBe(1);
@@ -43,22 +44,74 @@ it(
     const out = result.stdout;
     expect(out).toContain('✔ Done: ops-admin is an admin with console access');
     // The console steps print their checklists and are left open; nothing waits.
-    expect(out).toContain('[1/5] Turn on MFA for the root user (root-mfa)');
+    expect(out).toMatch(/^\[1\/\d+\] Turn on MFA for the root user \(root-mfa\)$/m);
     expect(out).toContain('Assign MFA device');
     expect(out).not.toContain('Waiting for');
-    expect(out).toMatch(/^  root-mfa +still to do$/m);
-    expect(out).toMatch(/^  root-access-keys +still to do$/m);
-    expect(out).toMatch(/^  admin-user +done now$/m);
-    expect(out).toMatch(/^  admin-sign-in +still to do$/m);
-    expect(out).toMatch(/^  admin-mfa +still to do$/m);
-    expect(out).toContain('Still open: root-mfa, root-access-keys, admin-mfa.');
+    // A required step that needs nothing from the person is applied: --yes accepts its plan.
+    expect(out).toContain('✔ Done: minimum length 14, reuse prevention the last 24');
+    // Steps whose values were not given as flags are left out, each naming its flags.
+    expect(out).toContain('Left out: account-alias needs --account-alias when there is no terminal to ask (or --skip account-alias).');
+    expect(out).toContain(
+      'Left out: security-contact needs --security-contact-name and --security-contact-email and --security-contact-phone when there is no terminal to ask',
+    );
+    expect(out).toContain('Left out: billing-alert needs --budget-amount and --alert-email when there is no terminal to ask');
+    const outcomes = {
+      'root-mfa': 'still to do',
+      'root-access-keys': 'still to do',
+      'password-policy': 'done now',
+      'admin-user': 'done now',
+      'account-alias': 'skipped for now',
+      'admin-sign-in': 'still to do',
+      'admin-mfa': 'still to do', // an app needs a terminal: without one, the console checklist
+      'security-contact': 'skipped for now',
+      'billing-alert': 'skipped for now',
+    };
+    for (const [id, outcome] of Object.entries(outcomes)) expect(out).toMatch(new RegExp(`^  ${id} +${outcome}$`, 'm'));
+    expect(out).toContain('Still open: root-mfa, root-access-keys, admin-mfa, security-contact.');
 
     expect(out).not.toContain(PASSWORD);
     expect(result.stderr).not.toContain(PASSWORD);
     expect(out).not.toContain('\x1b'); // a pipe gets no colour codes
+    expect((await accountSettings(account)).passwordPolicy).toMatchObject({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 });
   },
   TEST_TIMEOUT_MS,
 );
+
+it(
+  '--yes with every value as a flag: every automated step applied, only the console steps left, exit 1',
+  async () => {
+    const flags = [
+      ['--admin-user', 'ops-admin'],
+      ['--security-contact-name', 'Sec Ops'],
+      ['--security-contact-email', 'secops@example.com'],
+      ['--security-contact-phone', '+44 20 7946 0000'],
+      ['--account-alias', 'yes-e2e'],
+      ['--budget-amount', '35.50'],
+      ['--alert-email', 'money@example.com'],
+    ].flat();
+    const result = await runCli(['--yes', '--password-stdin', ...flags], account.env(), `${PASSWORD}\n`);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const out = result.stdout;
+    expect(out).not.toContain('Left out');
+    for (const id of ['password-policy', 'admin-user', 'account-alias', 'security-contact', 'billing-alert']) {
+      expect(out).toMatch(new RegExp(`^  ${id} +done now$`, 'm'));
+    }
+    expect(out).toContain('Still open: root-mfa, root-access-keys, admin-mfa.');
+
+    const admin = await adminState(account.iam, 'ops-admin');
+    expect(admin.groups).toEqual(['Administrators']);
+    expect(admin.loginProfile).toBeDefined();
+    const settings = await accountSettings(account);
+    expect(settings.passwordPolicy).toMatchObject({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 });
+    expect(settings.aliases).toEqual(['yes-e2e']);
+    expect(settings.securityContact).toMatchObject({ Name: 'Sec Ops', EmailAddress: 'secops@example.com', PhoneNumber: '+44 20 7946 0000' });
+    expect(settings.budgets.map((b) => [b.BudgetName, Number(b.BudgetLimit?.Amount)])).toEqual([['monthly-cost-alert', 35.5]]);
+    expect(settings.budgetAlerts).toEqual({ 'monthly-cost-alert': 3 });
+  },
+  TEST_TIMEOUT_MS,
+);
+
 
 it(
   '--yes without --admin-user on an account with no admin: exit 2, one line, no write',
@@ -68,6 +121,7 @@ it(
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('--admin-user');
     expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stdout).toMatch(/^\[\d+\/\d+\] Create an admin IAM user for daily work \(admin-user\)$/m);
     expect(writeCalls(account.proxy)).toEqual([]);
     expect((await adminState(account.iam, 'admin')).users).toEqual([]);
   },
@@ -79,6 +133,7 @@ it(
   async () => {
     const result = await runCli(['--yes', '--admin-user', 'ops-admin'], account.env());
     expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('--password-stdin');
     expect(writeCalls(account.proxy)).toEqual([]);
     expect((await adminState(account.iam, 'ops-admin')).exists).toBe(false);

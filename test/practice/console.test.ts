@@ -1,4 +1,14 @@
-import { CreateLoginProfileCommand, CreateUserCommand, GetAccountSummaryCommand, GetUserCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
+import { GetAlternateContactCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
+import { CreateBudgetCommand, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
+import {
+  CreateAccountAliasCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  GetAccountSummaryCommand,
+  GetUserCommand,
+  ListMFADevicesCommand,
+  UpdateAccountPasswordPolicyCommand,
+} from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { PracticeAccount } from '../../src/practice/account.js';
@@ -39,10 +49,14 @@ async function startMfa(principal: string) {
 
 describe('the practice console', () => {
   it('says PRACTICE on every page', async () => {
-    for (const path of ['/', '/security_credentials', `/signin/${server.account.state.accountId}`]) {
+    await aws.iam.send(new CreateUserCommand({ UserName: 'admin-jane' }));
+    const pages = ['/', '/security_credentials', `/signin/${server.account.state.accountId}`, '/users/admin-jane', '/users/nobody', '/no-such-page'];
+    for (const path of pages) {
       const html = await (await fetch(`${server.url}${path}`)).text();
+      expect(html).toMatch(/<title>PRACTICE · /);
       expect(html).toMatch(/<strong>PRACTICE<\/strong>/);
     }
+    expect(await submit('/mfa/start', { principal: 'admin-jane' })).toMatchObject({ html: expect.stringMatching(/<strong>PRACTICE<\/strong>/) });
   });
 
   it('assigns root an MFA device only for two consecutive codes from the secret it showed', async () => {
@@ -120,6 +134,49 @@ describe('the practice console', () => {
     expect(server.console.doStep('budget')).toMatch(/nothing to do/);
   });
 
+  it('shows on its home page what the account-wide steps set through the API', async () => {
+    const home = async () => (await fetch(`${server.url}/`)).text();
+    expect(await home()).toMatch(/Account alias<\/th><td>none/);
+    await aws.iam.send(new CreateAccountAliasCommand({ AccountAlias: 'practice-class' }));
+    await aws.iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 }));
+    await aws.account.send(
+      new PutAlternateContactCommand({ AlternateContactType: 'SECURITY', Name: 'Jane Doe', Title: 'Security', EmailAddress: 'sec@example.com', PhoneNumber: '+1 555 0100' }),
+    );
+    await aws.budgets.send(
+      new CreateBudgetCommand({
+        AccountId: server.account.state.accountId,
+        Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
+      }),
+    );
+    const page = await home();
+    expect(page).toContain('<td>practice-class</td>');
+    expect(page).toContain('minimum length 14, reuse prevention 24');
+    expect(page).toContain('Jane Doe &lt;sec@example.com&gt;, +1 555 0100');
+    expect(page).toContain('monthly-cost-alert: 20 USD monthly, 0 alert(s)');
+    expect(page).toContain('href="/signin/practice-class"');
+  });
+
+  it('answers Budgets and the Account API on the same endpoint, and only what it simulates', async () => {
+    const { accountId } = server.account.state;
+    await expect(aws.account.send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      $metadata: { httpStatusCode: 404 },
+    });
+    await expect(aws.budgets.send(new DescribeBudgetsCommand({ AccountId: '999988887777' }))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    expect((await aws.budgets.send(new DescribeBudgetsCommand({ AccountId: accountId }))).Budgets).toEqual([]);
+    // A field the service checks, named in the message; nothing is created.
+    await expect(
+      aws.budgets.send(
+        new CreateBudgetCommand({ AccountId: accountId, Budget: { BudgetName: 'b', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 'lots', Unit: 'USD' } } }),
+      ),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining("budget.budgetLimit.amount") });
+    expect(server.account.state.budgets).toEqual([]);
+    const unknown = await fetch(server.url, { method: 'POST', headers: { 'x-amz-target': 'AWSBudgetServiceGateway.DeleteBudget', authorization: 'AWS4-HMAC-SHA256 Credential=ASIAPRACTICE00000000/x' }, body: '{}' });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ __type: 'InvalidAction', message: expect.stringContaining('budgets:DeleteBudget') });
+    expect(server.calls).toEqual(['account:GetAlternateContact', 'budgets:DescribeBudgets', 'budgets:DescribeBudgets', 'budgets:CreateBudget', 'budgets:DeleteBudget']);
+  });
+
   it('refuses API calls signed with any credentials but the practice ones', async () => {
     const other = await createClients({
       endpoint: server.url,
@@ -127,5 +184,7 @@ describe('the practice console', () => {
       credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
     });
     await expect(other.iam.send(new GetAccountSummaryCommand({}))).rejects.toMatchObject({ name: 'InvalidClientTokenId', $metadata: { httpStatusCode: 403 } });
+    await expect(other.budgets.send(new DescribeBudgetsCommand({ AccountId: server.account.state.accountId }))).rejects.toMatchObject({ name: 'InvalidClientTokenId' });
+    await expect(other.account.send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' }))).rejects.toMatchObject({ name: 'InvalidClientTokenId' });
   });
 });

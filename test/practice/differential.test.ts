@@ -23,6 +23,16 @@ import {
   UpdateAccountPasswordPolicyCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
+import { GetAlternateContactCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
+import {
+  CreateBudgetCommand,
+  CreateNotificationCommand,
+  DescribeBudgetCommand,
+  DescribeBudgetsCommand,
+  DescribeNotificationsForBudgetCommand,
+  type Notification,
+} from '@aws-sdk/client-budgets';
+import { GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
@@ -91,16 +101,41 @@ async function outcome(call: () => Promise<unknown>): Promise<Outcome> {
   }
 }
 
-/** Runs one call on both and returns both outcomes. */
-async function both(call: (iam: IAMClient) => Promise<unknown>): Promise<[moto: Outcome, practice: Outcome]> {
-  return [await outcome(() => call(motoAws.iam)), await outcome(() => call(practiceAws.iam))];
+/** Runs one call on both, with any of the clients, and returns both outcomes. */
+async function across(call: (aws: AwsClients) => Promise<unknown>): Promise<[moto: Outcome, practice: Outcome]> {
+  return [await outcome(() => call(motoAws)), await outcome(() => call(practiceAws))];
 }
 
-async function same(call: (iam: IAMClient) => Promise<unknown>): Promise<Outcome> {
-  const [fromMoto, fromPractice] = await both(call);
+const both = (call: (iam: IAMClient) => Promise<unknown>) => across((aws) => call(aws.iam));
+
+async function sameAcross(call: (aws: AwsClients) => Promise<unknown>): Promise<Outcome> {
+  const [fromMoto, fromPractice] = await across(call);
   expect(fromPractice).toEqual(fromMoto);
   return fromPractice;
 }
+
+const same = (call: (iam: IAMClient) => Promise<unknown>) => sameAcross((aws) => call(aws.iam));
+
+const ACCOUNT = '123456789012';
+const alert = (type: 'ACTUAL' | 'FORECASTED', threshold: number): Notification => ({
+  NotificationType: type,
+  ComparisonOperator: 'GREATER_THAN',
+  Threshold: threshold,
+  ThresholdType: 'PERCENTAGE',
+});
+const subscribers = [{ SubscriptionType: 'EMAIL' as const, Address: 'billing@example.com' }];
+const contact = { AlternateContactType: 'SECURITY' as const, Name: 'Jane Doe', Title: 'Security contact', EmailAddress: 'security@example.com', PhoneNumber: '+1 555 0100' };
+
+/** The credential report's CSV, as rows of named cells. */
+async function reportRows(aws: AwsClients): Promise<{ header: string[]; rows: Record<string, string>[]; generated: Date }> {
+  const answer = await aws.iam.send(new GetCredentialReportCommand({}));
+  const [header, ...lines] = new TextDecoder().decode(answer.Content).trim().split('\n').map((l) => l.split(','));
+  return { header: header!, rows: lines.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!]))), generated: answer.GeneratedTime! };
+}
+
+/** Report dates change with every run; their format must not. */
+const maskDates = (row: Record<string, string>) =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/.test(v) ? '<date>' : v]));
 
 describe('the practice account answers as moto does', () => {
   it('users, groups, policies, login profiles: successes and the errors the wizard relies on', async () => {
@@ -214,6 +249,90 @@ describe('the practice account answers as moto does', () => {
     expect(await same((iam) => iam.send(new ListAccountAliasesCommand({})))).toMatchObject({ value: { AccountAliases: ['practice-corp'] } });
   });
 
+  it('virtual MFA devices by assignment status, and deleting an unassigned one', async () => {
+    await same((iam) => iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'spare' })));
+    const serials = (o: Outcome) => (o as { value: { VirtualMFADevices: { SerialNumber: string }[] } }).value.VirtualMFADevices.map((d) => d.SerialNumber).sort();
+    for (const AssignmentStatus of ['Assigned', 'Unassigned'] as const) {
+      const [fromMoto, fromPractice] = await both((iam) => iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus })));
+      expect(serials(fromPractice)).toEqual(serials(fromMoto));
+    }
+    const [unassigned] = await both((iam) => iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Unassigned' })));
+    expect(serials(unassigned)).toEqual(['arn:aws:iam::123456789012:mfa/spare']);
+    expect(await same((iam) => iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: 'arn:aws:iam::123456789012:mfa/spare' })))).toMatchObject({ ok: true });
+    expect(await same((iam) => iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Unassigned' })))).toMatchObject({ value: { VirtualMFADevices: [] } });
+  });
+
+  it('budgets: create with alerts, the duplicate, describe, and notifications', async () => {
+    expect(await sameAcross((aws) => aws.budgets.send(new DescribeBudgetsCommand({ AccountId: ACCOUNT })))).toMatchObject({ ok: true, value: { Budgets: [] } });
+    const create = () =>
+      new CreateBudgetCommand({
+        AccountId: ACCOUNT,
+        Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
+        NotificationsWithSubscribers: [alert('ACTUAL', 80), alert('FORECASTED', 100)].map((Notification) => ({ Notification, Subscribers: subscribers })),
+      });
+    expect(await sameAcross((aws) => aws.budgets.send(create()))).toMatchObject({ ok: true, status: 200 });
+    expect(await sameAcross((aws) => aws.budgets.send(create()))).toEqual({ ok: false, error: 'DuplicateRecordException', status: 400 });
+    expect(await sameAcross((aws) => aws.budgets.send(new DescribeBudgetsCommand({ AccountId: ACCOUNT })))).toMatchObject({
+      value: { Budgets: [{ BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' }, TimePeriod: { Start: '<date>', End: '<date>' } }] },
+    });
+    // The period starts with the month the budget was made in and, with no end given, ends where AWS ends it.
+    const [motoBudget, practiceBudget] = await across((aws) => aws.budgets.send(new DescribeBudgetCommand({ AccountId: ACCOUNT, BudgetName: 'monthly-cost-alert' })));
+    expect(motoBudget).toEqual(practiceBudget);
+    const period = async (aws: AwsClients) => (await aws.budgets.send(new DescribeBudgetCommand({ AccountId: ACCOUNT, BudgetName: 'monthly-cost-alert' }))).Budget!.TimePeriod;
+    expect(await period(practiceAws)).toEqual(await period(motoAws));
+    expect(await sameAcross((aws) => aws.budgets.send(new DescribeBudgetCommand({ AccountId: ACCOUNT, BudgetName: 'nope' })))).toEqual({
+      ok: false,
+      error: 'NotFoundException',
+      status: 400,
+    });
+
+    const notifications = () => new DescribeNotificationsForBudgetCommand({ AccountId: ACCOUNT, BudgetName: 'monthly-cost-alert' });
+    expect(await sameAcross((aws) => aws.budgets.send(notifications()))).toMatchObject({ value: { Notifications: [alert('ACTUAL', 80), alert('FORECASTED', 100)] } });
+    const add = (BudgetName: string, threshold: number) =>
+      new CreateNotificationCommand({ AccountId: ACCOUNT, BudgetName, Notification: alert('ACTUAL', threshold), Subscribers: subscribers });
+    expect(await sameAcross((aws) => aws.budgets.send(add('monthly-cost-alert', 100)))).toMatchObject({ ok: true });
+    expect(await sameAcross((aws) => aws.budgets.send(add('nope', 100)))).toEqual({ ok: false, error: 'NotFoundException', status: 400 });
+    expect(await sameAcross((aws) => aws.budgets.send(notifications()))).toMatchObject({ value: { Notifications: [{}, {}, alert('ACTUAL', 100)] } });
+  });
+
+  it('alternate contacts: put, then get', async () => {
+    await sameAcross((aws) => aws.account.send(new PutAlternateContactCommand(contact)));
+    expect(await sameAcross((aws) => aws.account.send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' })))).toEqual({
+      ok: true,
+      status: 200,
+      value: { AlternateContact: contact },
+    });
+    // A put replaces the contact of that type.
+    await sameAcross((aws) => aws.account.send(new PutAlternateContactCommand({ ...contact, Name: 'Security team' })));
+    expect(await sameAcross((aws) => aws.account.send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' })))).toMatchObject({
+      value: { AlternateContact: { Name: 'Security team' } },
+    });
+  });
+
+  it('the credential report: generate, then the same columns and the same user rows', async () => {
+    expect(await same((iam) => iam.send(new GetCredentialReportCommand({})))).toMatchObject({ ok: false, error: 'CredentialReportNotPresentException' });
+    expect(await same((iam) => iam.send(new GenerateCredentialReportCommand({})))).toMatchObject({ ok: true, value: { State: 'STARTED' } });
+    expect(await same((iam) => iam.send(new GenerateCredentialReportCommand({})))).toMatchObject({ ok: true, value: { State: 'COMPLETE' } });
+    const [fromMoto, fromPractice] = [await reportRows(motoAws), await reportRows(practiceAws)];
+    expect(fromPractice.header).toEqual(fromMoto.header);
+    // moto writes not_supported where IAM writes N/A (no rotation required; a key never used), and
+    // gives a user without a password a change date and not_supported where IAM writes N/A.
+    const motoAsIam = (row: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => {
+          if (v === 'not_supported' && /next_rotation|last_used_(region|service)/.test(k)) return [k, 'N/A'];
+          if (row.password_enabled === 'false' && /^password_last_(used|changed)$/.test(k)) return [k, 'N/A'];
+          return [k, v];
+        }),
+      );
+    const users = (rows: Record<string, string>[]) => rows.filter((r) => r.user !== '<root_account>').map(maskDates);
+    expect(users(fromPractice.rows)).toEqual(users(fromMoto.rows.map(motoAsIam)));
+    expect(users(fromPractice.rows).map((r) => [r.user, r.password_enabled, r.mfa_active])).toEqual([
+      ['alice', 'true', 'true'],
+      ['bob', 'false', 'false'],
+    ]);
+  });
+
   describe('where the practice account follows IAM and moto does not', () => {
     it('user names are unique ignoring case (moto lets "ALICE" in beside "alice")', async () => {
       const [fromMoto, fromPractice] = await both((iam) => iam.send(new CreateUserCommand({ UserName: 'ALICE' })));
@@ -255,6 +374,48 @@ describe('the practice account answers as moto does', () => {
       });
       expect(wrongMoto).toMatchObject({ ok: true });
       expect(wrongPractice).toEqual({ ok: false, error: "InvalidAuthenticationCodeException", status: 403 });
+    });
+
+    it('budgets: a second identical alert is DuplicateRecord (moto adds it again); a missing budget\'s alerts are NotFound (moto fails with 500)', async () => {
+      const again = () =>
+        new CreateNotificationCommand({ AccountId: ACCOUNT, BudgetName: 'monthly-cost-alert', Notification: alert('ACTUAL', 80), Subscribers: subscribers });
+      const [fromMoto, fromPractice] = await across((aws) => aws.budgets.send(again()));
+      expect(fromMoto).toMatchObject({ ok: true });
+      expect(fromPractice).toEqual({ ok: false, error: 'DuplicateRecordException', status: 400 });
+
+      const [missingMoto, missingPractice] = await across((aws) => aws.budgets.send(new DescribeNotificationsForBudgetCommand({ AccountId: ACCOUNT, BudgetName: 'nope' })));
+      expect(missingMoto).toMatchObject({ ok: false, status: 500 });
+      expect(missingPractice).toEqual({ ok: false, error: 'NotFoundException', status: 400 });
+    });
+
+    it('a missing alternate contact is a 404, as the Account API\'s model says (moto: 400); a malformed email is refused (moto takes it)', async () => {
+      const get = () => new GetAlternateContactCommand({ AlternateContactType: 'OPERATIONS' });
+      const [fromMoto, fromPractice] = await across((aws) => aws.account.send(get()));
+      expect(fromMoto).toEqual({ ok: false, error: 'ResourceNotFoundException', status: 400 });
+      expect(fromPractice).toEqual({ ok: false, error: 'ResourceNotFoundException', status: 404 });
+
+      const [badMoto, badPractice] = await across((aws) => aws.account.send(new PutAlternateContactCommand({ ...contact, AlternateContactType: 'BILLING', EmailAddress: 'not-an-email' })));
+      expect(badMoto).toMatchObject({ ok: true });
+      expect(badPractice).toEqual({ ok: false, error: 'ValidationException', status: 400 });
+    });
+
+    it('the credential report has a <root_account> row and the time it was made (moto: no root row, always 2015-02-02)', async () => {
+      const [fromMoto, fromPractice] = [await reportRows(motoAws), await reportRows(practiceAws)];
+      expect(fromMoto.rows.find((r) => r.user === '<root_account>')).toBeUndefined();
+      expect(fromMoto.generated.toISOString()).toBe('2015-02-02T20:02:02.000Z');
+      expect(Date.now() - fromPractice.generated.getTime()).toBeGreaterThanOrEqual(0);
+      expect(fromPractice.generated.getUTCFullYear()).toBe(new Date().getUTCFullYear());
+      // Root here has no MFA and its one active key, deleted nowhere yet; its password column is never a yes or no.
+      expect(maskDates(fromPractice.rows.find((r) => r.user === '<root_account>')!)).toMatchObject({
+        arn: 'arn:aws:iam::123456789012:root',
+        password_enabled: 'not_supported',
+        password_last_used: 'no_information',
+        mfa_active: 'false',
+        access_key_1_active: 'true',
+        access_key_1_last_rotated: '<date>',
+        access_key_1_last_used_date: 'N/A',
+        access_key_2_active: 'false',
+      });
     });
 
     it('the caller is root on temporary credentials (moto answers an IAM user "moto")', async () => {

@@ -15,7 +15,15 @@ describe('practice scenarios', () => {
   it('a new file starts as a brand-new account and keeps what the wizard did, without the password', async () => {
     const file = join(tempDir(), 'class.json');
     const password = 'Practice-Passw0rd!-Kept-Secret';
-    const run = await practice(['--practice-state', file, '--yes', '--admin-user', 'admin-jane', '--password-stdin'], `${password}\n`);
+    const settings = [
+      ['--account-alias', 'practice-class'],
+      ['--security-contact-name', 'Jane Doe'],
+      ['--security-contact-email', 'security@example.com'],
+      ['--security-contact-phone', '+1 555 0100'],
+      ['--budget-amount', '25'],
+      ['--alert-email', 'billing@example.com'],
+    ].flat();
+    const run = await practice(['--practice-state', file, '--yes', '--admin-user', 'admin-jane', '--password-stdin', ...settings], `${password}\n`);
     expect(run.code).toBe(1); // the console steps are still open
     expect(run.stdout).toContain('PRACTICE');
     // Without a terminal nobody can press "?": every step explains itself in the output.
@@ -29,10 +37,27 @@ describe('practice scenarios', () => {
       users: [{ name: 'admin-jane', loginProfile: { passwordResetRequired: true } }],
       groups: [{ name: 'Administrators', members: ['admin-jane'], policies: ['arn:aws:iam::aws:policy/AdministratorAccess'] }],
       root: { accessKeys: [{ status: 'Active' }] },
+      // The account-wide settings the automated steps made.
+      passwordPolicy: { MinimumPasswordLength: 14, PasswordReusePrevention: 24 },
+      aliases: ['practice-class'],
+      alternateContacts: [{ type: 'SECURITY', name: 'Jane Doe', email: 'security@example.com', phone: '+1 555 0100' }],
+      budgets: [{ name: 'monthly-cost-alert', type: 'COST', timeUnit: 'MONTHLY', limit: { amount: '25', unit: 'USD' } }],
     });
+    const { budgets } = JSON.parse(saved) as { budgets: { notifications: { subscribers: string[] }[] }[] };
+    expect(budgets[0]!.notifications).toHaveLength(3);
+    expect(budgets[0]!.notifications.every((n) => n.subscribers.join() === 'billing@example.com')).toBe(true);
 
     const status = await practice(['status', '--json', '--practice-state', file]);
-    expect(statuses(status.stdout)).toMatchObject({ 'admin-user': 'pass', 'root-mfa': 'fail', 'root-access-keys': 'fail', 'admin-mfa': 'fail' });
+    expect(statuses(status.stdout)).toMatchObject({
+      'admin-user': 'pass',
+      'root-mfa': 'fail',
+      'root-access-keys': 'fail',
+      'admin-mfa': 'fail',
+      'password-policy': 'pass',
+      'account-alias': 'pass',
+      'security-contact': 'pass',
+      'billing-alert': 'pass',
+    });
   });
 
   it('an instructor\'s starting point: keys already deleted, an old admin without MFA', async () => {
@@ -44,11 +69,27 @@ describe('practice scenarios', () => {
         accountId: '444455556666',
         root: { password: true, created, accessKeys: [] },
         users: [{ name: 'old-admin', id: 'AIDAOLDADMIN00000001', created, loginProfile: { created, passwordResetRequired: false }, policies: ['arn:aws:iam::aws:policy/AdministratorAccess'] }],
+        // A weak policy left from long ago, a security contact set, and a budget nobody gets alerts from.
+        passwordPolicy: { MinimumPasswordLength: 8, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: false, RequireLowercaseCharacters: false, AllowUsersToChangePassword: true },
+        alternateContacts: [{ type: 'SECURITY', name: 'Ops team', title: 'Security', email: 'ops@example.com', phone: '+44 20 7946 0000' }],
+        budgets: [{ name: 'monthly-cost-alert', type: 'COST', timeUnit: 'MONTHLY', limit: { amount: '50', unit: 'USD' }, created }],
       }),
     );
     const status = await practice(['status', '--json', '--practice-state', file]);
     expect(JSON.parse(status.stdout)).toMatchObject({ account: '444455556666' });
-    expect(statuses(status.stdout)).toEqual({ 'root-mfa': 'fail', 'root-access-keys': 'pass', 'admin-user': 'pass', 'admin-mfa': 'fail' });
+    expect(statuses(status.stdout)).toEqual({
+      'root-mfa': 'fail',
+      'root-mfa-backup': 'not-applicable',
+      'root-hardware-mfa': 'not-applicable',
+      'root-access-keys': 'pass',
+      'root-recent-use': 'info',
+      'password-policy': 'fail',
+      'admin-user': 'pass',
+      'account-alias': 'fail',
+      'admin-mfa': 'fail',
+      'security-contact': 'pass',
+      'billing-alert': 'fail',
+    });
   });
 
   it('a bad scenario is one line naming the field and the rule, exit 2, and the file is left alone', async () => {
@@ -62,6 +103,14 @@ describe('practice scenarios', () => {
       [
         JSON.stringify({ accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] }, users: [{ name: 'a b' }] }),
         /users\.0\.name: may use only letters/,
+      ],
+      [
+        JSON.stringify({ accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] }, budgets: [{ name: 'b', type: 'COST', timeUnit: 'MONTHLY', limit: { amount: 'lots', unit: 'USD' }, created: '2025-01-01T00:00:00Z' }] }),
+        /budgets\.0\.limit\.amount: must be an amount such as 20 or 20\.50/,
+      ],
+      [
+        JSON.stringify({ accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] }, alternateContacts: [{ type: 'SECURITY', name: 'n', title: 't', email: 'not-an-email', phone: '+1 555' }] }),
+        /alternateContacts\.0\.email: must be an email address/,
       ],
       ['{ not json', /not valid JSON/],
     ];

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { AccountReader } from '../../src/aws/account-reader.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
@@ -54,6 +55,18 @@ export async function startTestAccount(): Promise<TestAccount> {
       await moto.stop();
     },
   };
+}
+
+/**
+ * The hooks every AWS test file needs: one account for the file, reset to `state` before each
+ * test. The object is filled in by beforeAll, so tests use it as a plain TestAccount.
+ */
+export function useTestAccount(state: Partial<RootState> = {}): TestAccount {
+  const account = {} as TestAccount;
+  beforeAll(async () => void Object.assign(account, await startTestAccount()), 60_000);
+  afterAll(() => account.close?.());
+  beforeEach(() => account.reset(state));
+  return account;
 }
 
 /** Runs the real engine with the given steps against the test account, answering from a table. */
