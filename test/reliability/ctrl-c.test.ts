@@ -9,12 +9,12 @@ const TEST_TIMEOUT_MS = 90_000;
 
 /** Every stop of a full run on a fresh account whose root is locked away, with how to answer it. */
 const STOPS: { at: string; answer: (pty: PtySession) => void | Promise<void> }[] = [
-  { at: '? Go ahead with these changes?', answer: (p) => p.press('enter') }, // password policy
   { at: '? Name for the admin user', answer: (p) => p.write('ops-admin\r') },
   { at: "? How should ops-admin's first console password be made?", answer: (p) => p.press('enter') },
   { at: '? How should AdministratorAccess be given?', answer: (p) => p.press('enter') },
   { at: '? Go ahead with these changes?', answer: (p) => p.press('enter') },
   { at: '? Saved it in a password manager?', answer: (p) => p.write('y\r') },
+  { at: '? Go ahead with these changes?', answer: (p) => p.press('enter') }, // password policy
   { at: '? Give the account a memorable sign-in address? (optional)', answer: (p) => p.press('enter') },
   { at: '? Alias for the sign-in address', answer: (p) => p.write('ctrl-c-test\r') },
   { at: '? Go ahead with these changes?', answer: (p) => p.press('enter') },

@@ -24,12 +24,12 @@ export const FULL_RUN_FLAGS = [
 
 /** The write calls of that run, in the order it makes them. */
 export const FULL_RUN_WRITES = [
-  'iam:UpdateAccountPasswordPolicy',
   'iam:CreateUser',
   'iam:CreateLoginProfile',
   'iam:CreateGroup',
   'iam:AttachGroupPolicy',
   'iam:AddUserToGroup',
+  'iam:UpdateAccountPasswordPolicy',
   'iam:CreateAccountAlias',
   'account:PutAlternateContact',
   'budgets:CreateBudget',

@@ -68,8 +68,6 @@ it(
     const pty = runCliPty(['--admin-user', 'ops-admin', '--grant', 'group', '--skip', 'admin-mfa', '--skip', 'account-alias'], account.env());
     try {
       account.proxy.afterResponse('iam:CreateLoginProfile', () => pty.kill('SIGKILL'));
-      await pty.waitFor('? Go ahead with these changes?', 60_000); // the password policy
-      pty.press('enter');
       await pty.waitFor("? How should ops-admin's first console password be made?", 60_000);
       pty.press('enter');
       await pty.waitFor('? Go ahead with these changes?', 60_000);

@@ -178,3 +178,21 @@ it(
   },
   TEST_TIMEOUT_MS,
 );
+
+it(
+  'practice mode: the scenario file it saves holds no password',
+  async () => {
+    const password = 'Practice-Secret-Passw0rd-42';
+    const scenario = join(dirs.cwd, 'lesson.json');
+    const result = await runProcess(
+      process.execPath,
+      [CLI, '--practice-state', scenario, '--yes', '--admin-user', 'ops-admin', '--password-stdin', ...SKIP_OTHERS],
+      { env: env(), cwd: dirs.cwd, input: `${password}\n` },
+    );
+    expect(result.stdout).toContain('Done: ops-admin is an admin with console access');
+    expect(writtenFiles(before, snapshotFiles(sandbox)).get(scenario)?.toString('utf8')).toContain('"loginProfile"');
+    expect(result.stdout + result.stderr).not.toContain(password);
+    expectNoFileHolds(password);
+  },
+  TEST_TIMEOUT_MS,
+);
