@@ -1,6 +1,7 @@
 import { AccountReader } from './aws/account-reader.js';
 import { isInvalidCredentials, isMissingCredentials } from './aws/aws-error.js';
 import { createClients } from './aws/clients.js';
+import type { RetryListener } from './aws/retries.js';
 import { whoAmI } from './aws/identity.js';
 import type { Options } from './args.js';
 import { realClock } from './engine/clock.js';
@@ -66,7 +67,10 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
   // Prompts and spinners are for the interactive wizard only; loading starts now, so it overlaps
   // the first request instead of delaying `status` or a scripted run.
   const terminalUi = options.command === 'wizard' && io.interactive && !options.yes ? import('./ui/terminal-ui.js') : undefined;
-  const aws = await createClients(practice ? practice.clientOptions : { profile: options.profile, region: options.region });
+  // Until the wizard's interface exists (and for status), a retry is a line on stderr.
+  let onRetry: RetryListener = (notice) => process.stderr.write(`${notice}\n`);
+  const clientOptions = practice ? practice.clientOptions : { profile: options.profile, region: options.region };
+  const aws = await createClients({ ...clientOptions, onRetry: () => onRetry });
   const identity = { ...(await whoAmI(aws, io.signal)), ...(practice ? { consoleUrl: practice.consoleUrl } : {}) };
   const newReader = () => new AccountReader(aws, identity, io.signal);
   const practiceInfo: PracticeInfo | undefined = practice && { consoleUrl: practice.consoleUrl, doStep: practice.doStep };
@@ -81,6 +85,7 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
   const ui = terminalUi
     ? new (await terminalUi).TerminalUI(io.signal, io.stop, process.stdout, practiceInfo)
     : new PlainUI(options.yes, process.stdout, practiceInfo);
+  onRetry = (text) => ui.note({ level: 'warn', text });
   try {
     const reports = await runWizard({
       steps: stepsFor(identity),

@@ -46,7 +46,13 @@ export const isNetwork = (error: unknown) => {
 
 /** Worth trying again after a while: the SDK already retried these and gave up for now. */
 export const isRetryableLater = (error: unknown) =>
-  isThrottling(error) || isNetwork(error) || (asSdk(error).$metadata?.httpStatusCode ?? 0) >= 500;
+  isThrottling(error) || isNetwork(error) || isUnreadableAnswer(error) || (asSdk(error).$metadata?.httpStatusCode ?? 0) >= 500;
+
+/** AWS said yes (HTTP 2xx), but the body could not be parsed: cut off or garbled on the way. */
+export const isUnreadableAnswer = (error: unknown) => {
+  const status = asSdk(error).$metadata?.httpStatusCode ?? 0;
+  return status >= 200 && status < 300;
+};
 
 export const isMissingCredentials = (error: unknown) =>
   errorName(error) === 'CredentialsProviderError' ||
@@ -69,6 +75,9 @@ export function describeAwsError(error: unknown): string {
   }
   if (isThrottling(error)) return `${what}: AWS is throttling requests and retries did not get through. Try again in a minute.`;
   if (isNetwork(error)) return `${what}: AWS could not be reached (${e.code ?? e.name}). Check the network and try again.`;
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  if (status >= 500) return `${what}: AWS had a problem on its side (HTTP ${status}), and retries did not help. Try again in a few minutes.`;
+  if (isUnreadableAnswer(error)) return `${what}: AWS's answer arrived cut off or garbled, and retries did not help. Run again: every step checks first.`;
   if (isInvalidCredentials(error)) {
     return `${what}: AWS refused the credentials (${e.name}). They may have expired or been deleted; sign in again.`;
   }

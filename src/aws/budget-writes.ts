@@ -1,4 +1,4 @@
-import { CreateBudgetCommand, CreateNotificationCommand, type Notification } from '@aws-sdk/client-budgets';
+import { CreateBudgetCommand, CreateNotificationCommand, DescribeNotificationsForBudgetCommand, type Notification } from '@aws-sdk/client-budgets';
 import { isDuplicateRecord } from './aws-error.js';
 import { opts, type Writer } from './iam-writes.js';
 
@@ -38,7 +38,11 @@ export async function ensureBudget(w: Writer, r: BudgetRequest): Promise<void> {
   } catch (error) {
     if (!isDuplicateRecord(error)) throw error;
   }
-  for (const notification of BUDGET_ALERTS) {
+  // Only the alerts it lacks, read first: a retry after a lost answer finds them all made already,
+  // and not every implementation of the API refuses a duplicate alert (moto adds it again).
+  const existing = await w.aws.budgets.send(new DescribeNotificationsForBudgetCommand({ AccountId: r.accountId, BudgetName: BUDGET_NAME }), opts(w));
+  const missing = BUDGET_ALERTS.filter((wanted) => !existing.Notifications?.some((n) => sameAlert(n, wanted)));
+  for (const notification of missing) {
     try {
       await w.aws.budgets.send(
         new CreateNotificationCommand({ AccountId: r.accountId, BudgetName: BUDGET_NAME, Notification: notification, Subscribers: subscribers }),
@@ -49,3 +53,6 @@ export async function ensureBudget(w: Writer, r: BudgetRequest): Promise<void> {
     }
   }
 }
+
+const sameAlert = (a: Notification, b: Notification) =>
+  a.NotificationType === b.NotificationType && a.ComparisonOperator === b.ComparisonOperator && a.Threshold === b.Threshold && a.ThresholdType === b.ThresholdType;

@@ -3,6 +3,7 @@ import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { reportRetries, type RetryListener } from './retries.js';
 import type { AwsCredentialIdentity, InitializeHandlerOptions, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 
 export interface AwsClients {
@@ -18,7 +19,24 @@ export interface ClientOptions {
   /** A fixed endpoint and credentials (practice mode): the credential chain is then never consulted. */
   endpoint?: string;
   credentials?: AwsCredentialIdentity;
+  /** Told when a call is tried again; read at each retry, so it can be set after the clients exist. */
+  onRetry?: () => RetryListener | undefined;
 }
+
+/**
+ * Without timeouts a connection that goes silent hangs the run forever. AWS answers IAM calls in
+ * well under a second; 15 s without an answer is a dead connection, and the SDK retries it.
+ * AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS shortens it for the tests that stall on purpose.
+ */
+const CONNECTION_TIMEOUT_MS = 5_000;
+const requestTimeoutMs = () => Number(process.env.AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS) || 15_000;
+
+/**
+ * IAM throttles per account at a few requests a second, and a write that fails half-way is safe to
+ * repeat (every write converges): five attempts with the SDK's backoff ride out a burst of
+ * throttling or a brief outage, and a longer one ends the run with one line naming the call.
+ */
+const MAX_ATTEMPTS = 5;
 
 /** IAM is global: any region of the partition signs correctly, so a missing region is not an error. */
 const FALLBACK_REGION = 'us-east-1';
@@ -34,6 +52,8 @@ export async function createClients(options: ClientOptions): Promise<AwsClients>
   const config = {
     region,
     credentials,
+    maxAttempts: MAX_ATTEMPTS,
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: requestTimeoutMs(), throwOnRequestTimeout: true },
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   };
@@ -45,10 +65,10 @@ export async function createClients(options: ClientOptions): Promise<AwsClients>
     budgets: new BudgetsClient(global),
     account: new AccountClient(global),
   };
-  tagErrorsWithAction(clients.iam, 'iam');
-  tagErrorsWithAction(clients.sts, 'sts');
-  tagErrorsWithAction(clients.budgets, 'budgets');
-  tagErrorsWithAction(clients.account, 'account');
+  for (const [service, client] of Object.entries(clients)) {
+    tagErrorsWithAction(client, service);
+    reportRetries(client, (command) => permissionFor(service, command), () => options.onRetry?.());
+  }
   return clients;
 }
 
@@ -78,6 +98,23 @@ interface WithMiddleware {
   middlewareStack: { add(middleware: InitializeMiddleware<any, MetadataBearer>, options: InitializeHandlerOptions): void };
 }
 
+/**
+ * IAM permissions are named after the API operation, except where a service groups operations
+ * under one permission: Budgets reads need `budgets:ViewBudget`, its writes `budgets:ModifyBudget`.
+ */
+const PERMISSION_OF_OPERATION: Record<string, string> = {
+  'budgets:DescribeBudgets': 'budgets:ViewBudget',
+  'budgets:DescribeNotificationsForBudget': 'budgets:ViewBudget',
+  'budgets:CreateBudget': 'budgets:ModifyBudget',
+  'budgets:CreateNotification': 'budgets:ModifyBudget',
+};
+
+/** The IAM permission an operation needs, e.g. `iam:CreateUser` for CreateUserCommand. */
+export function permissionFor(service: string, commandName: string): string {
+  const operation = `${service}:${commandName.replace(/Command$/, '')}`;
+  return PERMISSION_OF_OPERATION[operation] ?? operation;
+}
+
 /** Every error leaves the client carrying the permission it needed, e.g. `iam:CreateUser`. */
 function tagErrorsWithAction(client: WithMiddleware, service: string) {
   client.middlewareStack.add(
@@ -86,7 +123,7 @@ function tagErrorsWithAction(client: WithMiddleware, service: string) {
         return await next(args);
       } catch (error) {
         if (typeof error === 'object' && error !== null && context.commandName) {
-          Object.assign(error, { action: `${service}:${context.commandName.replace(/Command$/, '')}` });
+          Object.assign(error, { action: permissionFor(service, context.commandName) });
         }
         throw error;
       }

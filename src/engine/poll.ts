@@ -1,4 +1,4 @@
-import { isRetryableLater } from '../aws/aws-error.js';
+import { isRetryableLater, isThrottling } from '../aws/aws-error.js';
 import type { Clock } from './clock.js';
 import type { Waiter } from './ui.js';
 import type { CheckResult } from './types.js';
@@ -39,7 +39,8 @@ export async function pollUntilDone(o: PollOptions): Promise<PollOutcome> {
     } catch (error) {
       if (!isRetryableLater(error)) throw error;
       interval = Math.min(interval * 2, MAX_INTERVAL_MS);
-      o.waiter.slowedDown(`AWS asked us to slow down; checking every ${Math.round(interval / 1000)} s`);
+      const why = isThrottling(error) ? 'AWS asked us to slow down' : 'AWS is not answering properly';
+      o.waiter.slowedDown(`${why}; checking every ${Math.round(interval / 1000)} s`);
     }
     const remaining = deadline - o.clock.now();
     if (remaining <= 0) return { kind: 'timed-out' };

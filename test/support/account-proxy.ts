@@ -24,6 +24,13 @@ export interface FailResponse {
   message?: string;
 }
 
+/**
+ * What can go wrong between the SDK and AWS. `reset`, the error answers and `stall` happen before
+ * AWS sees the call; `malformed` after: the call is made, and its answer arrives cut in half.
+ */
+export type Fault = 'throttling' | 'http-500' | 'http-503' | 'reset' | 'stall' | 'malformed';
+export const FAULTS: Fault[] = ['throttling', 'http-500', 'http-503', 'reset', 'stall', 'malformed'];
+
 export interface AccountProxy {
   url: string;
   state: RootState;
@@ -32,6 +39,10 @@ export interface AccountProxy {
   /** Calls of `action` ('iam:CreateUser' or bare 'CreateUser'), or all calls. */
   count(action?: string): number;
   failNext(action: string, response: FailResponse, times?: number): void;
+  /** The next `times` calls of `action` meet `fault` (Infinity: every call). */
+  injectFault(action: string, fault: Fault, times?: number): void;
+  /** Calls `listener` once, when the answer to the next call of `action` has been sent in full. */
+  afterResponse(action: string, listener: () => void): void;
   /** The form parameters of the last call of `action`: what the program asked AWS for. */
   lastParams(action: string): URLSearchParams | undefined;
   resetCounts(): void;
@@ -39,6 +50,23 @@ export interface AccountProxy {
   clearFailures(): void;
   close(): Promise<void>;
 }
+
+/** Budgets and the Account API speak JSON, IAM and STS the query protocol's XML. */
+const JSON_SERVICES = new Set(['budgets', 'account']);
+const serviceOf = (call: string) => call.split(':')[0] ?? '';
+
+/** An error answer in the shape the service's SDK client parses. */
+function errorBody(call: string, code: string, message: string, requestId: string): { type: string; body: string; headers: Record<string, string> } {
+  if (!JSON_SERVICES.has(serviceOf(call))) return { type: 'text/xml', body: errorXml(code, message, requestId), headers: {} };
+  const jsonCode = code.endsWith('Exception') ? code : `${code}Exception`;
+  return { type: 'application/json', body: JSON.stringify({ __type: jsonCode, message }), headers: { 'x-amzn-errortype': jsonCode } };
+}
+
+const FAULT_ANSWERS: Partial<Record<Fault, FailResponse>> = {
+  throttling: { status: 400, code: 'Throttling', message: 'Rate exceeded' },
+  'http-500': { status: 500, code: 'ServiceFailure', message: 'Internal failure (injected)' },
+  'http-503': { status: 503, code: 'ServiceUnavailable', message: 'Service unavailable (injected)' },
+};
 
 const SERVICE_BY_VERSION: Record<string, string> = { '2010-05-08': 'iam', '2011-06-15': 'sts' };
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding'];
@@ -49,6 +77,21 @@ function defaultState(initial: Partial<RootState> = {}): RootState {
 
 function matches(call: string, action: string): boolean {
   return action.includes(':') ? call === action : call.endsWith(`:${action}`);
+}
+
+/** Something the proxy does to the next `remaining` calls of an action. */
+interface Planned<T> {
+  value: T;
+  remaining: number;
+}
+
+function takeNext<T>(planned: Map<string, Planned<T>>, call: string): T | undefined {
+  for (const [action, entry] of planned) {
+    if (!matches(call, action)) continue;
+    if (--entry.remaining <= 0) planned.delete(action);
+    return entry.value;
+  }
+  return undefined;
 }
 
 function readBody(stream: IncomingMessage): Promise<Buffer> {
@@ -126,7 +169,9 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
   let state = defaultState(initial);
   const calls: string[] = [];
   const params: URLSearchParams[] = [];
-  const failures = new Map<string, { response: FailResponse; remaining: number }>();
+  const failures = new Map<string, Planned<FailResponse>>();
+  const faults = new Map<string, Planned<Fault>>();
+  const listeners = new Map<string, () => void>();
   // moto enables a virtual MFA device with any codes; AWS checks them against the seed, and so do we.
   const seeds = new Map<string, string>();
 
@@ -144,11 +189,11 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     if (serial && seed) seeds.set(serial, Buffer.from(seed, 'base64').toString('ascii'));
   }
 
-  function takeFailure(call: string): FailResponse | undefined {
-    for (const [action, entry] of failures) {
+  function takeListener(call: string): (() => void) | undefined {
+    for (const [action, listener] of listeners) {
       if (!matches(call, action)) continue;
-      if (--entry.remaining <= 0) failures.delete(action);
-      return entry.response;
+      listeners.delete(action);
+      return listener;
     }
     return undefined;
   }
@@ -173,22 +218,42 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     calls.push(call);
     params.push(form);
 
-    const failure = takeFailure(call) ?? rejectedCodes(call, form);
-    if (failure) {
-      const requestId = randomUUID();
-      const xml = errorXml(failure.code, failure.message ?? `${failure.code} (injected by test proxy)`, requestId);
-      res.writeHead(failure.status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(xml) });
-      return void res.end(xml);
-    }
+    const listener = takeListener(call);
+    if (listener) res.once('finish', listener);
+
+    const fault = takeNext(faults, call);
+    if (fault === 'reset') return void req.socket.destroy();
+    // Held until the client gives up (its request timeout) or the proxy closes.
+    if (fault === 'stall') return;
+    const failure = (fault && FAULT_ANSWERS[fault]) || takeNext(failures, call) || rejectedCodes(call, form);
+    if (failure) return sendError(res, call, failure);
 
     const upstream = await forward(motoUrl, req, body);
     const ok = upstream.status >= 200 && upstream.status < 300;
     if (ok) rememberSeed(call, upstream.body.toString('utf8'));
-    const out = ok ? Buffer.from(rewrite(call, upstream.body.toString('utf8'), state), 'utf8') : upstream.body;
+    if (!ok && upstream.status === 403 && JSON_SERVICES.has(serviceOf(call)) && upstream.body.toString('utf8').startsWith('<?xml')) {
+      // moto answers a denied JSON-protocol call in IAM's XML; AWS answers AccessDeniedException in JSON.
+      const message = /<Message>([^<]*)<\/Message>/.exec(upstream.body.toString('utf8'))?.[1] ?? 'Access denied';
+      return sendError(res, call, { status: 403, code: 'AccessDeniedException', message });
+    }
+    let out = ok ? Buffer.from(rewrite(call, upstream.body.toString('utf8'), state), 'utf8') : upstream.body;
+    if (fault === 'malformed') out = out.subarray(0, Math.floor(out.length / 2));
     const headers = { ...upstream.headers };
     for (const h of HOP_BY_HOP) delete headers[h];
     res.writeHead(upstream.status, { ...headers, 'content-length': out.length });
     res.end(out);
+  }
+
+  function sendError(res: ServerResponse, call: string, failure: FailResponse) {
+    const requestId = randomUUID();
+    const answer = errorBody(call, failure.code, failure.message ?? `${failure.code} (injected by test proxy)`, requestId);
+    res.writeHead(failure.status, {
+      'content-type': answer.type,
+      'x-amzn-requestid': requestId,
+      'content-length': Buffer.byteLength(answer.body),
+      ...answer.headers,
+    });
+    res.end(answer.body);
   }
 
   const server = createServer((req, res) => {
@@ -213,7 +278,13 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     calls,
     count: (action) => (action ? calls.filter((c) => matches(c, action)).length : calls.length),
     failNext(action, response, times = 1) {
-      failures.set(action, { response, remaining: times });
+      failures.set(action, { value: response, remaining: times });
+    },
+    injectFault(action, fault, times = 1) {
+      faults.set(action, { value: fault, remaining: times });
+    },
+    afterResponse(action, listener) {
+      listeners.set(action, listener);
     },
     lastParams(action) {
       for (let i = calls.length - 1; i >= 0; i--) if (matches(calls[i]!, action)) return params[i];
@@ -225,6 +296,8 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     },
     clearFailures() {
       failures.clear();
+      faults.clear();
+      listeners.clear();
     },
     close() {
       server.closeAllConnections();

@@ -16,6 +16,8 @@ export interface ProcessOptions {
   /** Written to stdin, which is then closed; without it stdin is closed at once. */
   input?: string;
   timeoutMs?: number;
+  /** Called with the child's pid once it runs (for /proc readings). */
+  onSpawn?: (pid: number) => void;
 }
 
 /** Runs a command with plain pipes, i.e. NOT in a terminal (stdin/stdout are not TTYs). */
@@ -23,6 +25,7 @@ export function runProcess(command: string, args: string[], opts: ProcessOptions
   const timeoutMs = opts.timeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: opts.cwd, env: mergeEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -1,0 +1,239 @@
+// The shipped policies, tested for real: moto enforces IAM on every call, and the CLI runs as a
+// user holding only the policy (or the policy less one action). Its own moto: enforcement is process-wide.
+import { PutAlternateContactCommand } from '@aws-sdk/client-account';
+import { CreateBudgetCommand } from '@aws-sdk/client-budgets';
+import {
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  CreateAccountAliasCommand,
+  CreateGroupCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  UpdateAccountPasswordPolicyCommand,
+} from '@aws-sdk/client-iam';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_POLICY, enableUserMfa, runCli, runCliPty, SETUP_TIMEOUT_MS, startE2EAccount, type E2EAccount } from '../e2e/helpers.js';
+import type { PtySession } from '../support/pty.js';
+import { totp } from '../support/totp.js';
+import { enforceIam, shippedPolicy, type EnforcedAccount } from '../support/iam-enforcement.js';
+import { FULL_RUN_FLAGS, FULL_RUN_PASSWORD } from './full-run.js';
+
+const TEST_TIMEOUT_MS = 60_000;
+const STATUS = shippedPolicy('status-policy.json');
+const WIZARD = shippedPolicy('wizard-policy.json');
+
+let account: E2EAccount;
+let enforced: EnforcedAccount | undefined;
+beforeAll(async () => {
+  account = await startE2EAccount();
+}, SETUP_TIMEOUT_MS);
+afterAll(async () => {
+  enforced?.close();
+  await account?.close();
+});
+
+/** A fresh account under enforcement, signed in as an IAM user (not root), root already locked away. */
+async function freshEnforcedAccount(): Promise<EnforcedAccount> {
+  enforced?.close();
+  await account.reset({ caller: 'user', mfa: true, accessKeys: false, rootVirtualMfa: ['root-phone'] });
+  enforced = await enforceIam(account.moto.url);
+  return enforced;
+}
+
+const envFor = (key: AwsCredentialIdentity) =>
+  account.env({ AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey, AWS_SESSION_TOKEN: undefined });
+
+/** Every permission named as missing in the program's output. */
+const namedAsMissing = (text: string) => [...text.matchAll(/(?:grant |needs the )([a-z]+:[A-Za-z]+)/g)].map((m) => m[1]);
+
+/** Everything status reads has something to read: an admin through a group, with MFA; a budget with alerts. */
+async function finishEverything({ admin }: EnforcedAccount, o: { adminMfa: boolean } = { adminMfa: true }) {
+  await admin.iam.send(new CreateUserCommand({ UserName: 'admin' }));
+  await admin.iam.send(new CreateLoginProfileCommand({ UserName: 'admin', Password: 'Pre-Existing-Passw0rd!', PasswordResetRequired: true }));
+  await admin.iam.send(new CreateGroupCommand({ GroupName: 'Administrators' }));
+  await admin.iam.send(new AttachGroupPolicyCommand({ GroupName: 'Administrators', PolicyArn: ADMIN_POLICY }));
+  await admin.iam.send(new AddUserToGroupCommand({ GroupName: 'Administrators', UserName: 'admin' }));
+  if (o.adminMfa) await enableUserMfa(admin.iam, 'admin');
+  await admin.iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 }));
+  await admin.iam.send(new CreateAccountAliasCommand({ AccountAlias: 'least-privilege-test' }));
+  await admin.account.send(
+    new PutAlternateContactCommand({ AlternateContactType: 'SECURITY', Name: 'Sec', Title: 'Security', EmailAddress: 's@example.com', PhoneNumber: '+1 555 0100' }),
+  );
+  await admin.budgets.send(
+    new CreateBudgetCommand({
+      AccountId: '123456789012',
+      Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
+      NotificationsWithSubscribers: [
+        {
+          Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' },
+          Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'billing@example.com' }],
+        },
+      ],
+    }),
+  );
+}
+
+async function statusAs(actions: string[]) {
+  const setUp = await freshEnforcedAccount();
+  await finishEverything(setUp);
+  const key = await setUp.userWith('status-reader', actions);
+  const result = await runCli(['status', '--json'], envFor(key));
+  return { result, report: JSON.parse(result.stdout) as { checks: { id: string; status: string; detail: string; required: boolean }[]; ok: boolean } };
+}
+
+describe('status-policy.json', () => {
+  it('is read-only', () => {
+    expect(STATUS.actions.filter((a) => !/:(Get|List|View|Generate)/.test(a))).toEqual([]);
+  });
+
+  it(
+    'is enough: a user holding only it runs status to the end, every check answered',
+    async () => {
+      const { result, report } = await statusAs(STATUS.actions);
+      expect(result.stderr).toBe('');
+      expect(report.checks.filter((c) => c.status === 'unknown')).toEqual([]);
+      expect(report.ok).toBe(true);
+      expect(result.code).toBe(0);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it.each(STATUS.actions)(
+    'is needed whole: without %s, the checks that read it are unknown and name exactly it',
+    async (action) => {
+      const { result, report } = await statusAs(STATUS.actions.filter((a) => a !== action));
+      const unknown = report.checks.filter((c) => c.status === 'unknown');
+      expect(unknown.length).toBeGreaterThan(0);
+      expect(new Set(unknown.flatMap((c) => namedAsMissing(c.detail)))).toEqual(new Set([action]));
+      expect(unknown.every((c) => c.detail.includes(`grant ${action}`))).toBe(true);
+      // Only a required check that cannot be read makes status fail; an optional one is reported, not failed.
+      expect(result.code).toBe(unknown.some((c) => c.required) ? 1 : 0);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+/**
+ * How to reach each wizard action in a --yes run on a fresh account: the plain run reaches most;
+ * a direct grant and a budget left without alerts reach the rest. (The terminal MFA enrolment's
+ * actions need a person at a terminal: see the pty test below.)
+ */
+const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount) => Promise<void> }> = {
+  plain: { flags: FULL_RUN_FLAGS },
+  'direct grant': { flags: [...FULL_RUN_FLAGS, '--grant', 'direct'] },
+  'budget without alerts': {
+    flags: FULL_RUN_FLAGS,
+    before: async ({ admin }) =>
+      void (await admin.budgets.send(
+        new CreateBudgetCommand({
+          AccountId: '123456789012',
+          Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
+        }),
+      )),
+  },
+};
+const TERMINAL_ONLY = ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:DeleteVirtualMFADevice'];
+const scenarioFor = (action: string) =>
+  action === 'iam:AttachUserPolicy' ? 'direct grant' : action === 'budgets:ModifyBudget' ? 'budget without alerts' : 'plain';
+
+async function wizardAs(actions: string[], scenario: keyof typeof SCENARIOS) {
+  const setUp = await freshEnforcedAccount();
+  await SCENARIOS[scenario]!.before?.(setUp);
+  const key = await setUp.userWith('wizard-runner', actions);
+  return runCli(SCENARIOS[scenario]!.flags, envFor(key), `${FULL_RUN_PASSWORD}\n`);
+}
+
+const WRITES = WIZARD.document.Statement.find((s) => s.Sid === 'AwsRootLockdownWizardWrites')!.Action;
+
+describe('wizard-policy.json', () => {
+  it('holds everything status needs', () => {
+    expect(WIZARD.actions).toEqual(expect.arrayContaining(STATUS.actions));
+  });
+
+  it.each(Object.keys(SCENARIOS))(
+    'is enough: a user holding only it runs the whole wizard (%s) with --yes; only the console step for the admin\'s MFA stays open',
+    async (scenario) => {
+      const result = await wizardAs(WIZARD.actions, scenario);
+      expect(result.stderr).toBe('');
+      expect(namedAsMissing(result.stdout)).toEqual([]);
+      expect(result.stdout).toContain('Still open: admin-mfa.');
+      expect(result.code).toBe(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it.each(WIZARD.actions.filter((a) => !TERMINAL_ONLY.includes(a)))(
+    'is needed whole: without %s, the wizard says exactly that permission is missing',
+    async (action) => {
+      const result = await wizardAs(WIZARD.actions.filter((a) => a !== action), scenarioFor(action));
+      const output = result.stdout + result.stderr;
+      expect(new Set(namedAsMissing(output))).toEqual(new Set([action]));
+      expect(result.code).not.toBe(0);
+      expect(output).not.toMatch(/^\s+at /m);
+      // A denied write, or a read the plan needs, stops the run with one line (exit 3); a denied
+      // read in a step's check leaves that check unknown, says so, and the run goes on.
+      if (WRITES.includes(action)) expect(result.code).toBe(3);
+      if (result.code === 3) {
+        expect(result.stderr.trim().split('\n')).toEqual([`${action} failed: access denied. The identity you are using needs the ${action} permission.`]);
+      } else {
+        expect(result.stdout).toContain(`Cannot tell: cannot read this: grant ${action}`);
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+/** Resolves with the screen up to `pattern`, or undefined when the program ended first (waitFor rejects then). */
+const promptOrExit = (pty: PtySession, pattern: string | RegExp) => pty.waitFor(pattern, 60_000).catch(() => undefined);
+
+/**
+ * Enrols the admin's authenticator app in a terminal, where an earlier run left an unfinished
+ * device: the run replaces it (DeleteVirtualMFADevice), creates one and enables it with real codes.
+ */
+async function enrolInTerminal(actions: string[]) {
+  const setUp = await freshEnforcedAccount();
+  await finishEverything(setUp, { adminMfa: false });
+  await setUp.admin.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'admin' }));
+  const key = await setUp.userWith('wizard-runner', actions);
+  const pty = runCliPty(['--admin-user', 'admin', '--mfa-in', 'terminal', '--skip', 'admin-sign-in'], envFor(key));
+  try {
+    if (await promptOrExit(pty, 'Go ahead with these changes?')) pty.press('enter');
+    if (await promptOrExit(pty, 'What should happen to it?')) pty.press('enter'); // replace it
+    const shown = await promptOrExit(pty, /secret key:\s+([A-Z2-7]{16,})\s/);
+    if (shown && (await promptOrExit(pty, 'First 6-digit code from the app'))) {
+      const seed = /secret key:\s+([A-Z2-7]{16,})/.exec(shown)![1]!;
+      pty.write(`${totp(seed, Date.now())}\r`);
+      await pty.waitFor('Wait for the code to change');
+      pty.write(`${totp(seed, Date.now() + 30_000)}\r`);
+    }
+    return { code: (await pty.exited).exitCode, screen: pty.output() };
+  } finally {
+    pty.kill();
+  }
+}
+
+describe('wizard-policy.json, enrolling the admin\'s MFA in a terminal', () => {
+  it(
+    'is enough: replaces the unfinished device, enrols a new one, and the run completes',
+    async () => {
+      const { code, screen } = await enrolInTerminal(WIZARD.actions);
+      expect(screen).toContain('Done: MFA is on for admin');
+      expect(namedAsMissing(screen)).toEqual([]);
+      expect(code).toBe(0);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it.each(TERMINAL_ONLY)(
+    'is needed whole: without %s the run stops with one line naming exactly it',
+    async (action) => {
+      const { code, screen } = await enrolInTerminal(WIZARD.actions.filter((a) => a !== action));
+      expect(screen).toContain(`${action} failed: access denied. The identity you are using needs the ${action} permission.`);
+      expect(new Set(namedAsMissing(screen))).toEqual(new Set([action]));
+      expect(code).toBe(3);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
