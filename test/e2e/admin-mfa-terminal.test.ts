@@ -1,26 +1,20 @@
 // The admin's MFA enrolled in the terminal: a QR code, the Base32 fallback, codes checked against the seed.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { totp } from '../support/totp.js';
 import {
-  SETUP_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
   adminState,
   exitCode,
   finishAccount,
   header,
   runCliPty,
-  startE2EAccount,
-  type E2EAccount,
+  useE2EAccount,
 } from './helpers.js';
 import { renderScreen } from './screen.js';
 
 const USER = 'admin-jane';
 
-let account: E2EAccount;
-beforeAll(async () => {
-  account = await startE2EAccount();
-}, SETUP_TIMEOUT_MS);
-afterAll(() => account?.close());
+const account = useE2EAccount({ resetEach: false });
 // Everything else is done already, so the run comes straight to the admin's MFA.
 beforeEach(async () => {
   await account.reset();

@@ -1,27 +1,20 @@
 // Ctrl-C stops the run at once, says how to continue, and leaves the terminal as it found it.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
-  SETUP_TIMEOUT_MS,
   SPINNER_KEYS,
   answerAdminQuestions,
   TEST_TIMEOUT_MS,
   exitCode,
   header,
   runCliPty,
-  startE2EAccount,
+  useE2EAccount,
   waitChecked,
   writeCalls,
-  type E2EAccount,
 } from './helpers.js';
 import { renderScreen } from './screen.js';
 import type { PtySession } from '../support/pty.js';
 
-let account: E2EAccount;
-beforeAll(async () => {
-  account = await startE2EAccount();
-}, SETUP_TIMEOUT_MS);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useE2EAccount();
 
 const HIDE = '\x1b[?25l';
 const SHOW = '\x1b[?25h';

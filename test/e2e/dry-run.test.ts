@@ -1,8 +1,7 @@
 // --dry-run shows the plan with the equivalent AWS CLI commands and changes nothing.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   ADMIN_POLICY,
-  SETUP_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
   accountSettings,
   adminState,
@@ -12,17 +11,11 @@ import {
   header,
   runCli,
   runCliPty,
-  startE2EAccount,
+  useE2EAccount,
   writeCalls,
-  type E2EAccount,
 } from './helpers.js';
 
-let account: E2EAccount;
-beforeAll(async () => {
-  account = await startE2EAccount();
-}, SETUP_TIMEOUT_MS);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useE2EAccount();
 
 function expectPlan(text: string, name: string, grant: 'group' | 'direct') {
   expect(text).toContain(`Would do: Set up ${name} as an administrator`);

@@ -1,22 +1,15 @@
 // Runs that cannot go ahead: each says why in a line or two, with its exit code and no stack trace.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   SCREEN_TIMEOUT_MS,
-  SETUP_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
   exitCode,
   runCli,
   runCliPty,
-  startE2EAccount,
-  type E2EAccount,
+  useE2EAccount,
 } from './helpers.js';
 
-let account: E2EAccount;
-beforeAll(async () => {
-  account = await startE2EAccount();
-}, SETUP_TIMEOUT_MS);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useE2EAccount();
 
 it(
   'not a terminal and no --yes: exit 2 with one line, before any AWS call',

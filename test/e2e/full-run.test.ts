@@ -1,9 +1,8 @@
 // A person walks the whole wizard in a terminal, from a new account to "Root is locked away".
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { totp } from '../support/totp.js';
 import {
   ADMIN_POLICY,
-  SETUP_TIMEOUT_MS,
   SPINNER_KEYS,
   TEST_TIMEOUT_MS,
   accountSettings,
@@ -13,19 +12,13 @@ import {
   exitCode,
   header,
   runCliPty,
-  startE2EAccount,
+  useE2EAccount,
   waitChecked,
   writeCalls,
-  type E2EAccount,
 } from './helpers.js';
 import { renderScreen } from './screen.js';
 
-let account: E2EAccount;
-beforeAll(async () => {
-  account = await startE2EAccount();
-}, SETUP_TIMEOUT_MS);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useE2EAccount();
 
 /** Said where a password or an MFA seed was, once it is erased. */
 const CLEARED = '(secret saved by you, and cleared from the screen)';

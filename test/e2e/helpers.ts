@@ -2,6 +2,7 @@
 // moto behind the root-state proxy. Every test file starts its own moto + proxy (startE2EAccount).
 import { AccountClient, GetAlternateContactCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { BudgetsClient, CreateBudgetCommand, DescribeBudgetsCommand, DescribeNotificationsForBudgetCommand } from '@aws-sdk/client-budgets';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import {
   AddUserToGroupCommand,
   AttachGroupPolicyCommand,
@@ -62,6 +63,19 @@ export interface E2EAccount {
   /** Fresh moto state, the given root state, zeroed proxy calls. */
   reset(state?: Partial<RootState>): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The hooks every end-to-end file needs: one account for the file (filled in by beforeAll, so
+ * tests use it as a plain E2EAccount), closed after, and reset before each test unless the file
+ * resets it itself.
+ */
+export function useE2EAccount({ resetEach = true } = {}): E2EAccount {
+  const account = {} as E2EAccount;
+  beforeAll(async () => void Object.assign(account, await startE2EAccount()), SETUP_TIMEOUT_MS);
+  afterAll(() => account.close?.());
+  if (resetEach) beforeEach(() => account.reset());
+  return account;
 }
 
 export async function startE2EAccount(): Promise<E2EAccount> {

@@ -1,7 +1,6 @@
 // Re-running on a finished account proves every step and changes nothing.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import {
-  SETUP_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
   accountSettings,
   adminState,
@@ -10,16 +9,11 @@ import {
   header,
   runCli,
   runCliPty,
-  startE2EAccount,
+  useE2EAccount,
   writeCalls,
-  type E2EAccount,
 } from './helpers.js';
 
-let account: E2EAccount;
-beforeAll(async () => {
-  account = await startE2EAccount();
-}, SETUP_TIMEOUT_MS);
-afterAll(() => account?.close());
+const account = useE2EAccount({ resetEach: false });
 beforeEach(async () => {
   // Root last signed in a month ago (the credential report's row): advice, not a failure.
   await account.reset({ rootReport: { passwordLastUsed: new Date(Date.now() - 30 * 86_400_000).toISOString() } });

@@ -1,24 +1,17 @@
 // Signed with a ROOT ACCESS KEY (AKIA… as root): a warning, and the admin comes before the root steps.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
-  SETUP_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
   answer,
   exitCode,
   header,
   runCli,
   runCliPty,
-  startE2EAccount,
+  useE2EAccount,
   writeCalls,
-  type E2EAccount,
 } from './helpers.js';
 
-let account: E2EAccount;
-beforeAll(async () => {
-  account = await startE2EAccount();
-}, SETUP_TIMEOUT_MS);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useE2EAccount();
 
 /** A long-term key id, as a root access key has; the proxy makes the caller root. */
 const ROOT_ACCESS_KEY = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SESSION_TOKEN: undefined };

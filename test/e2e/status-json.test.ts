@@ -1,15 +1,10 @@
 // `status --json`: exactly one JSON object on stdout, in each state an account can be in.
 import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { STEP_IDS } from '../../src/step-ids.js';
-import { SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, finishAccount, runCli, startE2EAccount, writeCalls, type E2EAccount } from './helpers.js';
+import { SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, finishAccount, runCli, useE2EAccount, writeCalls, type E2EAccount } from './helpers.js';
 
-let account: E2EAccount;
-beforeAll(async () => {
-  account = await startE2EAccount();
-}, SETUP_TIMEOUT_MS);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useE2EAccount();
 
 type Status = 'pass' | 'fail' | 'info' | 'unknown' | 'not-applicable';
 

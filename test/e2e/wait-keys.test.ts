@@ -1,7 +1,6 @@
 // The keys a person can press while the wizard waits on a console step: s skips, Enter checks now.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
-  SETUP_TIMEOUT_MS,
   SPINNER_KEYS,
   TEST_TIMEOUT_MS,
   exitCode,
@@ -9,19 +8,13 @@ import {
   finishAccount,
   header,
   runCliPty,
-  startE2EAccount,
+  useE2EAccount,
   until,
   waitChecked,
   writeCalls,
-  type E2EAccount,
 } from './helpers.js';
 
-let account: E2EAccount;
-beforeAll(async () => {
-  account = await startE2EAccount();
-}, SETUP_TIMEOUT_MS);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useE2EAccount();
 
 it(
   's skips a console step and the wizard goes on to the next',

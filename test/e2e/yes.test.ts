@@ -1,23 +1,16 @@
 // --yes without a terminal: creates the admin from flags and a piped password, never asks.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   ADMIN_POLICY,
-  SETUP_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
   accountSettings,
   adminState,
   runCli,
-  startE2EAccount,
+  useE2EAccount,
   writeCalls,
-  type E2EAccount,
 } from './helpers.js';
 
-let account: E2EAccount;
-beforeAll(async () => {
-  account = await startE2EAccount();
-}, SETUP_TIMEOUT_MS);
-afterAll(() => account?.close());
-beforeEach(() => account.reset());
+const account = useE2EAccount();
 
 const PASSWORD = 'Str0ng-Passw0rd!x';
 
