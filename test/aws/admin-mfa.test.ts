@@ -100,7 +100,8 @@ describe('admin-mfa in the terminal', () => {
     account.proxy.failNext('iam:EnableMFADevice', { status: 409, code: 'LimitExceeded', message: 'too many' }, 10);
     await expect(enrol(GOOD)).rejects.toThrow(/already has 8 MFA devices/);
     expect(await devices()).toEqual([]);
-  });
+    // Five attempts with the SDK's throttling backoff take several seconds.
+  }, 30_000);
 
   it('hands over to the console for a passkey or security key, and waits for the device there', async () => {
     const clock = new FakeClock();
