@@ -33,6 +33,9 @@ const newAdminAnswers = {
   'password-saved': [false, true],
 };
 
+/** A later run that names admin-jane again and reuses the user it finds. */
+const reuseAdminJane = { 'admin-user': 'admin-jane', 'reuse-user': true, grant: 'group', 'apply-admin-user': true };
+
 describe('admin-user', () => {
   it('creates the user, a console password that must be changed, and admin rights through a group', async () => {
     const { ui, outcomes } = await runSteps(account, [adminUser], newAdminAnswers);
@@ -87,12 +90,7 @@ describe('admin-user', () => {
     await iam().send(new CreateUserCommand({ UserName: 'Admin-Jane' }));
     await iam().send(new CreateLoginProfileCommand({ UserName: 'Admin-Jane', Password: 'Existing-Passw0rd!' }));
     account.proxy.resetCounts();
-    const { ui, outcomes } = await runSteps(account, [adminUser], {
-      'admin-user': 'admin-jane',
-      'reuse-user': true,
-      grant: 'group',
-      'apply-admin-user': true,
-    });
+    const { ui, outcomes } = await runSteps(account, [adminUser], reuseAdminJane);
     expect(outcomes).toEqual(['done']);
     expect(ui.of('ask').find((e) => e.key === 'reuse-user')!.message).toContain('"Admin-Jane"');
     expect(writeCalls(account.proxy)).toEqual(['iam:CreateGroup', 'iam:AttachGroupPolicy', 'iam:AddUserToGroup']);
@@ -127,12 +125,7 @@ describe('admin-user', () => {
     await expect(runSteps(account, [adminUser], newAdminAnswers)).rejects.toMatchObject({ name: 'AccessDenied' });
     expect(account.proxy.count('iam:CreateUser')).toBe(1);
 
-    const { ui, outcomes } = await runSteps(account, [adminUser], {
-      'admin-user': 'admin-jane',
-      'reuse-user': true,
-      grant: 'group',
-      'apply-admin-user': true,
-    });
+    const { ui, outcomes } = await runSteps(account, [adminUser], reuseAdminJane);
     expect(outcomes).toEqual(['done']);
     expect(ui.of('plan')[0]!.plan.actions.map((a) => a.title)).toEqual([
       'Attach AdministratorAccess to the group Administrators',
