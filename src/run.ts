@@ -4,7 +4,7 @@ import { createClients } from './aws/clients.js';
 import type { RetryListener } from './aws/retries.js';
 import { whoAmI } from './aws/identity.js';
 import type { Options } from './args.js';
-import { realClock } from './engine/clock.js';
+import { realClock } from './clock.js';
 import { collectStatus, nothingReadable } from './engine/status.js';
 import { openReports, runWizard } from './engine/wizard.js';
 import { UsageError } from './errors.js';

@@ -1,7 +1,7 @@
 import type { AccountReader } from '../aws/account-reader.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Identity } from '../aws/identity.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import type { UI } from './ui.js';
 
 /**

@@ -2,7 +2,7 @@ import type { AccountReader } from '../aws/account-reader.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Identity } from '../aws/identity.js';
 import { isSettled, runCheck } from './check.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import { introNotes } from './intro.js';
 import { pollUntilDone, type PollOutcome } from './poll.js';
 import type {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { passwordProblem } from '../password.js';
 import { ServiceError } from './query-protocol.js';
 import type { AccessKey, MfaDevice, Scenario, ScenarioGroup, ScenarioUser } from './scenario.js';
-import { areConsecutiveCodes, newTotpSecret } from './totp.js';
+import { areConsecutiveCodes, newTotpSecret } from '../totp.js';
 
 /** IAM's errors with the HTTP status its service model gives each. */
 export const iamError = {

@@ -3,7 +3,7 @@ import { generatePassword } from '../password.js';
 import { ROOT, type PracticeAccount, type Principal } from './account.js';
 import { otpauthUri } from './iam-mfa.js';
 import { ServiceError } from './query-protocol.js';
-import { newTotpSecret, twoConsecutiveCodes } from './totp.js';
+import { newTotpSecret, twoConsecutiveCodes } from '../totp.js';
 
 export interface MfaEnrolment {
   token: string;

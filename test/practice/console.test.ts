@@ -14,7 +14,7 @@ import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { PracticeAccount } from '../../src/practice/account.js';
 import { newAccountScenario } from '../../src/practice/scenario.js';
 import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
-import { twoConsecutiveCodes } from '../../src/practice/totp.js';
+import { twoConsecutiveCodes } from '../../src/totp.js';
 
 /** The practice console over HTTP, checked through what the wizard reads: the IAM API. */
 

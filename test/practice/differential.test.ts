@@ -39,7 +39,7 @@ import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { PracticeAccount } from '../../src/practice/account.js';
 import { newAccountScenario } from '../../src/practice/scenario.js';
 import { startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
-import { twoConsecutiveCodes } from '../../src/practice/totp.js';
+import { twoConsecutiveCodes } from '../../src/totp.js';
 import { startMoto, type Moto } from '../support/moto.js';
 
 /**

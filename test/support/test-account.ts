@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { AccountReader } from '../../src/aws/account-reader.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
-import type { Clock } from '../../src/engine/clock.js';
+import type { Clock } from '../../src/clock.js';
 import type { Step, WizardInputs } from '../../src/engine/types.js';
 import { runWizard, type WizardOptions } from '../../src/engine/wizard.js';
 import { startAccountProxy, type AccountProxy, type RootState } from './account-proxy.js';
