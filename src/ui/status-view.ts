@@ -4,12 +4,12 @@ import type { CheckStatus } from '../engine/types.js';
 import type { StatusReport } from '../engine/status.js';
 import { practiceBanner } from './render.js';
 
-const LABELS: Record<CheckStatus, string> = {
-  pass: kleur.green('PASS'),
-  fail: kleur.red('FAIL'),
-  info: kleur.cyan('INFO'),
-  unknown: kleur.yellow('????'),
-  'not-applicable': kleur.gray('N/A '),
+const LABELS: Record<CheckStatus, () => string> = {
+  pass: () => kleur.green('PASS'),
+  fail: () => kleur.red('FAIL'),
+  info: () => kleur.cyan('INFO'),
+  unknown: () => kleur.yellow('????'),
+  'not-applicable': () => kleur.gray('N/A '),
 };
 
 /** The human table of `status`. */
@@ -19,7 +19,7 @@ export function statusTable(report: StatusReport, practice?: { consoleUrl: strin
   const idWidth = Math.max(...report.checks.map((c) => c.id.length));
   for (const c of report.checks) {
     // An optional step not taken is a suggestion, not a failure.
-    const label = c.status === 'fail' && !c.required ? kleur.yellow('OPT ') : LABELS[c.status];
+    const label = c.status === 'fail' && !c.required ? kleur.yellow('OPT ') : LABELS[c.status]();
     lines.push(`  ${label}  ${c.id.padEnd(idWidth)}  ${c.detail}`);
   }
   lines.push('');

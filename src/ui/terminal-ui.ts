@@ -16,6 +16,7 @@ import type {
   WaitCommand,
 } from '../engine/ui.js';
 import { StoppedError } from '../errors.js';
+import type { IO } from '../io.js';
 import { explainText, glossaryText, practiceTag } from './render.js';
 import { TextOutput, type PracticeInfo } from './text-output.js';
 
@@ -33,17 +34,17 @@ export class TerminalUI extends TextOutput implements UI {
   private leaveSecretScreen: (() => void) | undefined;
 
   constructor(
+    io: IO,
     private readonly signal: AbortSignal,
     private readonly interrupt: () => void,
-    private readonly tty: NodeJS.WriteStream = process.stdout,
     practice?: PracticeInfo,
   ) {
-    super(tty, practice);
+    super(io, practice);
   }
 
-  private async ask<T>(prompt: (context: { signal: AbortSignal }) => Promise<T>): Promise<T> {
+  private async ask<T>(prompt: (context: { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }) => Promise<T>): Promise<T> {
     try {
-      return await prompt({ signal: this.signal });
+      return await prompt({ signal: this.signal, input: this.io.stdin, output: this.io.stdout });
     } catch (error) {
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
         this.interrupt();
@@ -80,10 +81,10 @@ export class TerminalUI extends TextOutput implements UI {
    */
   private enterSecretScreen() {
     if (this.leaveSecretScreen) return;
-    this.tty.write(ALTERNATE_SCREEN_ON);
+    this.io.stdout.write(ALTERNATE_SCREEN_ON);
     // The alternate screen starts blank: without this line it would not say it is practice.
     if (this.practice) this.print(practiceTag());
-    const leave = () => this.tty.write(ALTERNATE_SCREEN_OFF);
+    const leave = () => this.io.stdout.write(ALTERNATE_SCREEN_OFF);
     process.once('exit', leave);
     this.leaveSecretScreen = () => {
       process.off('exit', leave);
@@ -99,7 +100,7 @@ export class TerminalUI extends TextOutput implements UI {
 
   async showQrCode(label: string, uri: string, fallback: string) {
     // Explicit black on white where colour is on, so the code scans on dark terminals too.
-    const qr = await QRCode.toString(uri, kleur.enabled ? { type: 'terminal', small: true } : { type: 'utf8', margin: 2 });
+    const qr = await QRCode.toString(uri, this.io.color ? { type: 'terminal', small: true } : { type: 'utf8', margin: 2 });
     this.enterSecretScreen();
     this.print(`\n  ${kleur.bold(label)}:\n`);
     this.print(qr.replace(/\n+$/, '').replace(/^/gm, '  '));
@@ -114,7 +115,7 @@ export class TerminalUI extends TextOutput implements UI {
   }
 
   waiting(step: Step, waitingFor: string): Waiter {
-    return new SpinnerWaiter(step, waitingFor, this.interrupt, (text) => this.print(text), this.practice);
+    return new SpinnerWaiter(this.io, step, waitingFor, this.interrupt, (text) => this.print(text), this.practice);
   }
 }
 
@@ -130,6 +131,7 @@ class SpinnerWaiter implements Waiter {
   private readonly ticker;
 
   constructor(
+    private readonly io: IO,
     private readonly step: Step,
     private readonly waitingFor: string,
     private readonly interrupt: () => void,
@@ -139,9 +141,9 @@ class SpinnerWaiter implements Waiter {
     // discardStdin would swallow the keys we listen for. ora turns itself off when CI is set, but
     // this interface only runs with a person at a terminal: keep the elapsed time and keys visible.
     this.spinner = ora({
-      stream: process.stderr,
+      stream: io.stderr as NodeJS.WriteStream,
       discardStdin: false,
-      isEnabled: Boolean(process.stderr.isTTY),
+      isEnabled: io.spinner,
       text: this.text(),
     }).start();
     this.ticker = setInterval(() => (this.spinner.text = this.text()), 1000);
@@ -174,8 +176,8 @@ class SpinnerWaiter implements Waiter {
   }
 
   nextCommand(signal: AbortSignal): Promise<WaitCommand> {
-    const stdin = process.stdin;
-    if (!stdin.isTTY) return new Promise(() => {});
+    const stdin = this.io.stdin;
+    if (!this.io.isTTY.stdin) return new Promise(() => {});
     return new Promise((resolve, reject) => {
       emitKeypressEvents(stdin);
       stdin.setRawMode(true);

@@ -2,6 +2,7 @@ import type { Identity } from '../aws/identity.js';
 import { openReports } from '../engine/wizard.js';
 import type { Checklist, CheckResult, Plan, Step, StepReport } from '../engine/types.js';
 import type { Note } from '../engine/ui.js';
+import type { IO } from '../io.js';
 import * as render from './render.js';
 
 /** Practice mode, as the interfaces see it: where its console is, and its "do it for me". */
@@ -14,12 +15,14 @@ export interface PracticeInfo {
 /** The output half of the UI port, as text lines: shared by the terminal and the plain interface. */
 export abstract class TextOutput {
   constructor(
-    protected readonly out: NodeJS.WritableStream,
+    protected readonly io: IO,
     protected readonly practice?: PracticeInfo,
-  ) {}
+  ) {
+    render.useColour(io.color);
+  }
 
   protected print(text: string) {
-    this.out.write(`${text}\n`);
+    this.io.stdout.write(`${text}\n`);
   }
 
   intro(identity: Identity, notes: Note[]) {

@@ -1,0 +1,32 @@
+import { AccountReader } from '../aws/account-reader.js';
+import { createClients, type AwsClients } from '../aws/clients.js';
+import { whoAmI, type Identity } from '../aws/identity.js';
+import type { RetryListener } from '../aws/retries.js';
+import type { Options } from '../args.js';
+import type { PracticeSession } from '../practice/session.js';
+import type { RunContext } from './context.js';
+
+/** An account reached: its clients, who is calling, and a reader with nothing cached for each check. */
+export interface Session {
+  aws: AwsClients;
+  identity: Identity;
+  newReader(): AccountReader;
+  /** Who hears of a retried call: a line on stderr until the wizard's interface takes over. */
+  onRetry(listener: RetryListener): void;
+  practice?: PracticeSession;
+}
+
+/** Builds the SDK clients once (for the practice account when given) and asks AWS who is calling. */
+export async function connect(options: Options, context: RunContext, practice?: PracticeSession): Promise<Session> {
+  let onRetry: RetryListener = (notice) => context.io.stderr.write(`${notice}\n`);
+  const clientOptions = practice ? practice.clientOptions : { profile: options.profile, region: options.region };
+  const aws = await createClients({ ...clientOptions, onRetry: () => onRetry });
+  const identity = { ...(await whoAmI(aws, context.signal)), ...(practice ? { consoleUrl: practice.consoleUrl } : {}) };
+  return {
+    aws,
+    identity,
+    newReader: () => new AccountReader(aws, identity, context.signal),
+    onRetry: (listener) => void (onRetry = listener),
+    practice,
+  };
+}
