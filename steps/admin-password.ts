@@ -1,5 +1,6 @@
 import type { PasswordPolicy } from '@aws-sdk/client-iam';
 import type { StepContext } from '../src/engine/types.js';
+import type { InputsFor } from './manifest.js';
 import { generatePassword, passwordProblem } from '../src/password.js';
 
 export type PasswordSource = 'given' | 'generate' | 'type';
@@ -9,7 +10,7 @@ export type PasswordSource = 'given' | 'generate' | 'type';
  * one is on the person's screen (and confirmed saved) before AWS holds it. Never stored or logged.
  */
 export async function obtainPassword(
-  ctx: StepContext,
+  ctx: StepContext<InputsFor<'admin-user'>>,
   userName: string,
   source: PasswordSource,
   policy: PasswordPolicy | undefined,
@@ -33,7 +34,7 @@ export async function obtainPassword(
   return password;
 }
 
-async function typePassword(ctx: StepContext, userName: string, policy: PasswordPolicy | undefined): Promise<string> {
+async function typePassword(ctx: StepContext<InputsFor<'admin-user'>>, userName: string, policy: PasswordPolicy | undefined): Promise<string> {
   for (;;) {
     const first = await ctx.ui.secret({
       key: 'password',

@@ -1,5 +1,6 @@
 import { isMissingCredentials } from '../aws/aws-error.js';
 import type { Options } from '../args.js';
+import type { Inputs } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { readAll } from '../io.js';
@@ -18,8 +19,8 @@ export async function run(options: Options, context: RunContext): Promise<number
   if (options.command === 'wizard' && !context.io.canPrompt && !options.yes && !options['dry-run']) {
     throw new UsageError('not a terminal, so nobody can answer questions: run it in a terminal, or pass --yes (or --dry-run)');
   }
-  const password = options['password-stdin'] ? await readPassword(context) : undefined;
-  const command = (practice?: PracticeSession) => runOn(options, context, password, practice);
+  const inputs = await withStdin(options, context);
+  const command = (practice?: PracticeSession) => runOn(options, context, inputs, practice);
   if (options.practice) return inPractice(options['practice-state'], command);
   try {
     return await command();
@@ -30,17 +31,22 @@ export async function run(options: Options, context: RunContext): Promise<number
   }
 }
 
-async function runOn(options: Options, context: RunContext, password: string | undefined, practice?: PracticeSession): Promise<number> {
+async function runOn(options: Options, context: RunContext, inputs: Record<string, Inputs>, practice?: PracticeSession): Promise<number> {
   // Prompts and spinners are for the interactive wizard only; loading starts now, so it overlaps
   // the first request instead of delaying `status` or a scripted run.
   if (options.command === 'wizard' && context.io.canPrompt && !options.yes) void import('../ui/terminal-ui.js');
   const session = await connect(options, context, practice);
-  return options.command === 'status' ? statusCommand(options, context, session) : wizardCommand(options, context, session, password);
+  return options.command === 'status' ? statusCommand(options, context, session) : wizardCommand(options, context, session, inputs);
 }
 
-async function readPassword(context: RunContext): Promise<string> {
-  // Only the first line: `echo pw |` adds a newline that is not part of the password.
-  const password = (await readAll(context.io)).split(/\r?\n/)[0] ?? '';
-  if (!password) throw new UsageError('--password-stdin: standard input held no password');
-  return password;
+/** The steps' inputs, with standard input's first line where a flag (--password-stdin) asked for it. */
+async function withStdin(options: Options, context: RunContext): Promise<Record<string, Inputs>> {
+  const inputs: Record<string, Inputs> = { ...options.inputs };
+  const from = options.fromStdin;
+  if (!from) return inputs;
+  // Only the first line: `echo pw |` adds a newline that is not part of the value.
+  const line = (await readAll(context.io)).split(/\r?\n/)[0] ?? '';
+  if (!line) throw new UsageError(`--${from.flag}: standard input held nothing`);
+  inputs[from.step] = { ...inputs[from.step], [from.key]: line };
+  return inputs;
 }

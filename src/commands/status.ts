@@ -3,13 +3,13 @@ import { collectStatus, nothingReadable } from '../engine/status.js';
 import { EXIT } from '../exit-codes.js';
 import { statusJson, statusTable } from '../ui/status-view.js';
 import { useColour } from '../ui/render.js';
-import { ALL_STEPS } from '../../steps/index.js';
+import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Session } from './connect.js';
 
 /** `status`: every check once, read-only; a table or one JSON object on stdout. */
 export async function statusCommand(options: Options, context: RunContext, session: Session): Promise<number> {
-  const report = await collectStatus(session.identity, session.newReader(), ALL_STEPS);
+  const report = await collectStatus(session.identity, session.newReader(), await loadSteps());
   useColour(context.io.color);
   context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, session.practice)}\n`);
   if (nothingReadable(report)) return EXIT.aws;

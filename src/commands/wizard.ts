@@ -1,42 +1,40 @@
 import { isInvalidCredentials } from '../aws/aws-error.js';
 import type { Options } from '../args.js';
 import { realClock } from '../clock.js';
+import { checkFlagsForYes } from '../engine/preflight.js';
+import type { Inputs } from '../engine/types.js';
 import { openReports, runWizard } from '../engine/wizard.js';
 import type { UI } from '../engine/ui.js';
 import { EXIT } from '../exit-codes.js';
 import { PlainUI } from '../ui/plain-ui.js';
 import type { PracticeInfo } from '../ui/text-output.js';
-import { stepsFor } from '../../steps/index.js';
+import { inRunOrder, loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Session } from './connect.js';
 
-/** The wizard: every step in order, against the account of `session`; exit 0 when nothing required is left. */
-export async function wizardCommand(options: Options, context: RunContext, session: Session, password: string | undefined): Promise<number> {
+/**
+ * The wizard: every step in order, against the account of `session`; exit 0 when nothing required
+ * is left. `inputs` are the steps' flags (with standard input's line where a flag asked for it).
+ */
+export async function wizardCommand(options: Options, context: RunContext, session: Session, inputs: Record<string, Inputs>): Promise<number> {
   const { identity } = session;
+  const steps = inRunOrder(await loadSteps(), identity);
+  const adminUser = inputs['admin-user']?.adminUser as string | undefined;
+  if (options.yes && !options['dry-run']) {
+    await checkFlagsForYes(steps, inputs, options.skip, () => ({ identity, read: session.newReader(), run: { adminUser } }));
+  }
   const ui = await chooseUI(options, context, session);
   session.onRetry((text) => ui.note({ level: 'warn', text }));
   try {
     const reports = await runWizard({
-      steps: stepsFor(identity),
+      steps,
       identity,
       aws: session.aws,
       ui,
       clock: realClock,
       signal: context.signal,
-      inputs: {
-        password,
-        grant: options.grant,
-        mfaIn: options['mfa-in'],
-        budgetAmount: options['budget-amount'],
-        alertEmail: options['alert-email'],
-        securityContact: {
-          name: options['security-contact-name'],
-          email: options['security-contact-email'],
-          phone: options['security-contact-phone'],
-        },
-        accountAlias: options['account-alias'],
-      },
-      adminUser: options['admin-user'],
+      inputs,
+      adminUser,
       dryRun: options['dry-run'],
       skip: options.skip,
       pollIntervalMs: options['poll-interval'] * 1000,

@@ -17,7 +17,7 @@ export async function collectStatus(identity: Identity, read: AccountReader, ste
   const shown = steps.filter((s) => s.inStatus);
   const [summary, results] = await Promise.all([
     read.summary().catch(() => undefined),
-    Promise.all(shown.map((step) => runCheck(step, { identity, read }, true))),
+    Promise.all(shown.map((step) => runCheck(step, { identity, read, run: {} }, true))),
   ]);
   const checks = shown.map((step, i) => ({ id: step.id, title: step.title, required: step.required, ...results[i]! }));
   return {

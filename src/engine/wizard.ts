@@ -1,8 +1,9 @@
 import type { AccountReader } from '../aws/account-reader.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Identity } from '../aws/identity.js';
-import { isSettled, runCheck } from './check.js';
 import type { Clock } from '../clock.js';
+import { isSettled, runCheck } from './check.js';
+import { askFlag } from './inputs.js';
 import { introNotes } from './intro.js';
 import { pollUntilDone, type PollOutcome } from './poll.js';
 import type {
@@ -12,11 +13,11 @@ import type {
   CheckResult,
   ConsoleStep,
   ConsoleWay,
+  Inputs,
+  RunState,
   Step,
   StepContext,
   StepReport,
-  WizardInputs,
-  WizardState,
 } from './types.js';
 import type { UI } from './ui.js';
 
@@ -27,7 +28,9 @@ export interface WizardOptions {
   ui: UI;
   clock: Clock;
   signal: AbortSignal;
-  inputs: WizardInputs;
+  /** Each step's inputs (its flags), by step id. */
+  inputs: Readonly<Record<string, Inputs>>;
+  /** The run's admin user as --admin-user named it, if it did. */
   adminUser?: string;
   dryRun: boolean;
   /** Step ids the person chose to leave out this run (--skip). */
@@ -55,7 +58,7 @@ export const openReports = (reports: StepReport[]) => reports.filter((r) => r.st
  * for the person (console steps) or show the plan, ask, and apply it (automated steps).
  */
 export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
-  const state: WizardState = {};
+  const run: RunState = { adminUser: o.adminUser };
   o.ui.intro(o.identity, introNotes(o.identity));
   const reports: StepReport[] = [];
   for (const [index, step] of o.steps.entries()) {
@@ -67,10 +70,10 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
       reports.push({ step, result, outcome: 'blocked' });
       continue;
     }
-    const before = await runCheck(step, checkContext(o, state));
+    const before = await runCheck(step, checkContext(o, run));
     o.ui.stepResult(step, before, 'before');
     if (step.kind === 'advisory') {
-      reports.push(await runAdvisoryStep(o, state, step, before));
+      reports.push(await runAdvisoryStep(o, run, step, before));
       continue;
     }
     if (isSettled(before)) {
@@ -84,44 +87,56 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
     }
     reports.push(
       step.kind === 'console'
-        ? await runConsoleWay(o, state, step, step, before)
-        : await runAutomatedStep(o, state, step, before),
+        ? await runConsoleWay(o, run, step, step, before)
+        : await runAutomatedStep(o, run, step, before),
     );
   }
   o.ui.summary(reports, o.dryRun);
   return reports;
 }
 
-function checkContext(o: WizardOptions, state: WizardState): CheckContext {
-  return { identity: o.identity, read: o.newReader(), adminUser: state.adminUser ?? o.adminUser };
+function checkContext(o: WizardOptions, run: RunState): CheckContext {
+  return { identity: o.identity, read: o.newReader(), run };
 }
 
-function stepContext(o: WizardOptions, state: WizardState): StepContext {
-  const { aws, ui, clock, signal, inputs, dryRun } = o;
-  return { ...checkContext(o, state), aws, ui, clock, signal, inputs, dryRun, state };
+function stepContext(o: WizardOptions, run: RunState, step: Step): StepContext {
+  const { aws, ui, clock, signal, dryRun } = o;
+  const inputs = o.inputs[step.id] ?? {};
+  return {
+    ...checkContext(o, run),
+    aws,
+    ui,
+    clock,
+    signal,
+    dryRun,
+    run,
+    inputs,
+    input: async (key) => inputs[key] ?? askFlag(ui, step.flags?.[key]),
+    askAgain: (key, message) => askFlag(ui, step.flags?.[key], message),
+  };
 }
 
 /** Nothing to wait for: show what was found and, when there is advice, the advice. */
-async function runAdvisoryStep(o: WizardOptions, state: WizardState, step: AdvisoryStep, before: CheckResult): Promise<StepReport> {
-  if (before.status === 'info') o.ui.checklist(step, await step.advice(checkContext(o, state)));
+async function runAdvisoryStep(o: WizardOptions, run: RunState, step: AdvisoryStep, before: CheckResult): Promise<StepReport> {
+  if (before.status === 'info') o.ui.checklist(step, await step.advice(checkContext(o, run)));
   const outcome = before.status === 'pass' ? 'already-done' : before.status === 'not-applicable' ? 'not-applicable' : 'advised';
   return { step, result: before, outcome };
 }
 
 async function runConsoleWay(
   o: WizardOptions,
-  state: WizardState,
+  run: RunState,
   step: ConsoleStep | AutomatedStep,
   way: ConsoleWay,
   before: CheckResult,
 ): Promise<StepReport> {
-  o.ui.checklist(step, await way.checklist(checkContext(o, state)));
+  o.ui.checklist(step, await way.checklist(checkContext(o, run)));
   if (!o.ui.interactive || o.dryRun) return { step, result: before, outcome: 'pending' };
   const waiter = o.ui.waiting(step, way.waitingFor);
   let polled: PollOutcome;
   try {
     polled = await pollUntilDone({
-      check: () => runCheck(step, checkContext(o, state)),
+      check: () => runCheck(step, checkContext(o, run)),
       isDone: isSettled,
       waiter,
       clock: o.clock,
@@ -141,39 +156,40 @@ async function runConsoleWay(
   return { step, result: polled.result, outcome: 'done' };
 }
 
-async function runAutomatedStep(o: WizardOptions, state: WizardState, step: AutomatedStep, before: CheckResult): Promise<StepReport> {
+async function runAutomatedStep(o: WizardOptions, run: RunState, step: AutomatedStep, before: CheckResult): Promise<StepReport> {
   // An optional step is offered, not imposed: saying no leaves the run as complete as it was.
   if (!step.required && !(await o.ui.confirm({ key: `offer-${step.id}`, message: `${step.title}? (optional)`, default: true }))) {
     return { step, result: before, outcome: 'skipped' };
   }
-  const plan = await step.plan(stepContext(o, state));
+  const plan = await step.plan(stepContext(o, run, step));
   if (plan.skipped) {
     o.ui.note({ level: 'info', text: plan.skipped });
     return { step, result: before, outcome: 'skipped' };
   }
-  if (plan.inConsole) return runConsoleWay(o, state, step, plan.inConsole, before);
+  if (plan.inConsole) return runConsoleWay(o, run, step, plan.inConsole, before);
   o.ui.plan(step, plan, o.dryRun);
   if (o.dryRun) return { step, result: before, outcome: 'planned' };
   if (plan.actions.length > 0) {
     const go = await o.ui.confirm({ key: `apply-${step.id}`, message: 'Go ahead with these changes?', default: true });
     if (!go) return { step, result: before, outcome: 'declined' };
+    let previous: unknown;
     for (const action of plan.actions) {
       o.ui.progress(action.title);
-      await action.run(stepContext(o, state));
+      previous = await action.run(stepContext(o, run, step), previous);
     }
   }
-  const after = await verifyAfterWrites(o, state, step);
+  const after = await verifyAfterWrites(o, run, step);
   o.ui.stepResult(step, after, 'after');
   return { step, result: after, outcome: isSettled(after) ? 'done' : 'pending' };
 }
 
 /** IAM's reads can trail its writes by seconds: give a fresh write a few chances to show. */
-async function verifyAfterWrites(o: WizardOptions, state: WizardState, step: Step): Promise<CheckResult> {
-  let result = await runCheck(step, checkContext(o, state));
+async function verifyAfterWrites(o: WizardOptions, run: RunState, step: Step): Promise<CheckResult> {
+  let result = await runCheck(step, checkContext(o, run));
   for (const delay of [1000, 2000, 4000]) {
     if (isSettled(result)) break;
     await o.clock.sleep(delay, o.signal);
-    result = await runCheck(step, checkContext(o, state));
+    result = await runCheck(step, checkContext(o, run));
   }
   return result;
 }

@@ -174,7 +174,7 @@ describe('admin-user', () => {
   });
 
   it('takes the password from --password-stdin and rejects one the policy would refuse, before writing', async () => {
-    const weak = runSteps(account, [adminUser], { 'apply-admin-user': true }, { interactive: false, adminUser: 'a1', inputs: { password: 'short' } });
+    const weak = runSteps(account, [adminUser], { 'apply-admin-user': true }, { interactive: false, adminUser: 'a1', inputs: { 'admin-user': { password: 'short' } } });
     await expect(weak).rejects.toThrow('--password-stdin: the password must be at least 8 characters');
     expect(writeCalls(account.proxy)).toEqual([]);
 
@@ -183,7 +183,7 @@ describe('admin-user', () => {
       account,
       [adminUser],
       { 'apply-admin-user': true },
-      { interactive: false, adminUser: 'a1', inputs: { password: 'Str0ng-Passw0rd!' } },
+      { interactive: false, adminUser: 'a1', inputs: { 'admin-user': { password: 'Str0ng-Passw0rd!' } } },
     );
     expect(outcomes).toEqual(['done']);
     expect(account.proxy.lastParams('iam:CreateLoginProfile')?.get('Password')).toBe('Str0ng-Passw0rd!');
@@ -199,7 +199,7 @@ describe('admin-user', () => {
     );
     await iam().send(new AttachRolePolicyCommand({ RoleName: 'AWSReservedSSO_AdministratorAccess_0123456789abcdef', PolicyArn: ADMIN_ARN }));
     const identity = await account.identity();
-    expect(await adminUser.check({ identity, read: account.reader(identity) })).toMatchObject({
+    expect(await adminUser.check({ identity, read: account.reader(identity), run: {} })).toMatchObject({
       status: 'pass',
       detail: expect.stringContaining('IAM Identity Center'),
     });
@@ -211,7 +211,7 @@ describe('admin-user', () => {
     await iam().send(new CreateUserCommand({ UserName: 'viewer' }));
     await iam().send(new CreateLoginProfileCommand({ UserName: 'viewer', Password: 'Viewer-Passw0rd!' }));
     const identity = await account.identity();
-    expect(await adminUser.check({ identity, read: account.reader(identity) })).toEqual({
+    expect(await adminUser.check({ identity, read: account.reader(identity), run: {} })).toEqual({
       status: 'fail',
       detail: 'admins without console access: robot',
     });

@@ -11,7 +11,7 @@ const account = useTestAccount({ mfa: true });
 
 async function check(step: typeof rootMfaBackup | typeof rootRecentUse, clock?: FakeClock) {
   const identity = await account.identity();
-  return step.check({ identity, read: account.reader(identity, clock) });
+  return step.check({ identity, read: account.reader(identity, clock), run: {} });
 }
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');

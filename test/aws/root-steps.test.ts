@@ -8,7 +8,7 @@ const account = useTestAccount();
 
 async function check(step: typeof rootMfa) {
   const identity = await account.identity();
-  return step.check({ identity, read: account.reader(identity) });
+  return step.check({ identity, read: account.reader(identity), run: {} });
 }
 
 describe('root-mfa', () => {
@@ -65,7 +65,7 @@ describe('root-access-keys', () => {
     const identity = await account.identity();
     const read = account.reader(identity);
     account.proxy.resetCounts();
-    await Promise.all([rootMfa.check({ identity, read }), rootAccessKeys.check({ identity, read })]);
+    await Promise.all([rootMfa.check({ identity, read, run: {} }), rootAccessKeys.check({ identity, read, run: {} })]);
     expect(account.proxy.count('iam:GetAccountSummary')).toBe(1);
   });
 });

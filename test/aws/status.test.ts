@@ -13,14 +13,14 @@ import { PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import type { CreateVirtualMFADeviceCommandOutput } from '@aws-sdk/client-iam';
 import { totp } from '../support/totp.js';
-import { STEP_IDS } from '../../src/step-ids.js';
 import { statusJson, statusTable } from '../../src/ui/status-view.js';
 import { adminMfa } from '../../steps/admin-mfa.js';
 import { adminSignIn } from '../../steps/admin-sign-in.js';
-import { ALL_STEPS } from '../../steps/index.js';
+import { loadSteps, STEP_IDS } from '../../steps/manifest.js';
 import { useTestAccount, writeCalls } from '../support/test-account.js';
 
 const account = useTestAccount();
+const ALL_STEPS = await loadSteps();
 
 async function status() {
   const identity = await account.identity();
@@ -151,7 +151,7 @@ describe('status', () => {
     expect(required).toEqual(['root-mfa', 'root-access-keys', 'admin-user', 'password-policy', 'admin-mfa', 'security-contact']);
   });
 
-  it('lists the steps in the order of STEP_IDS, which --skip and --help use', () => {
+  it('lists the steps in the order of the manifest, which --skip and --help use', () => {
     expect(ALL_STEPS.map((s) => s.id)).toEqual([...STEP_IDS]);
   });
 });
@@ -160,7 +160,7 @@ describe('admin follow-up checks', () => {
   it('admin-sign-in passes once the admin has used its password', async () => {
     await makeAdmin('admin-jane', { mfa: false });
     const identity = await account.identity();
-    const check = () => adminSignIn.check({ identity, read: account.reader(identity), adminUser: 'admin-jane' });
+    const check = () => adminSignIn.check({ identity, read: account.reader(identity), run: { adminUser: 'admin-jane' } });
     expect(await check()).toMatchObject({ status: 'fail' });
     account.proxy.state.signedIn.add('admin-jane');
     expect(await check()).toMatchObject({ status: 'pass', detail: expect.stringContaining('last signed in') });
@@ -171,8 +171,8 @@ describe('admin follow-up checks', () => {
     await makeAdmin('fresh', { mfa: false });
     const identity = await account.identity();
     const read = account.reader(identity);
-    expect(await adminMfa.check({ identity, read, adminUser: 'protected' })).toMatchObject({ status: 'pass' });
-    expect(await adminMfa.check({ identity, read, adminUser: 'fresh' })).toMatchObject({ status: 'fail' });
-    expect(await adminMfa.check({ identity, read, adminUser: 'nobody' })).toMatchObject({ status: 'fail' });
+    expect(await adminMfa.check({ identity, read, run: { adminUser: 'protected' } })).toMatchObject({ status: 'pass' });
+    expect(await adminMfa.check({ identity, read, run: { adminUser: 'fresh' } })).toMatchObject({ status: 'fail' });
+    expect(await adminMfa.check({ identity, read, run: { adminUser: 'nobody' } })).toMatchObject({ status: 'fail' });
   });
 });

@@ -1,7 +1,7 @@
 // `status --json`: exactly one JSON object on stdout, in each state an account can be in.
 import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
 import { expect, it } from 'vitest';
-import { STEP_IDS } from '../../src/step-ids.js';
+import { STEP_IDS } from '../../steps/manifest.js';
 import { SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, finishAccount, runCli, useE2EAccount, writeCalls, type E2EAccount } from './helpers.js';
 
 const account = useE2EAccount();

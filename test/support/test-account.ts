@@ -3,8 +3,10 @@ import { AccountReader } from '../../src/aws/account-reader.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
 import type { Clock } from '../../src/clock.js';
-import type { Step, WizardInputs } from '../../src/engine/types.js';
+import type { Step } from '../../src/engine/types.js';
+import { checkFlagsForYes } from '../../src/engine/preflight.js';
 import { runWizard, type WizardOptions } from '../../src/engine/wizard.js';
+import type { InputsFor, StepId } from '../../steps/manifest.js';
 import { startAccountProxy, type AccountProxy, type RootState } from './account-proxy.js';
 import { awsEnv } from './aws-env.js';
 import { FakeClock } from './fake-clock.js';
@@ -75,7 +77,9 @@ export async function runSteps(
   steps: Step[],
   answers: Record<string, Answer | Answer[]> = {},
   options: {
-    inputs?: WizardInputs;
+    /** The steps' flags, by step id. */
+    inputs?: { [Id in StepId]?: InputsFor<Id> };
+    /** --admin-user. */
     adminUser?: string;
     dryRun?: boolean;
     interactive?: boolean;
@@ -93,13 +97,17 @@ export async function runSteps(
     ui,
     clock,
     signal: new AbortController().signal,
-    inputs: options.inputs ?? {},
+    inputs: { ...options.inputs, 'admin-user': { ...options.inputs?.['admin-user'], ...(options.adminUser && { adminUser: options.adminUser }) } },
     adminUser: options.adminUser,
     dryRun: options.dryRun ?? false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
     newReader: () => account.reader(identity, clock),
   };
+  // Without a terminal a real run is a --yes run (or a dry run), which checks its flags first.
+  if (!ui.interactive && !wizard.dryRun) {
+    await checkFlagsForYes(steps, wizard.inputs, [], () => ({ identity, read: wizard.newReader(), run: { adminUser: options.adminUser } }));
+  }
   const reports = await runWizard(wizard);
   return { ui, clock, reports, outcomes: reports.map((r) => r.outcome) };
 }
