@@ -162,7 +162,9 @@ export type StepOutcome =
   | 'declined'
   | 'blocked'
   | 'planned'
-  | 'advised';
+  | 'advised'
+  /** An optional or advisory check could not be read (its reason is the result's detail). */
+  | 'unknown';
 
 export interface StepReport {
   step: Step;

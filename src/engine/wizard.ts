@@ -63,26 +63,36 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
   const reports: StepReport[] = [];
   for (const [index, step] of o.steps.entries()) {
     o.ui.stepStart(step, index, o.steps.length);
-    const missing = step.needs?.find((id) => !reports.some((r) => r.step.id === id && (isSettledReport(r) || r.outcome === 'planned')));
-    if (missing) {
-      const result: CheckResult = { status: 'fail', detail: `comes after ${missing}, which is not done yet` };
-      o.ui.stepResult(step, result, 'before');
-      reports.push({ step, result, outcome: 'blocked' });
+    // Left out means left out: not even its check runs (an advisory check's read may be what fails).
+    if (o.skip?.includes(step.id)) {
+      o.ui.note({ level: 'info', text: `Skipped (--skip ${step.id}): not checked this run.` });
+      reports.push({ step, result: { status: 'unknown', detail: 'not checked (--skip)' }, outcome: 'skipped' });
       continue;
     }
-    const before = await runCheck(step, checkContext(o, run));
+    const missing = step.needs?.find((id) => !reports.some((r) => r.step.id === id && (isSettledReport(r) || r.outcome === 'planned')));
+    const leftOut = missing !== undefined && o.skip?.includes(missing);
+    if (missing && !leftOut) {
+      reports.push(blocked(o, step, `comes after ${missing}, which is not done yet`));
+      continue;
+    }
+    // An optional or advisory check never stops the run: whatever fails in it makes it `unknown`.
+    const before = await runCheck(step, checkContext(o, run), !step.required);
+    // After a prerequisite left out with --skip, only a step that is settled anyway is reported.
+    if (missing && !isSettled(before)) {
+      reports.push(blocked(o, step, `comes after ${missing}, which was skipped`));
+      continue;
+    }
     o.ui.stepResult(step, before, 'before');
+    if (!step.required && before.status === 'unknown') {
+      reports.push({ step, result: before, outcome: 'unknown' });
+      continue;
+    }
     if (step.kind === 'advisory') {
       reports.push(await runAdvisoryStep(o, run, step, before));
       continue;
     }
     if (isSettled(before)) {
       reports.push({ step, result: before, outcome: before.status === 'pass' ? 'already-done' : 'not-applicable' });
-      continue;
-    }
-    if (o.skip?.includes(step.id)) {
-      o.ui.note({ level: 'info', text: `Skipped (--skip ${step.id}).` });
-      reports.push({ step, result: before, outcome: 'skipped' });
       continue;
     }
     reports.push(
@@ -93,6 +103,12 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
   }
   o.ui.summary(reports, o.dryRun);
   return reports;
+}
+
+function blocked(o: WizardOptions, step: Step, detail: string): StepReport {
+  const result: CheckResult = { status: 'fail', detail };
+  o.ui.stepResult(step, result, 'before');
+  return { step, result, outcome: 'blocked' };
 }
 
 function checkContext(o: WizardOptions, run: RunState): CheckContext {
@@ -136,7 +152,7 @@ async function runConsoleWay(
   let polled: PollOutcome;
   try {
     polled = await pollUntilDone({
-      check: () => runCheck(step, checkContext(o, run)),
+      check: () => runCheck(step, checkContext(o, run), !step.required),
       isDone: isSettled,
       waiter,
       clock: o.clock,
@@ -185,11 +201,11 @@ async function runAutomatedStep(o: WizardOptions, run: RunState, step: Automated
 
 /** IAM's reads can trail its writes by seconds: give a fresh write a few chances to show. */
 async function verifyAfterWrites(o: WizardOptions, run: RunState, step: Step): Promise<CheckResult> {
-  let result = await runCheck(step, checkContext(o, run));
+  let result = await runCheck(step, checkContext(o, run), !step.required);
   for (const delay of [1000, 2000, 4000]) {
     if (isSettled(result)) break;
     await o.clock.sleep(delay, o.signal);
-    result = await runCheck(step, checkContext(o, run));
+    result = await runCheck(step, checkContext(o, run), !step.required);
   }
   return result;
 }

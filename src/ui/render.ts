@@ -76,6 +76,7 @@ const OUTCOME_TEXT: Record<StepOutcome, () => string> = {
   blocked: () => kleur.yellow('waiting on an earlier step'),
   planned: () => kleur.cyan('planned (dry run)'),
   advised: () => kleur.cyan('advice given'),
+  unknown: () => kleur.yellow('could not be checked'),
 };
 
 export function explainText(step: Step): string {
