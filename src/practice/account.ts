@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { passwordProblem } from '../password.js';
-import { ServiceError } from './query-protocol.js';
-import type { AccessKey, MfaDevice, Scenario, ScenarioGroup, ScenarioUser } from './scenario.js';
+import { ServiceError } from './protocols/query-protocol.js';
+import type { AccessKey, MfaDevice, Scenario, ScenarioGroup, ScenarioUser } from './scenarios/scenario.js';
 import { areConsecutiveCodes, newTotpSecret } from '../totp.js';
 
 /** IAM's errors with the HTTP status its service model gives each. */

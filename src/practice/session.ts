@@ -1,6 +1,6 @@
 import type { ClientOptions } from '../aws/clients.js';
 import { PracticeAccount } from './account.js';
-import { loadScenario, saveScenario } from './scenario-file.js';
+import { loadScenario, saveScenario } from './scenarios/scenario-file.js';
 import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from './server.js';
 
 /** What the rest of the program needs from practice mode, and nothing more. */

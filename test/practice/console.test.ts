@@ -12,7 +12,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { PracticeAccount } from '../../src/practice/account.js';
-import { newAccountScenario } from '../../src/practice/scenario.js';
+import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
 import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 

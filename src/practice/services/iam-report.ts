@@ -1,7 +1,7 @@
-import { ROOT, type PracticeAccount } from './account.js';
+import { ROOT, type PracticeAccount } from '../account.js';
 import type { Handler } from './handlers.js';
-import { ServiceError } from './query-protocol.js';
-import type { AccessKey } from './scenario.js';
+import { ServiceError } from '../protocols/query-protocol.js';
+import type { AccessKey } from '../scenarios/scenario.js';
 
 /**
  * The credential report: a CSV snapshot of every identity's passwords, MFA and access keys, made

@@ -1,4 +1,4 @@
-import { iamError } from './account.js';
+import { iamError } from '../account.js';
 
 /** Request parameters checked as IAM checks them, with its "1 validation error detected" wording. */
 

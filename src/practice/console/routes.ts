@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ROOT } from './account.js';
-import type { ConsoleActions } from './console-actions.js';
-import * as page from './console-page.js';
-import { ServiceError } from './query-protocol.js';
+import { ROOT } from '../account.js';
+import type { ConsoleActions } from './actions.js';
+import * as page from './pages.js';
+import { ServiceError } from '../protocols/query-protocol.js';
 
 type Message = { kind: 'note' | 'error'; text: string };
 

@@ -1,8 +1,8 @@
-import { iamError, ROOT, type PracticeAccount } from './account.js';
+import { iamError, ROOT, type PracticeAccount } from '../account.js';
 import type { Handler } from './handlers.js';
-import { bool, NAME, optional, required, type Params } from './params.js';
-import { XmlMap } from './query-protocol.js';
-import type { PracticePasswordPolicy } from './scenario.js';
+import { bool, NAME, optional, required, type Params } from '../protocols/params.js';
+import { XmlMap } from '../protocols/query-protocol.js';
+import type { PracticePasswordPolicy } from '../scenarios/scenario.js';
 
 /** Account-wide settings and the account summary, plus access keys (root's when no user is named). */
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { generatePassword } from '../password.js';
-import { ROOT, type PracticeAccount, type Principal } from './account.js';
-import { otpauthUri } from './iam-mfa.js';
-import { ServiceError } from './query-protocol.js';
-import { newTotpSecret, twoConsecutiveCodes } from '../totp.js';
+import { generatePassword } from '../../password.js';
+import { ROOT, type PracticeAccount, type Principal } from '../account.js';
+import { otpauthUri } from '../services/iam-mfa.js';
+import { ServiceError } from '../protocols/query-protocol.js';
+import { newTotpSecret, twoConsecutiveCodes } from '../../totp.js';
 
 export interface MfaEnrolment {
   token: string;

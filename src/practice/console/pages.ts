@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
-import { ROOT, type PracticeAccount } from './account.js';
-import type { MfaEnrolment } from './console-actions.js';
+import { ROOT, type PracticeAccount } from '../account.js';
+import type { MfaEnrolment } from './actions.js';
 
 /**
  * The practice console's HTML: plain forms, no script, so it works in any browser (and a test
