@@ -1,6 +1,5 @@
 import { isAlreadyExists } from '../src/aws/aws-error.js';
 import * as writes from '../src/aws/iam-writes.js';
-import { signInUrl } from '../src/aws/identity.js';
 import { defineStep, type InputsFor } from './manifest.js';
 import type { CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { UsageError } from '../src/errors.js';
@@ -19,11 +18,11 @@ export const accountAlias = defineStep('account-alias', {
     cliCheck: 'aws iam list-account-aliases',
   },
 
-  async check({ identity, read }: CheckContext): Promise<CheckResult> {
+  async check({ identity, read, console }: CheckContext): Promise<CheckResult> {
     const alias = await read.accountAlias();
     return alias
-      ? { status: 'pass', detail: `IAM users sign in at ${signInUrl(identity, alias)}` }
-      : { status: 'fail', detail: `no alias; IAM users sign in at ${signInUrl(identity, identity.account)}` };
+      ? { status: 'pass', detail: `IAM users sign in at ${console.signIn(alias)}` }
+      : { status: 'fail', detail: `no alias; IAM users sign in at ${console.signIn(identity.account)}` };
   },
 
   async plan(ctx: Context): Promise<Plan<InputsFor<'account-alias'>>> {
@@ -31,7 +30,7 @@ export const accountAlias = defineStep('account-alias', {
     if (!alias && !ctx.dryRun) return missingFlags('account-alias');
     const shown = alias ?? 'ALIAS';
     return {
-      summary: `Sign-in address ${signInUrl(ctx.identity, shown)}`,
+      summary: `Sign-in address ${ctx.console.signIn(shown)}`,
       actions: [
         {
           title: `Create the account alias ${shown}`,

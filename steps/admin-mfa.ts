@@ -1,4 +1,3 @@
-import { iamUserUrl } from '../src/aws/identity.js';
 import { chain, type CheckContext, type CheckResult, type ConsoleWay, type Plan, type StepContext } from '../src/engine/types.js';
 import { adminTargets, adminToGuide } from './admin-target.js';
 import { defineStep, type InputsFor } from './manifest.js';
@@ -13,7 +12,7 @@ const inTheConsole: ConsoleWay = {
   async checklist(ctx) {
     const user = await adminToGuide(ctx);
     return {
-      url: user ? iamUserUrl(ctx.identity, user) : undefined,
+      url: user ? ctx.console.iamUser(user) : undefined,
       items: [
         `Open the IAM console, choose Users, then ${user ?? 'your admin user'}, then the "Security credentials" tab.`,
         'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',
@@ -22,6 +21,7 @@ const inTheConsole: ConsoleWay = {
       tips: ['You can do this signed in as root, or as the admin user itself after its first sign-in.'],
     };
   },
+  doItForMe: (hands) => hands.assignAdminMfa(),
 };
 
 export const adminMfa = defineStep('admin-mfa', {

@@ -1,4 +1,3 @@
-import { signInUrl } from '../src/aws/identity.js';
 import { defineStep } from './manifest.js';
 import type { CheckContext, CheckResult } from '../src/engine/types.js';
 import { adminTargets, adminToGuide } from './admin-target.js';
@@ -27,7 +26,7 @@ export const adminSignIn = defineStep('admin-sign-in', {
   async checklist(ctx) {
     const user = (await adminToGuide(ctx)) ?? 'your admin user';
     const alias = await ctx.read.accountAlias();
-    const url = signInUrl(ctx.identity, alias ?? ctx.identity.account);
+    const url = ctx.console.signIn(alias ?? ctx.identity.account);
     return {
       url,
       items: [
@@ -38,4 +37,6 @@ export const adminSignIn = defineStep('admin-sign-in', {
       tips: ['Bookmark this address: it is how you sign in from now on, instead of as root.'],
     };
   },
+
+  doItForMe: (hands) => hands.signInAdmins(),
 });

@@ -1,4 +1,3 @@
-import { rootCredentialsUrl } from '../src/aws/identity.js';
 import { defineStep } from './manifest.js';
 import type { CheckContext, CheckResult } from '../src/engine/types.js';
 
@@ -24,8 +23,8 @@ export const rootAccessKeys = defineStep('root-access-keys', {
       : { status: 'fail', detail: 'root still has an access key (deactivated keys count too)' };
   },
 
-  checklist: ({ identity }) => ({
-    url: rootCredentialsUrl(identity),
+  checklist: ({ identity, console }) => ({
+    url: console.rootCredentials,
     items: [
       'Signed in as root, open "Security credentials" from the account menu.',
       'Scroll to "Access keys".',
@@ -39,4 +38,6 @@ export const rootAccessKeys = defineStep('root-access-keys', {
     ],
     tips: ['Root cannot be deleted and you will still need it now and then: lock it away, do not remove it.'],
   }),
+
+  doItForMe: (hands) => hands.deleteRootAccessKeys(),
 });

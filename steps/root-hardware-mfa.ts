@@ -1,4 +1,3 @@
-import { rootCredentialsUrl } from '../src/aws/identity.js';
 import { defineStep } from './manifest.js';
 import type { CheckContext, CheckResult } from '../src/engine/types.js';
 import { rootVirtualDevices } from './root-mfa-devices.js';
@@ -22,9 +21,9 @@ export const rootHardwareMfa = defineStep('root-hardware-mfa', {
       : { status: 'info', detail: `root uses an authenticator app (${devices.map((d) => d.serial).join(', ')}); a security key resists phishing` };
   },
 
-  advice: ({ identity }) => ({
+  advice: ({ console }) => ({
     heading: 'To move root to a security key',
-    url: rootCredentialsUrl(identity),
+    url: console.rootCredentials,
     items: [
       'Signed in as root, choose "Assign MFA device", then "Passkey or security key", and follow the prompts.',
       'Sign out and back in with the key. Then keep the app as the backup, or remove it.',

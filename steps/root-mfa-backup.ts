@@ -1,4 +1,3 @@
-import { rootCredentialsUrl } from '../src/aws/identity.js';
 import { defineStep } from './manifest.js';
 import type { CheckContext, CheckResult } from '../src/engine/types.js';
 import { rootVirtualDevices } from './root-mfa-devices.js';
@@ -22,9 +21,9 @@ export const rootMfaBackup = defineStep('root-mfa-backup', {
     };
   },
 
-  advice: ({ identity }) => ({
+  advice: ({ console }) => ({
     heading: 'If you have not yet, register a backup device',
-    url: rootCredentialsUrl(identity),
+    url: console.rootCredentials,
     items: [
       'Signed in as root, open "Security credentials" and choose "Assign MFA device" again (root can hold up to 8).',
       'Pick a spare security key, or an authenticator app on a second device, and keep it somewhere safe.',

@@ -1,4 +1,3 @@
-import { rootCredentialsUrl } from '../src/aws/identity.js';
 import { defineStep } from './manifest.js';
 import type { CheckContext, CheckResult } from '../src/engine/types.js';
 
@@ -29,8 +28,8 @@ export const rootMfa = defineStep('root-mfa', {
       : { status: 'fail', detail: 'root can sign in with a password alone' };
   },
 
-  checklist: ({ identity }) => ({
-    url: rootCredentialsUrl(identity),
+  checklist: ({ console }) => ({
+    url: console.rootCredentials,
     items: [
       'Sign in to the AWS console as the root user (the email address you signed up with).',
       'Open the account menu at the top right and choose "Security credentials".',
@@ -43,4 +42,6 @@ export const rootMfa = defineStep('root-mfa', {
       'AWS offers no API to do this for root: the console is the only way, on purpose.',
     ],
   }),
+
+  doItForMe: (hands) => hands.assignRootMfa(),
 });

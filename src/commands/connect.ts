@@ -3,17 +3,20 @@ import { createClients, type AwsClients } from '../aws/clients.js';
 import { whoAmI, type Identity } from '../aws/identity.js';
 import type { RetryListener } from '../aws/retries.js';
 import type { Options } from '../args.js';
+import { awsConsoleLinks } from '../aws/console-links.js';
+import type { ConsolePort } from '../engine/console.js';
 import type { PracticeSession } from '../practice/session.js';
 import type { RunContext } from './context.js';
 
-/** An account reached: its clients, who is calling, and a reader with nothing cached for each check. */
+/** An account reached: its clients, who is calling, its console, and a reader with nothing cached for each check. */
 export interface Session {
   aws: AwsClients;
   identity: Identity;
+  /** AWS's console for the caller's partition, or the practice console. */
+  console: ConsolePort;
   newReader(): AccountReader;
   /** Who hears of a retried call: a line on stderr until the wizard's interface takes over. */
   onRetry(listener: RetryListener): void;
-  practice?: PracticeSession;
 }
 
 /** Builds the SDK clients once (for the practice account when given) and asks AWS who is calling. */
@@ -21,12 +24,12 @@ export async function connect(options: Options, context: RunContext, practice?: 
   let onRetry: RetryListener = (notice) => context.io.stderr.write(`${notice}\n`);
   const clientOptions = practice ? practice.clientOptions : { profile: options.profile, region: options.region };
   const aws = await createClients({ ...clientOptions, onRetry: () => onRetry });
-  const identity = { ...(await whoAmI(aws, context.signal)), ...(practice ? { consoleUrl: practice.consoleUrl } : {}) };
+  const identity = await whoAmI(aws, context.signal);
   return {
     aws,
     identity,
+    console: practice ? practice.console : { links: awsConsoleLinks(identity.partition) },
     newReader: () => new AccountReader(aws, identity, context.signal),
     onRetry: (listener) => void (onRetry = listener),
-    practice,
   };
 }

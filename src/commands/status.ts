@@ -9,9 +9,9 @@ import type { Session } from './connect.js';
 
 /** `status`: every check once, read-only; a table or one JSON object on stdout. */
 export async function statusCommand(options: Options, context: RunContext, session: Session): Promise<number> {
-  const report = await collectStatus(session.identity, session.newReader(), await loadSteps());
+  const report = await collectStatus(session.identity, session.newReader(), await loadSteps(), session.console.links);
   useColour(context.io.color);
-  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, session.practice)}\n`);
+  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, session.console.practice)}\n`);
   if (nothingReadable(report)) return EXIT.aws;
   return report.ok ? EXIT.ok : EXIT.open;
 }

@@ -7,7 +7,6 @@ import { openReports, runWizard } from '../engine/wizard.js';
 import type { UI } from '../engine/ui.js';
 import { EXIT } from '../exit-codes.js';
 import { PlainUI } from '../ui/plain-ui.js';
-import type { PracticeInfo } from '../ui/text-output.js';
 import { inRunOrder, loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Session } from './connect.js';
@@ -21,7 +20,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
   const steps = inRunOrder(await loadSteps(), identity);
   const adminUser = inputs['admin-user']?.adminUser as string | undefined;
   if (options.yes && !options['dry-run']) {
-    await checkFlagsForYes(steps, inputs, options.skip, () => ({ identity, read: session.newReader(), run: { adminUser } }));
+    await checkFlagsForYes(steps, inputs, options.skip, () => ({ identity, read: session.newReader(), run: { adminUser }, console: session.console.links }));
   }
   const ui = await chooseUI(options, context, session);
   session.onRetry((text) => ui.note({ level: 'warn', text }));
@@ -34,6 +33,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
       clock: realClock,
       signal: context.signal,
       inputs,
+      console: session.console,
       adminUser,
       dryRun: options['dry-run'],
       skip: options.skip,
@@ -59,7 +59,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
  * (and --yes was not given), plain text otherwise. The terminal interface is loaded only then.
  */
 async function chooseUI(options: Options, context: RunContext, session: Session): Promise<UI> {
-  const practice: PracticeInfo | undefined = session.practice && { consoleUrl: session.practice.consoleUrl, doStep: session.practice.doStep };
+  const practice = session.console.practice;
   if (!context.io.canPrompt || options.yes) return new PlainUI(context.io, options.yes, practice);
   const { TerminalUI } = await import('../ui/terminal-ui.js');
   return new TerminalUI(context.io, context.signal, context.stop, practice);

@@ -1,7 +1,9 @@
 import type { AccountReader } from '../aws/account-reader.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Identity } from '../aws/identity.js';
+import type { ConsoleLinks } from '../aws/console-links.js';
 import type { Clock } from '../clock.js';
+import type { PracticeHands } from './console.js';
 import type { Flags } from './row.js';
 import type { UI } from './ui.js';
 
@@ -28,6 +30,8 @@ export interface CheckContext {
   identity: Identity;
   read: AccountReader;
   run: Readonly<RunState>;
+  /** Where the console pages are: AWS's, or the practice console's. */
+  console: ConsoleLinks;
 }
 
 /** Inputs of a step as the engine carries them: by key, typed by each step (see InputsOf). */
@@ -97,6 +101,8 @@ export interface ConsoleWay {
   checklist(ctx: CheckContext): Checklist | Promise<Checklist>;
   /** What the spinner says while waiting. */
   waitingFor: string;
+  /** In practice mode, the practice console's hands doing the checklist for the learner; says what was done. */
+  doItForMe?(hands: PracticeHands): string;
 }
 
 /** Done by the person in the AWS console; the wizard shows a checklist and polls `check`. */

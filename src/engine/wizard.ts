@@ -3,6 +3,7 @@ import type { AwsClients } from '../aws/clients.js';
 import type { Identity } from '../aws/identity.js';
 import type { Clock } from '../clock.js';
 import { isSettled, runCheck } from './check.js';
+import type { ConsolePort } from './console.js';
 import { askFlag } from './inputs.js';
 import { introNotes } from './intro.js';
 import { pollUntilDone, type PollOutcome } from './poll.js';
@@ -30,6 +31,8 @@ export interface WizardOptions {
   signal: AbortSignal;
   /** Each step's inputs (its flags), by step id. */
   inputs: Readonly<Record<string, Inputs>>;
+  /** Where the console is, and in practice mode the practice console's hands. */
+  console: ConsolePort;
   /** The run's admin user as --admin-user named it, if it did. */
   adminUser?: string;
   dryRun: boolean;
@@ -112,7 +115,7 @@ function blocked(o: WizardOptions, step: Step, detail: string): StepReport {
 }
 
 function checkContext(o: WizardOptions, run: RunState): CheckContext {
-  return { identity: o.identity, read: o.newReader(), run };
+  return { identity: o.identity, read: o.newReader(), run, console: o.console.links };
 }
 
 function stepContext(o: WizardOptions, run: RunState, step: Step): StepContext {
@@ -148,7 +151,9 @@ async function runConsoleWay(
 ): Promise<StepReport> {
   o.ui.checklist(step, await way.checklist(checkContext(o, run)));
   if (!o.ui.interactive || o.dryRun) return { step, result: before, outcome: 'pending' };
-  const waiter = o.ui.waiting(step, way.waitingFor);
+  const practice = o.console.practice;
+  const doItForMe = practice && way.doItForMe ? () => way.doItForMe!(practice.hands) : undefined;
+  const waiter = o.ui.waiting(step, way.waitingFor, doItForMe);
   let polled: PollOutcome;
   try {
     polled = await pollUntilDone({

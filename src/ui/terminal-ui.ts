@@ -114,8 +114,8 @@ export class TerminalUI extends TextOutput implements UI {
     this.print(kleur.gray('  (secret saved by you, and cleared from the screen)'));
   }
 
-  waiting(step: Step, waitingFor: string): Waiter {
-    return new SpinnerWaiter(this.io, step, waitingFor, this.interrupt, (text) => this.print(text), this.practice);
+  waiting(step: Step, waitingFor: string, doItForMe?: () => string): Waiter {
+    return new SpinnerWaiter(this.io, step, waitingFor, this.interrupt, (text) => this.print(text), doItForMe);
   }
 }
 
@@ -136,7 +136,8 @@ class SpinnerWaiter implements Waiter {
     private readonly waitingFor: string,
     private readonly interrupt: () => void,
     private readonly print: (text: string) => void,
-    private readonly practice?: PracticeInfo,
+    /** Practice mode only: the practice console does the step (`p`). */
+    private readonly doItForMe?: () => string,
   ) {
     // discardStdin would swallow the keys we listen for. ora turns itself off when CI is set, but
     // this interface only runs with a person at a terminal: keep the elapsed time and keys visible.
@@ -156,7 +157,7 @@ class SpinnerWaiter implements Waiter {
     const keys = [
       'Enter: check now',
       's: skip for now',
-      ...(this.practice ? ['p: do it in the practice console for me'] : []),
+      ...(this.doItForMe ? ['p: do it in the practice console for me'] : []),
       '?: explain',
       'g: glossary',
       'Ctrl-C: stop',
@@ -202,9 +203,9 @@ class SpinnerWaiter implements Waiter {
           this.say(explainText(this.step));
         } else if (str === 'g' || str === 'G') {
           this.say(glossaryText());
-        } else if ((str === 'p' || str === 'P') && this.practice) {
+        } else if ((str === 'p' || str === 'P') && this.doItForMe) {
           done();
-          this.say(this.doInPractice(this.practice));
+          this.say(this.doInPractice(this.doItForMe));
           resolve('check');
         }
       };
@@ -217,9 +218,9 @@ class SpinnerWaiter implements Waiter {
     });
   }
 
-  private doInPractice(practice: PracticeInfo): string {
+  private doInPractice(doItForMe: () => string): string {
     try {
-      return kleur.cyan(`  PRACTICE console: ${practice.doStep(this.step.id)}.`);
+      return kleur.cyan(`  PRACTICE console: ${doItForMe()}.`);
     } catch (error) {
       return kleur.yellow(`  PRACTICE console could not do it: ${error instanceof Error ? error.message : String(error)}`);
     }

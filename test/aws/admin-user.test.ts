@@ -15,7 +15,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { adminUser } from '../../steps/admin-user.js';
-import { runSteps, useTestAccount, writeCalls } from '../support/test-account.js';
+import { runSteps, useTestAccount, writeCalls, checkContext } from '../support/test-account.js';
 
 const ADMIN_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const account = useTestAccount();
@@ -199,7 +199,7 @@ describe('admin-user', () => {
     );
     await iam().send(new AttachRolePolicyCommand({ RoleName: 'AWSReservedSSO_AdministratorAccess_0123456789abcdef', PolicyArn: ADMIN_ARN }));
     const identity = await account.identity();
-    expect(await adminUser.check({ identity, read: account.reader(identity), run: {} })).toMatchObject({
+    expect(await adminUser.check(checkContext(identity, account.reader(identity)))).toMatchObject({
       status: 'pass',
       detail: expect.stringContaining('IAM Identity Center'),
     });
@@ -211,7 +211,7 @@ describe('admin-user', () => {
     await iam().send(new CreateUserCommand({ UserName: 'viewer' }));
     await iam().send(new CreateLoginProfileCommand({ UserName: 'viewer', Password: 'Viewer-Passw0rd!' }));
     const identity = await account.identity();
-    expect(await adminUser.check({ identity, read: account.reader(identity), run: {} })).toEqual({
+    expect(await adminUser.check(checkContext(identity, account.reader(identity)))).toEqual({
       status: 'fail',
       detail: 'admins without console access: robot',
     });

@@ -8,6 +8,7 @@ import {
   EnableMFADeviceCommand,
 } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
+import { awsConsoleLinks } from '../../src/aws/console-links.js';
 import { collectStatus, nothingReadable } from '../../src/engine/status.js';
 import { PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
@@ -17,14 +18,14 @@ import { statusJson, statusTable } from '../../src/ui/status-view.js';
 import { adminMfa } from '../../steps/admin-mfa.js';
 import { adminSignIn } from '../../steps/admin-sign-in.js';
 import { loadSteps, STEP_IDS } from '../../steps/manifest.js';
-import { useTestAccount, writeCalls } from '../support/test-account.js';
+import { useTestAccount, writeCalls, checkContext } from '../support/test-account.js';
 
 const account = useTestAccount();
 const ALL_STEPS = await loadSteps();
 
 async function status() {
   const identity = await account.identity();
-  return collectStatus(identity, account.reader(identity), ALL_STEPS);
+  return collectStatus(identity, account.reader(identity), ALL_STEPS, awsConsoleLinks(identity.partition));
 }
 const statuses = (report: Awaited<ReturnType<typeof status>>) => Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
 
@@ -160,7 +161,7 @@ describe('admin follow-up checks', () => {
   it('admin-sign-in passes once the admin has used its password', async () => {
     await makeAdmin('admin-jane', { mfa: false });
     const identity = await account.identity();
-    const check = () => adminSignIn.check({ identity, read: account.reader(identity), run: { adminUser: 'admin-jane' } });
+    const check = () => adminSignIn.check(checkContext(identity, account.reader(identity), { adminUser: 'admin-jane' }));
     expect(await check()).toMatchObject({ status: 'fail' });
     account.proxy.state.signedIn.add('admin-jane');
     expect(await check()).toMatchObject({ status: 'pass', detail: expect.stringContaining('last signed in') });
@@ -171,8 +172,8 @@ describe('admin follow-up checks', () => {
     await makeAdmin('fresh', { mfa: false });
     const identity = await account.identity();
     const read = account.reader(identity);
-    expect(await adminMfa.check({ identity, read, run: { adminUser: 'protected' } })).toMatchObject({ status: 'pass' });
-    expect(await adminMfa.check({ identity, read, run: { adminUser: 'fresh' } })).toMatchObject({ status: 'fail' });
-    expect(await adminMfa.check({ identity, read, run: { adminUser: 'nobody' } })).toMatchObject({ status: 'fail' });
+    expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'protected' }))).toMatchObject({ status: 'pass' });
+    expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'fresh' }))).toMatchObject({ status: 'fail' });
+    expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'nobody' }))).toMatchObject({ status: 'fail' });
   });
 });

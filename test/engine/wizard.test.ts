@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountReader } from '../../src/aws/account-reader.js';
 import type { AwsClients } from '../../src/aws/clients.js';
+import { awsConsoleLinks } from '../../src/aws/console-links.js';
 import type { Identity } from '../../src/aws/identity.js';
 import type { AutomatedStep, CheckResult, ConsoleStep, Step } from '../../src/engine/types.js';
 import { openReports, runWizard, type WizardOptions } from '../../src/engine/wizard.js';
@@ -88,6 +89,7 @@ function wizard(
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
     newReader: () => ({}) as AccountReader,
+    console: { links: awsConsoleLinks('aws') },
     ...overrides,
   };
   return { ui, clock, run: () => runWizard(options) };
@@ -229,5 +231,27 @@ describe('runWizard', () => {
     expect((await run()).map((r) => r.outcome)).toEqual(['skipped', 'already-done', 'blocked']);
     expect(ui.of('result').at(-1)!.result.detail).toBe('comes after first, which was skipped');
     expect(ui.of('waiting')).toEqual([]);
+  });
+
+  it('learns of practice mode only through the console port: the links, and the hands a step declares for "do it for me"', async () => {
+    const hands = { assignRootMfa: () => 'assigned', deleteRootAccessKeys: () => 'deleted', signInAdmins: () => 'signed in', assignAdminMfa: () => 'mfa' };
+    const links = { rootCredentials: 'http://127.0.0.1:1/security_credentials', signIn: (a: string) => `http://127.0.0.1:1/signin/${a}`, iamUser: (u: string) => u };
+    const declared = consoleStep('declared', [fail, pass], {
+      checklist: (ctx) => ({ url: ctx.console.rootCredentials, items: ['do it'] }),
+      doItForMe: (h) => h.deleteRootAccessKeys(),
+    });
+    const undeclared = consoleStep('undeclared', [fail, pass]);
+    const { ui, run } = wizard([declared, undeclared], {}, { console: { links, practice: { url: 'http://127.0.0.1:1', hands } } });
+    ui.waitCommands.push('check', 'check');
+    await run();
+    expect(ui.of('checklist')[0]!.list.url).toBe('http://127.0.0.1:1/security_credentials');
+    const [first, second] = ui.of('waiting');
+    expect(first!.doItForMe?.()).toBe('deleted');
+    expect(second!.doItForMe).toBeUndefined();
+
+    const onAws = wizard([consoleStep('declared', [fail, pass], { doItForMe: (h) => h.deleteRootAccessKeys() })]);
+    onAws.ui.waitCommands.push('check');
+    await onAws.run();
+    expect(onAws.ui.of('waiting')[0]!.doItForMe).toBeUndefined();
   });
 });

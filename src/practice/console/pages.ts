@@ -7,6 +7,13 @@ import type { MfaEnrolment } from './actions.js';
  * drives it by clicking). Every page says PRACTICE at the top.
  */
 
+/** The addresses of the pages that stand in for AWS console pages (routes.ts reads them back). */
+export const PAGES = {
+  rootCredentials: '/security_credentials',
+  user: (name: string) => `/users/${encodeURIComponent(name)}`,
+  signIn: (accountOrAlias: string) => `/signin/${encodeURIComponent(accountOrAlias)}`,
+};
+
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:0;color:#16191f;background:#f2f3f3}
@@ -53,13 +60,13 @@ function settingsSection(account: PracticeAccount): string {
 }
 
 export function homePage(account: PracticeAccount): string {
-  const users = account.state.users.map((u) => `<li><a href="/users/${encodeURIComponent(u.name)}">${esc(u.name)}</a></li>`).join('');
+  const users = account.state.users.map((u) => `<li><a href="${PAGES.user(u.name)}">${esc(u.name)}</a></li>`).join('');
   return layout(
     account,
     'Practice console',
-    `<section><h2>Root user</h2><p><a href="/security_credentials">My security credentials</a> (you are signed in as the root user)</p></section>
+    `<section><h2>Root user</h2><p><a href="${PAGES.rootCredentials}">My security credentials</a> (you are signed in as the root user)</p></section>
 <section><h2>IAM users</h2>${users ? `<ul>${users}</ul>` : '<p>No IAM users yet.</p>'}</section>
-<section><h2>Sign in as an IAM user</h2><p><a href="/signin/${esc(account.state.aliases[0] ?? account.state.accountId)}">IAM user sign-in page</a></p></section>
+<section><h2>Sign in as an IAM user</h2><p><a href="${PAGES.signIn(account.state.aliases[0] ?? account.state.accountId)}">IAM user sign-in page</a></p></section>
 ${settingsSection(account)}`,
   );
 }
@@ -124,7 +131,7 @@ export function signInPage(account: PracticeAccount, target: string, message?: {
   return layout(
     account,
     `Sign in as IAM user (account ${target})`,
-    `<section><form method="post" action="/signin/${esc(target)}">
+    `<section><form method="post" action="${PAGES.signIn(target)}">
 <label>IAM user name <input name="user" autocomplete="username" required></label>
 <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
 <p><button type="submit">Sign in</button></p></form></section>`,
@@ -136,7 +143,7 @@ export function newPasswordPage(account: PracticeAccount, target: string, user: 
   return layout(
     account,
     `Choose a new password for ${user}`,
-    `<section><p>Your administrator requires a new password at first sign-in.</p><form method="post" action="/signin/${esc(target)}">
+    `<section><p>Your administrator requires a new password at first sign-in.</p><form method="post" action="${PAGES.signIn(target)}">
 <input type="hidden" name="user" value="${esc(user)}"><input type="hidden" name="password" value="${esc(password)}">
 <label>New password <input name="newPassword" type="password" autocomplete="new-password" required></label>
 <p><button type="submit">Confirm password change</button></p></form></section>`,
@@ -149,6 +156,6 @@ export function signedInPage(account: PracticeAccount, user: string): string {
     account,
     `Signed in as ${user}`,
     `<section><p>Welcome. This is where your daily work starts from now on, instead of as root.</p>
-<p><a href="/users/${encodeURIComponent(user)}">Your security credentials</a> (assign an MFA device next).</p></section>`,
+<p><a href="${PAGES.user(user)}">Your security credentials</a> (assign an MFA device next).</p></section>`,
   );
 }
