@@ -10,6 +10,8 @@ export interface PracticeHands {
   assignRootMfa(): string;
   /** Deletes every root access key. */
   deleteRootAccessKeys(): string;
+  /** Deletes every root X.509 signing certificate. */
+  deleteRootSigningCertificates(): string;
   /** Signs in once as each console admin that never has, choosing a new password. */
   signInAdmins(): string;
   /** Assigns an authenticator app to each console admin without MFA. */

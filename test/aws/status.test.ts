@@ -17,7 +17,7 @@ import { totp } from '../support/totp.js';
 import { statusJson, statusTable } from '../../src/ui/status-view.js';
 import { adminMfa } from '../../steps/admin-mfa.js';
 import { adminSignIn } from '../../steps/admin-sign-in.js';
-import { loadSteps, STEP_IDS } from '../../steps/manifest.js';
+import { loadSteps, MANIFEST, STEP_IDS } from '../../steps/manifest.js';
 import { useTestAccount, writeCalls, checkContext } from '../support/test-account.js';
 
 const account = useTestAccount();
@@ -149,7 +149,7 @@ describe('status', () => {
     expect(Object.keys(parsed.checks[0])).toEqual(['id', 'title', 'status', 'detail', 'required']);
     expect(parsed.checks.map((c: { id: string }) => c.id)).toEqual([...STEP_IDS.filter((id) => id !== 'admin-sign-in')]);
     const required = parsed.checks.filter((c: { required: boolean }) => c.required).map((c: { id: string }) => c.id);
-    expect(required).toEqual(['root-mfa', 'root-access-keys', 'admin-user', 'password-policy', 'admin-mfa', 'security-contact']);
+    expect(required).toEqual(MANIFEST.filter((r) => r.required).map((r) => r.id));
   });
 
   it('lists the steps in the order of the manifest, which --skip and --help use', () => {

@@ -1,7 +1,7 @@
 // `status --json`: exactly one JSON object on stdout, in each state an account can be in.
 import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
 import { expect, it } from 'vitest';
-import { STEP_IDS } from '../../steps/manifest.js';
+import { MANIFEST, STEP_IDS } from '../../steps/manifest.js';
 import { SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, finishAccount, runCli, useE2EAccount, writeCalls, type E2EAccount } from './helpers.js';
 
 const account = useE2EAccount();
@@ -19,7 +19,8 @@ interface StatusJson {
 
 /** Every step that has a status check (all but admin-sign-in, which only the wizard asks for), in the documented order. */
 const IDS = STEP_IDS.filter((id) => id !== 'admin-sign-in');
-const REQUIRED = ['root-mfa', 'root-access-keys', 'admin-user', 'password-policy', 'admin-mfa', 'security-contact'];
+/** The required ones, as the manifest says. */
+const REQUIRED: string[] = MANIFEST.filter((r) => r.required && r.inStatus).map((r) => r.id);
 
 /** What a new account shows: the required checks and the optional ones fail; the advice has nothing or little to say. */
 const NEW_ACCOUNT: Record<string, Status> = {

@@ -234,7 +234,13 @@ describe('runWizard', () => {
   });
 
   it('learns of practice mode only through the console port: the links, and the hands a step declares for "do it for me"', async () => {
-    const hands = { assignRootMfa: () => 'assigned', deleteRootAccessKeys: () => 'deleted', signInAdmins: () => 'signed in', assignAdminMfa: () => 'mfa' };
+    const hands = {
+      assignRootMfa: () => 'assigned',
+      deleteRootAccessKeys: () => 'deleted',
+      deleteRootSigningCertificates: () => 'certificates deleted',
+      signInAdmins: () => 'signed in',
+      assignAdminMfa: () => 'mfa',
+    };
     const links = { rootCredentials: 'http://127.0.0.1:1/security_credentials', signIn: (a: string) => `http://127.0.0.1:1/signin/${a}`, iamUser: (u: string) => u };
     const declared = consoleStep('declared', [fail, pass], {
       checklist: (ctx) => ({ url: ctx.console.rootCredentials, items: ['do it'] }),

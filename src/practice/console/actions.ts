@@ -78,6 +78,12 @@ export class ConsoleActions implements PracticeHands {
     return ids.length ? `deleted the root access key${ids.length > 1 ? 's' : ''} ${ids.join(', ')}` : 'root had no access keys';
   }
 
+  deleteRootSigningCertificates(): string {
+    const ids = this.account.rootSigningCertificates.map((c) => c.id);
+    ids.forEach((id) => this.account.deleteRootSigningCertificate(id));
+    return ids.length ? `deleted root's signing certificate${ids.length > 1 ? 's' : ''} ${ids.join(', ')}` : 'root had no signing certificates';
+  }
+
   signInAdmins(): string {
     const { account } = this;
     const users = this.consoleAdmins().filter((u) => !account.user(u).passwordLastUsed);

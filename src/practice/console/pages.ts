@@ -94,9 +94,24 @@ ${post('/access-keys/delete', { id: k.id }, `Delete ${k.id}`)}</td></tr>`,
     `${mfaSection(account, ROOT)}
 <section id="access-keys"><h2>Access keys</h2>
 ${keys.length ? `<table><tr><th>Access key ID</th><th>Status</th><th>Created</th><th>Actions</th></tr>${rows}</table>` : '<p>No access keys. As a best practice, root has none.</p>'}
-<p class="note">A deactivated key still exists and still counts: delete root's keys.</p></section>`,
+<p class="note">A deactivated key still exists and still counts: delete root's keys.</p></section>
+${signingCertificatesSection(account)}`,
     message,
   );
+}
+
+function signingCertificatesSection(account: PracticeAccount): string {
+  const certificates = account.rootSigningCertificates;
+  const rows = certificates
+    .map(
+      (c) => `<tr data-certificate="${esc(c.id)}"><td><code>${esc(c.id)}</code></td><td>${c.status}</td><td>${esc(c.created)}</td><td>
+${post('/signing-certificates/status', { id: c.id, status: c.status === 'Active' ? 'Inactive' : 'Active' }, c.status === 'Active' ? 'Deactivate' : 'Activate', 'plain')}
+${post('/signing-certificates/delete', { id: c.id }, `Delete ${c.id}`)}</td></tr>`,
+    )
+    .join('');
+  return `<section id="signing-certificates"><h2>X.509 certificates</h2>
+${certificates.length ? `<table><tr><th>Certificate ID</th><th>Status</th><th>Created</th><th>Actions</th></tr>${rows}</table>` : '<p>No X.509 certificates. As a best practice, root has none.</p>'}
+<p class="note">A deactivated certificate still exists and can be switched back on: delete root's certificates.</p></section>`;
 }
 
 export function userPage(account: PracticeAccount, userName: string, message?: { kind: 'note' | 'error'; text: string }): string {

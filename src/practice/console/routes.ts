@@ -65,6 +65,15 @@ export async function handleConsole(actions: ConsoleActions, req: IncomingMessag
         account.setAccessKeyStatus(ROOT, form.id ?? '', status);
         return redirect(res, PAGES.rootCredentials, { kind: 'note', text: `The access key ${form.id} is now ${status}; it still exists.` });
       }
+      if (path === '/signing-certificates/delete') {
+        account.deleteRootSigningCertificate(form.id ?? '');
+        return redirect(res, PAGES.rootCredentials, { kind: 'note', text: `Deleted the signing certificate ${form.id}.` });
+      }
+      if (path === '/signing-certificates/status') {
+        const status = form.status === 'Active' ? 'Active' : 'Inactive';
+        account.setRootSigningCertificateStatus(form.id ?? '', status);
+        return redirect(res, PAGES.rootCredentials, { kind: 'note', text: `The signing certificate ${form.id} is now ${status}; it still exists.` });
+      }
       if (signIn) return signInForm(actions, res, signIn, form);
     }
     html(res, 404, page.layout(account, 'Not found', '<p>The practice console has no such page.</p>'));

@@ -22,6 +22,13 @@ const accessKey = z.strictObject({
   lastUsed: isoDate.optional(),
 });
 
+/** An X.509 signing certificate (IAM's CertificateId is [\w]+, 24 to 128 characters). */
+const signingCertificate = z.strictObject({
+  id: z.string().regex(/^[A-Z0-9]{24,128}$/, 'must be 24 to 128 capital letters or digits'),
+  status: z.enum(['Active', 'Inactive'], { message: 'must be Active or Inactive' }),
+  created: isoDate,
+});
+
 const mfaDevice = z.strictObject({
   serialNumber: z.string().regex(/^arn:aws:iam::\d{12}:mfa\/[\w+=,.@/-]+$/, 'must be an MFA device ARN'),
   /** 'root', an IAM user name, or absent for a virtual device not assigned to anyone. */
@@ -102,6 +109,8 @@ export const scenarioSchema = z
       /** When root last signed in to the console, as the credential report shows it. */
       passwordLastUsed: isoDate.optional(),
       accessKeys: z.array(accessKey).max(2, 'root can have at most 2 access keys'),
+      /** Long-lived root credentials too: some older AWS services sign requests with them. */
+      signingCertificates: z.array(signingCertificate).max(2, 'root can have at most 2 signing certificates').default([]),
     }),
     users: z.array(user).default([]),
     groups: z.array(group).default([]),
@@ -140,6 +149,7 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioUser = Scenario['users'][number];
 export type ScenarioGroup = Scenario['groups'][number];
 export type AccessKey = z.infer<typeof accessKey>;
+export type SigningCertificate = z.infer<typeof signingCertificate>;
 export type MfaDevice = Scenario['mfaDevices'][number];
 export type PracticePasswordPolicy = z.infer<typeof passwordPolicy>;
 export type AlternateContact = z.infer<typeof alternateContact>;
@@ -152,7 +162,7 @@ export function newAccountScenario(now = new Date()): Scenario {
   return {
     accountId: '111122223333',
     aliases: [],
-    root: { password: true, created, accessKeys: [{ id: 'AKIAPRACTICEROOTKEY1', status: 'Active', created }] },
+    root: { password: true, created, accessKeys: [{ id: 'AKIAPRACTICEROOTKEY1', status: 'Active', created }], signingCertificates: [] },
     users: [],
     groups: [],
     mfaDevices: [],

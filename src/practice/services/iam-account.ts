@@ -47,7 +47,7 @@ export function summaryMap(a: PracticeAccount): Record<string, number> {
     // A deactivated root key still counts: only deleting it helps.
     AccountAccessKeysPresent: Number(s.root.accessKeys.length > 0),
     AccountPasswordPresent: Number(s.root.password),
-    AccountSigningCertificatesPresent: 0,
+    AccountSigningCertificatesPresent: Number(s.root.signingCertificates.length > 0),
     GlobalEndpointTokenVersion: 1,
   };
 }
