@@ -66,6 +66,16 @@ export const MANIFEST = [
     load: (): Promise<Step> => import('./root-access-keys.js').then((m) => m.rootAccessKeys),
   }),
   row({
+    id: 'root-signing-certificates',
+    title: 'Delete every root signing certificate',
+    required: true,
+    inStatus: true,
+    aboutRoot: true,
+    flags: {},
+    permissions: { status: ['iam:GetAccountSummary'] },
+    load: (): Promise<Step> => import('./root-signing-certificates.js').then((m) => m.rootSigningCertificates),
+  }),
+  row({
     id: 'root-recent-use',
     title: 'Keep root unused',
     required: false,

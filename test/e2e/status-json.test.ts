@@ -28,6 +28,7 @@ const NEW_ACCOUNT: Record<string, Status> = {
   'root-mfa-backup': 'not-applicable',
   'root-hardware-mfa': 'not-applicable',
   'root-access-keys': 'fail',
+  'root-signing-certificates': 'pass',
   'root-recent-use': 'info',
   'password-policy': 'fail',
   'admin-user': 'fail',
@@ -107,6 +108,7 @@ it(
       'root-mfa-backup': 'info',
       'root-hardware-mfa': 'pass',
       'root-access-keys': 'pass',
+      'root-signing-certificates': 'pass',
       'root-recent-use': 'info', // read as root: every root use is worth a word
       'password-policy': 'pass',
       'admin-user': 'pass',
@@ -116,6 +118,23 @@ it(
       'billing-alert': 'pass',
     });
     expect(json.checks.find((c) => c.id === 'admin-mfa')?.detail).toContain('admin');
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'everything done but a root signing certificate left: not ok, exit 1',
+  async () => {
+    await finishAccount(account, 'admin');
+    account.proxy.state.signingCertificates = true;
+    const { json, code } = await statusJson();
+    expect(json.checks.find((c) => c.id === 'root-signing-certificates')).toMatchObject({
+      status: 'fail',
+      detail: 'root still has an X.509 signing certificate',
+      required: true,
+    });
+    expect(json.ok).toBe(false);
+    expect(code).toBe(1);
   },
   TEST_TIMEOUT_MS,
 );
