@@ -79,39 +79,62 @@ ${devices.length ? `<table><tr><th>Type</th><th>Identifier</th><th>Assigned</th>
 <p>${post('/mfa/start', { principal }, 'Assign MFA device')}</p></section>`;
 }
 
-export function rootCredentialsPage(account: PracticeAccount, message?: { kind: 'note' | 'error'; text: string }): string {
-  const keys = account.state.root.accessKeys;
-  const rows = keys
+/** One kind of root credential (access keys, signing certificates): each with Deactivate/Activate and Delete. */
+interface CredentialKind {
+  section: string;
+  heading: string;
+  /** The row's data attribute, which the browser test finds a credential by. */
+  rowAttribute: string;
+  /** Where its forms post: PATH/status and PATH/delete. */
+  path: string;
+  idLabel: string;
+  none: string;
+  note: string;
+}
+
+function credentialSection(kind: CredentialKind, credentials: { id: string; status: 'Active' | 'Inactive'; created: string }[]): string {
+  const rows = credentials
     .map(
-      (k) => `<tr data-key="${esc(k.id)}"><td><code>${esc(k.id)}</code></td><td>${k.status}</td><td>${esc(k.created)}</td><td>
-${post('/access-keys/status', { id: k.id, status: k.status === 'Active' ? 'Inactive' : 'Active' }, k.status === 'Active' ? 'Deactivate' : 'Activate', 'plain')}
-${post('/access-keys/delete', { id: k.id }, `Delete ${k.id}`)}</td></tr>`,
+      (c) => `<tr ${kind.rowAttribute}="${esc(c.id)}"><td><code>${esc(c.id)}</code></td><td>${c.status}</td><td>${esc(c.created)}</td><td>
+${post(`${kind.path}/status`, { id: c.id, status: c.status === 'Active' ? 'Inactive' : 'Active' }, c.status === 'Active' ? 'Deactivate' : 'Activate', 'plain')}
+${post(`${kind.path}/delete`, { id: c.id }, `Delete ${c.id}`)}</td></tr>`,
     )
     .join('');
+  const table = `<table><tr><th>${kind.idLabel}</th><th>Status</th><th>Created</th><th>Actions</th></tr>${rows}</table>`;
+  return `<section id="${kind.section}"><h2>${kind.heading}</h2>
+${credentials.length ? table : `<p>${kind.none}</p>`}
+<p class="note">${kind.note}</p></section>`;
+}
+
+const ACCESS_KEYS: CredentialKind = {
+  section: 'access-keys',
+  heading: 'Access keys',
+  rowAttribute: 'data-key',
+  path: '/access-keys',
+  idLabel: 'Access key ID',
+  none: 'No access keys. As a best practice, root has none.',
+  note: "A deactivated key still exists and still counts: delete root's keys.",
+};
+
+const SIGNING_CERTIFICATES: CredentialKind = {
+  section: 'signing-certificates',
+  heading: 'X.509 certificates',
+  rowAttribute: 'data-certificate',
+  path: '/signing-certificates',
+  idLabel: 'Certificate ID',
+  none: 'No X.509 certificates. As a best practice, root has none.',
+  note: "A deactivated certificate still exists and can be switched back on: delete root's certificates.",
+};
+
+export function rootCredentialsPage(account: PracticeAccount, message?: { kind: 'note' | 'error'; text: string }): string {
   return layout(
     account,
     'My security credentials (root user)',
     `${mfaSection(account, ROOT)}
-<section id="access-keys"><h2>Access keys</h2>
-${keys.length ? `<table><tr><th>Access key ID</th><th>Status</th><th>Created</th><th>Actions</th></tr>${rows}</table>` : '<p>No access keys. As a best practice, root has none.</p>'}
-<p class="note">A deactivated key still exists and still counts: delete root's keys.</p></section>
-${signingCertificatesSection(account)}`,
+${credentialSection(ACCESS_KEYS, account.state.root.accessKeys)}
+${credentialSection(SIGNING_CERTIFICATES, account.rootSigningCertificates)}`,
     message,
   );
-}
-
-function signingCertificatesSection(account: PracticeAccount): string {
-  const certificates = account.rootSigningCertificates;
-  const rows = certificates
-    .map(
-      (c) => `<tr data-certificate="${esc(c.id)}"><td><code>${esc(c.id)}</code></td><td>${c.status}</td><td>${esc(c.created)}</td><td>
-${post('/signing-certificates/status', { id: c.id, status: c.status === 'Active' ? 'Inactive' : 'Active' }, c.status === 'Active' ? 'Deactivate' : 'Activate', 'plain')}
-${post('/signing-certificates/delete', { id: c.id }, `Delete ${c.id}`)}</td></tr>`,
-    )
-    .join('');
-  return `<section id="signing-certificates"><h2>X.509 certificates</h2>
-${certificates.length ? `<table><tr><th>Certificate ID</th><th>Status</th><th>Created</th><th>Actions</th></tr>${rows}</table>` : '<p>No X.509 certificates. As a best practice, root has none.</p>'}
-<p class="note">A deactivated certificate still exists and can be switched back on: delete root's certificates.</p></section>`;
 }
 
 export function userPage(account: PracticeAccount, userName: string, message?: { kind: 'note' | 'error'; text: string }): string {
