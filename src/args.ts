@@ -105,7 +105,8 @@ export function parseOptions(argv: string[]): Options {
   return options;
 }
 
-const optionLine = (name: string, text: string) => `  ${name.padEnd(25)} ${text}`;
+/** An option and what it does; a text of several lines continues under the first. */
+const optionLine = (name: string, text: string) => `  ${name.padEnd(25)} ${text.replaceAll('\n', `\n${' '.repeat(28)}`)}`;
 const stepFlagLines = STEP_FLAGS.map(({ step, flag }) =>
   optionLine(`--${flag.name}${flag.arg ? ` ${flag.arg}` : ''}`, `${flag.help} (${step}${flag.underYes === 'needed' ? '; --yes needs it' : ''})`),
 );
@@ -122,7 +123,7 @@ ${stepLines.join('\n')}
 
 Options
 ${optionLine('--profile NAME', 'use this profile from ~/.aws/config (SSO and "aws login" profiles work)')}
-${optionLine('--region REGION', 'region for the API calls (IAM is global; default: your config, else us-east-1)')}
+${optionLine('--region REGION', 'picks the partition (aws, aws-cn, aws-us-gov) by one of its regions; IAM, STS,\nBudgets and Account are called in its main region (us-east-1 for aws)')}
 ${optionLine('-y, --yes', 'no questions: accept every confirmation (give the answers as flags, below)')}
 ${optionLine('--skip STEP', 'leave a step out this run, its check too (repeatable); a required one stays open')}
 ${optionLine('--dry-run', 'show the plan and the equivalent AWS CLI commands; change nothing')}

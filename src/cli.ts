@@ -2,6 +2,7 @@
 import { HELP, parseOptions } from './args.js';
 import { StoppedError } from './errors.js';
 import { EXIT } from './exit-codes.js';
+import { detectLauncher, launch, sameAccountFlags, useInvocation } from './invocation.js';
 import { processIO, type IO } from './io.js';
 import { reportError } from './report-error.js';
 
@@ -22,7 +23,9 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', stop);
   try {
     const options = parseOptions(argv);
-    if (options.help) return print(io, HELP);
+    useInvocation({ launcher: detectLauncher(process.env, process.argv[1] ?? '', process.cwd()), sameAccount: sameAccountFlags(options) });
+    // The usage lines name the program the way this run started it (`npm start -- status`).
+    if (options.help) return print(io, HELP.replaceAll('\n  aws-root-lockdown ', `\n  ${launch()} `));
     if (options.version) return print(io, PACKAGE_VERSION);
     // Loaded only when needed, so --help and --version start instantly.
     const { run } = await import('./commands/run.js');
@@ -38,6 +41,11 @@ function print(io: IO, text: string) {
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// A reader that stops early (`| head`) is not an error: stop writing, without a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? EXIT.ok);
+});
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   // Pending SDK sockets or a paused stdin must not keep a finished run alive.

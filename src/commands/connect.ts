@@ -1,6 +1,7 @@
 import { AccountReader } from '../aws/account-reader.js';
-import { createClients, type AwsClients } from '../aws/clients.js';
-import { whoAmI, type Identity } from '../aws/identity.js';
+import type { AwsClients } from '../aws/clients.js';
+import { connect as connectToAws } from '../aws/connect.js';
+import type { Identity } from '../aws/identity.js';
 import type { RetryListener } from '../aws/retries.js';
 import type { Options } from '../args.js';
 import { awsConsoleLinks } from '../aws/console-links.js';
@@ -22,9 +23,10 @@ export interface Session {
 /** Builds the SDK clients once (for the practice account when given) and asks AWS who is calling. */
 export async function connect(options: Options, context: RunContext, practice?: PracticeSession): Promise<Session> {
   let onRetry: RetryListener = (notice) => context.io.stderr.write(`${notice}\n`);
-  const clientOptions = practice ? practice.clientOptions : { profile: options.profile, region: options.region };
-  const aws = await createClients({ ...clientOptions, onRetry: () => onRetry });
-  const identity = await whoAmI(aws, context.signal);
+  const clientOptions = practice
+    ? practice.clientOptions
+    : { profile: options.profile, region: options.region, mfaCodeProvider: mfaCodeProvider(context) };
+  const { aws, identity } = await connectToAws({ ...clientOptions, onRetry: () => onRetry }, context.signal);
   return {
     aws,
     identity,
@@ -32,4 +34,10 @@ export async function connect(options: Options, context: RunContext, practice?: 
     newReader: () => new AccountReader(aws, identity, context.signal),
     onRetry: (listener) => void (onRetry = listener),
   };
+}
+
+/** At a terminal, a role profile's MFA code is asked for (on stderr); without one it cannot be. */
+function mfaCodeProvider(context: RunContext) {
+  if (!context.io.isTTY.stdin || !context.io.isTTY.stderr) return undefined;
+  return async (serial: string) => (await import('../ui/mfa-prompt.js')).askMfaCode(serial, context.signal, context.stop);
 }

@@ -1,4 +1,4 @@
-import { NO_CREDENTIALS } from '../report-error.js';
+import { noCredentials } from '../report-error.js';
 import { startPractice, type PracticeSession } from '../practice/session.js';
 import type { RunContext } from './context.js';
 
@@ -17,7 +17,7 @@ export async function inPractice<T>(stateFile: string | undefined, work: (practi
  * only a list of ways to sign in. Scripts (no terminal, --yes, --json) still get exit code 4.
  */
 export async function offerPractice(context: RunContext): Promise<boolean> {
-  context.io.stderr.write(`${NO_CREDENTIALS}\n\n`);
+  context.io.stderr.write(`${noCredentials()}\n\n`);
   const { TerminalUI } = await import('../ui/terminal-ui.js');
   return new TerminalUI(context.io, context.signal, context.stop).confirm({
     key: 'practice',

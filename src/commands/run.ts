@@ -1,8 +1,10 @@
 import { isMissingCredentials } from '../aws/aws-error.js';
+import { explainCredentialFailure } from '../aws/credentials.js';
 import type { Options } from '../args.js';
 import type { Inputs } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
+import { invocation, useInvocation } from '../invocation.js';
 import { readAll } from '../io.js';
 import type { PracticeSession } from '../practice/session.js';
 import { connect } from './connect.js';
@@ -25,8 +27,12 @@ export async function run(options: Options, context: RunContext): Promise<number
   try {
     return await command();
   } catch (error) {
-    if (!isMissingCredentials(error) || !context.io.canPrompt || options.yes || options.json) throw error;
+    // Practice mode is offered only when nothing at all is configured; a configured way of
+    // signing in that failed keeps its cause and its remedy.
+    const explained = await explainCredentialFailure(error, { profile: options.profile });
+    if (explained !== error || !isMissingCredentials(error) || !context.io.canPrompt || options.yes || options.json) throw explained;
     if (!(await offerPractice(context))) return EXIT.noCredentials;
+    useInvocation({ ...invocation(), sameAccount: ['--practice'] });
     return inPractice(options['practice-state'], command);
   }
 }

@@ -6,6 +6,7 @@ import type { Inputs } from '../engine/types.js';
 import { openReports, runWizard } from '../engine/wizard.js';
 import type { UI } from '../engine/ui.js';
 import { EXIT } from '../exit-codes.js';
+import { commandLine } from '../invocation.js';
 import { PlainUI } from '../ui/plain-ui.js';
 import { inRunOrder, loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
@@ -46,7 +47,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
     if (identity.usesRootAccessKey && isInvalidCredentials(error)) {
       context.io.stderr.write(
         'The root access key this run was signed with no longer works: it was deleted or deactivated.\n' +
-          'Sign in as your admin user (AWS CloudShell, or "aws login") and run aws-root-lockdown again to confirm no root key is left.\n',
+          `Sign in as your admin user (AWS CloudShell, or "aws login") and run "${commandLine()}" again to confirm no root key is left.\n`,
       );
       return EXIT.open;
     }
