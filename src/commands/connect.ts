@@ -39,5 +39,5 @@ export async function connect(options: Options, context: RunContext, practice?: 
 /** At a terminal, a role profile's MFA code is asked for (on stderr); without one it cannot be. */
 function mfaCodeProvider(context: RunContext) {
   if (!context.io.isTTY.stdin || !context.io.isTTY.stderr) return undefined;
-  return async (serial: string) => (await import('../ui/mfa-prompt.js')).askMfaCode(serial, context.signal, context.stop);
+  return async (serial: string) => (await import('../ui/mfa-prompt.js')).askMfaCode(context.io, serial, context.signal, context.stop);
 }
