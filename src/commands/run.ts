@@ -7,7 +7,7 @@ import { EXIT } from '../exit-codes.js';
 import { invocation, useInvocation } from '../invocation.js';
 import { readAll } from '../io.js';
 import type { PracticeSession } from '../practice/session.js';
-import { connect } from './connect.js';
+import { openSession } from './session.js';
 import type { RunContext } from './context.js';
 import { inPractice, offerPractice } from './practice.js';
 import { statusCommand } from './status.js';
@@ -41,7 +41,7 @@ async function runOn(options: Options, context: RunContext, inputs: Record<strin
   // Prompts and spinners are for the interactive wizard only; loading starts now, so it overlaps
   // the first request instead of delaying `status` or a scripted run.
   if (options.command === 'wizard' && context.io.canPrompt && !options.yes) void import('../ui/terminal-ui.js');
-  const session = await connect(options, context, practice);
+  const session = await openSession(options, context, practice);
   return options.command === 'status' ? statusCommand(options, context, session) : wizardCommand(options, context, session, inputs);
 }
 

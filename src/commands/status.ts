@@ -5,7 +5,7 @@ import { statusJson, statusTable } from '../ui/status-view.js';
 import { useColour } from '../ui/render.js';
 import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
-import type { Session } from './connect.js';
+import type { Session } from './session.js';
 
 /** `status`: every check once, read-only; a table or one JSON object on stdout. */
 export async function statusCommand(options: Options, context: RunContext, session: Session): Promise<number> {

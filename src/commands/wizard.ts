@@ -10,7 +10,7 @@ import { commandLine } from '../invocation.js';
 import { PlainUI } from '../ui/plain-ui.js';
 import { inRunOrder, loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
-import type { Session } from './connect.js';
+import type { Session } from './session.js';
 
 /**
  * The wizard: every step in order, against the account of `session`; exit 0 when nothing required

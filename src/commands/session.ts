@@ -21,7 +21,7 @@ export interface Session {
 }
 
 /** Builds the SDK clients once (for the practice account when given) and asks AWS who is calling. */
-export async function connect(options: Options, context: RunContext, practice?: PracticeSession): Promise<Session> {
+export async function openSession(options: Options, context: RunContext, practice?: PracticeSession): Promise<Session> {
   let onRetry: RetryListener = (notice) => context.io.stderr.write(`${notice}\n`);
   const clientOptions = practice
     ? practice.clientOptions
