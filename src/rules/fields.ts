@@ -58,7 +58,7 @@ export const NO_LINE_BREAKS: ExtraRule = {
 const EMAIL_SHAPE: ExtraRule = {
   source: 'aws-root-lockdown (Budgets documents no rule for email addresses)',
   problem: (v) =>
-    /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@.\p{Cc}]+$/u.test(v) ? undefined : /\s/.test(v) ? 'has a space' : /\p{Cc}/u.test(v) ? 'has a control character' : 'is not an email address such as name@example.com',
+    /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@.\p{Cc}]+$/u.test(v) ? undefined : /\s/.test(v) ? 'has a space' : /\p{Cc}/u.test(v) ? 'has a control character' : 'is not an email address',
 };
 
 /** AWS Budgets Subscriber Address: the model's rule and the documented one, as AWS checks it. */
