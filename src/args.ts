@@ -122,7 +122,7 @@ Options
   --password-stdin      read the admin's first console password from standard input
   --grant group|direct  give AdministratorAccess through the Administrators group (default) or directly
   --mfa-in terminal|console  set up the admin's MFA here (authenticator app) or in the console (passkey, key)
-  --budget-amount USD   monthly budget for the billing alert (e.g. 20)
+  --budget-amount USD   monthly budget for the billing alert (20, $20 or 1,000)
   --alert-email EMAIL   where the billing alerts go
   --security-contact-name NAME / --security-contact-email EMAIL / --security-contact-phone PHONE
                         the account's security contact
