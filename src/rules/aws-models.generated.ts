@@ -2,24 +2,9 @@
 // Do not edit: run `node scripts/aws-rules.mjs` and commit the result. test/rules/generated.test.ts
 // fails when the models on the machine say something else.
 
-/** One member of a structure in an AWS API model, with its shape's constraints. */
-export interface ModelRule {
-  /** The model's shape name (e.g. userNameType), for citing the rule. */
-  shape: string;
-  type: string;
-  min?: number;
-  max?: number;
-  /** A java.util.regex pattern that the whole value must match (see src/rules/java-regex.ts). */
-  pattern?: string;
-  enum?: readonly string[];
-  /** For a list: the shape of its items. */
-  member?: string;
-  /** A secret (a password, a contact's details): AWS's errors leave its value out. */
-  sensitive?: boolean;
-  /** The value the service uses when the member is left out, as the model's documentation says. */
-  default?: number | boolean | string;
-  required?: boolean;
-}
+import type { ModelRule } from './model-rule.js';
+
+export type { ModelRule };
 
 export const AWS_MODELS = {
   services: {

@@ -7,6 +7,7 @@ import { PracticeAccount } from '../../src/practice/account.js';
 import { handlerFor, jsonHandlerFor } from '../../src/practice/handlers.js';
 import type { ServiceError } from '../../src/practice/query-protocol.js';
 import { describeScenarioIssue, newAccountScenario, scenarioSchema } from '../../src/practice/scenario.js';
+import { PRINTED_PASSWORD_POLICY } from '../support/aws-printed.js';
 
 const fresh = () => new PracticeAccount(newAccountScenario());
 
@@ -82,20 +83,7 @@ describe('the practice account refuses what AWS refuses, with its error codes', 
 describe('scenario files take what AWS prints', () => {
   const base = { accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] } };
   // `aws iam get-account-password-policy`, pasted whole.
-  const printed = {
-    PasswordPolicy: {
-      MinimumPasswordLength: 16,
-      RequireSymbols: true,
-      RequireNumbers: true,
-      RequireUppercaseCharacters: true,
-      RequireLowercaseCharacters: true,
-      AllowUsersToChangePassword: true,
-      ExpirePasswords: true,
-      MaxPasswordAge: 90,
-      PasswordReusePrevention: 24,
-      HardExpiry: false,
-    },
-  };
+  const printed = PRINTED_PASSWORD_POLICY;
 
   it('get-account-password-policy, whole or its inside, with ExpirePasswords', () => {
     for (const passwordPolicy of [printed, printed.PasswordPolicy]) {

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runProcess } from '../support/process.js';
+import { PRINTED_PASSWORD_POLICY } from '../support/aws-printed.js';
 import { CLI, NO_AWS, tempDir } from './cli.js';
 
 /** --practice-state: an instructor's scenario in, the learner's progress saved back, no secret ever. */
@@ -129,21 +130,7 @@ describe('practice scenarios', () => {
 
   it('a scenario made by pasting what `aws iam get-account-password-policy` prints is taken as it is', async () => {
     const file = join(tempDir(), 'pasted.json');
-    const printed = {
-      PasswordPolicy: {
-        MinimumPasswordLength: 14,
-        RequireSymbols: true,
-        RequireNumbers: true,
-        RequireUppercaseCharacters: true,
-        RequireLowercaseCharacters: true,
-        AllowUsersToChangePassword: true,
-        ExpirePasswords: true,
-        MaxPasswordAge: 90,
-        PasswordReusePrevention: 24,
-        HardExpiry: false,
-      },
-    };
-    writeFileSync(file, JSON.stringify({ accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] }, passwordPolicy: printed }));
+    writeFileSync(file, JSON.stringify({ accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] }, passwordPolicy: PRINTED_PASSWORD_POLICY }));
     const status = await practice(['status', '--json', '--practice-state', file]);
     expect(status.stderr).toBe('');
     expect(statuses(status.stdout)).toMatchObject({ 'password-policy': 'pass' });
