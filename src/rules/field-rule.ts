@@ -131,9 +131,18 @@ export interface FieldRuleSpec<S extends Service> {
 /** A field's rule: the model's constraint, the extra rules, and plain words for each refusal. */
 export function fieldRule<S extends Service>(spec: FieldRuleSpec<S>): FieldRule {
   const { model, source } = modelRule(spec.service, spec.member);
-  const alphabet = model.pattern ? patternAlphabet(model.pattern) : undefined;
-  const size = model.max === undefined ? `at least ${model.min ?? 0}` : model.min === model.max ? `${model.max}` : `${model.min ?? 0} to ${model.max}`;
-  const rule = spec.rule ?? `${spec.what} are ${size} ${alphabet ? `of ${describeAlphabet(alphabet)}` : 'characters'}`;
+  // Parsed on first use, not at start-up: --help and --version load these rules too.
+  let alphabet: [number, number][] | undefined | null = null;
+  const alphabetOf = () => (alphabet === null ? (alphabet = model.pattern ? patternAlphabet(model.pattern) : undefined) : alphabet);
+  let rule = spec.rule;
+  const ruleText = () => {
+    if (rule === undefined) {
+      const size = model.max === undefined ? `at least ${model.min ?? 0}` : model.min === model.max ? `${model.max}` : `${model.min ?? 0} to ${model.max}`;
+      const chars = alphabetOf();
+      rule = `${spec.what} are ${size} ${chars ? `of ${describeAlphabet(chars)}` : 'characters'}`;
+    }
+    return rule;
+  };
   const extra = spec.extra ?? [];
   const problem = (value: string): string | undefined => {
     if (LONE_SURROGATE.test(value)) return 'has a broken character (half of a surrogate pair)';
@@ -145,17 +154,20 @@ export function fieldRule<S extends Service>(spec: FieldRuleSpec<S>): FieldRule 
     }
     if (model.enum && !model.enum.includes(value)) return `is not one of ${model.enum.join(', ')}`;
     if (!model.pattern || javaRegExp(model.pattern).test(value)) return undefined;
-    return (alphabet && charactersOutside(alphabet, value)) ?? spec.diagnose?.(value) ?? `does not match the pattern ${model.pattern}`;
+    const chars = alphabetOf();
+    return (chars && charactersOutside(chars, value)) ?? spec.diagnose?.(value) ?? `does not match the pattern ${model.pattern}`;
   };
   return {
     source,
     model,
-    rule,
+    get rule() {
+      return ruleText();
+    },
     extra,
     problem,
     check(value) {
       const found = problem(value);
-      return found && `${found}; ${rule}`;
+      return found && `${found}; ${ruleText()}`;
     },
   };
 }

@@ -11,7 +11,6 @@ import { patternAlphabet } from './java-regex.js';
  */
 
 const { model: PASSWORD_MODEL } = modelRule('iam', 'CreateLoginProfileRequest.Password');
-const PASSWORD_ALPHABET = patternAlphabet(PASSWORD_MODEL.pattern!);
 const { model: MIN_LENGTH_MODEL } = modelRule('iam', 'UpdateAccountPasswordPolicyRequest.MinimumPasswordLength');
 
 /** The symbols an IAM password policy counts, exactly as its model documents them. */
@@ -102,7 +101,7 @@ export function passwordProblem(password: string, rule: PasswordRule): string | 
   const length = password.length;
   if (length < rule.minLength) return `has ${length} characters, fewer than ${rule.minLength}`;
   if (length > PASSWORD_MODEL.max!) return `has ${length} characters, more than ${PASSWORD_MODEL.max}`;
-  if (charactersOutside(PASSWORD_ALPHABET, password)) {
+  if (charactersOutside(patternAlphabet(PASSWORD_MODEL.pattern!), password)) {
     return 'has a character IAM does not take in a password (it takes tab, line breaks and the characters from space to U+00FF)';
   }
   const chars = [...password];
