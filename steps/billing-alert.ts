@@ -3,10 +3,12 @@ import { BUDGET_ALERTS, BUDGET_NAME, ensureBudget } from '../src/aws/budget-writ
 import type { AutomatedStep, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { alertEmailSchema, budgetAmountSchema, validatorFor } from '../src/inputs.js';
 import { shellArg } from '../src/shell.js';
+import { printable } from '../src/ui/printable.js';
 import { missingFlags, valueOrAsk } from './ask.js';
 
+// Budgets' names and units may hold control characters: shown escaped.
 const describe = ({ budget, notifications }: BudgetWithNotifications) =>
-  `"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${notifications.length} alert(s))`;
+  printable(`"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${notifications.length} alert(s))`);
 
 export const billingAlert: AutomatedStep = {
   id: 'billing-alert',
