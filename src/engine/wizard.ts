@@ -60,60 +60,38 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
   const state: WizardState = {};
   o.ui.intro(o.identity, introNotes(o.identity));
   const reports: StepReport[] = [];
-  const progress: Progress = { actionsDone: [], actionsLeft: [] };
   for (const [index, step] of o.steps.entries()) {
-    try {
-      reports.push(await runStep(o, state, reports, step, index, progress));
-    } catch (error) {
-      // AWS can still refuse what no local rule can know (an alias another account holds): once
-      // anything was written, say what this run did and did not, before the error is reported.
-      const wrote = progress.actionsDone.length > 0 || reports.some((r) => r.outcome === 'done');
-      if (wrote && !(error instanceof StoppedError) && !isAbort(error)) o.ui.note({ level: 'warn', text: unfinishedText(reports, o.steps.slice(index), progress) });
-      throw error;
+    o.ui.stepStart(step, index, o.steps.length);
+    const missing = step.needs?.find((id) => !reports.some((r) => r.step.id === id && (isSettledReport(r) || r.outcome === 'planned')));
+    if (missing) {
+      const result: CheckResult = { status: 'fail', detail: `comes after ${missing}, which is not done yet` };
+      o.ui.stepResult(step, result, 'before');
+      reports.push({ step, result, outcome: 'blocked' });
+      continue;
     }
+    const before = await runCheck(step, checkContext(o, state));
+    o.ui.stepResult(step, before, 'before');
+    if (step.kind === 'advisory') {
+      reports.push(await runAdvisoryStep(o, state, step, before));
+      continue;
+    }
+    if (isSettled(before)) {
+      reports.push({ step, result: before, outcome: before.status === 'pass' ? 'already-done' : 'not-applicable' });
+      continue;
+    }
+    if (o.skip?.includes(step.id)) {
+      o.ui.note({ level: 'info', text: `Skipped (--skip ${step.id}).` });
+      reports.push({ step, result: before, outcome: 'skipped' });
+      continue;
+    }
+    reports.push(
+      step.kind === 'console'
+        ? await runConsoleWay(o, state, step, step, before)
+        : await runAutomatedStep(o, state, step, before, { reports, rest: o.steps.slice(index) }),
+    );
   }
   o.ui.summary(reports, o.dryRun);
   return reports;
-}
-
-/** The actions of the step being applied: those done, and those not reached. */
-interface Progress {
-  actionsDone: string[];
-  actionsLeft: string[];
-}
-
-/** "Stopped at account-alias. Done: ... Not done: ... Run again ...": one paragraph. */
-function unfinishedText(reports: StepReport[], rest: Step[], progress: Progress): string {
-  const ids = (list: StepReport[]) => list.map((r) => r.step.id).join(', ') || 'nothing';
-  const open = reports.filter((r) => !isSettledReport(r) && r.outcome !== 'planned');
-  const current = rest[0]!.id;
-  const within = progress.actionsLeft.length
-    ? ` Of ${current}, done: ${progress.actionsDone.join('; ') || 'nothing'}; not done: ${progress.actionsLeft.join('; ')}.`
-    : '';
-  return (
-    `Stopped at ${current} (the reason follows). Done in this run: ${ids(reports.filter((r) => r.outcome === 'done'))}.${within} ` +
-    `Not done: ${[...open.map((r) => r.step.id), ...rest.map((s) => s.id)].join(', ')}. ` +
-    'Run aws-root-lockdown again to finish: every step is checked again, what is done is kept, and the rest is offered.'
-  );
-}
-
-async function runStep(o: WizardOptions, state: WizardState, reports: StepReport[], step: Step, index: number, progress: Progress): Promise<StepReport> {
-  o.ui.stepStart(step, index, o.steps.length);
-  const missing = step.needs?.find((id) => !reports.some((r) => r.step.id === id && (isSettledReport(r) || r.outcome === 'planned')));
-  if (missing) {
-    const result: CheckResult = { status: 'fail', detail: `comes after ${missing}, which is not done yet` };
-    o.ui.stepResult(step, result, 'before');
-    return { step, result, outcome: 'blocked' };
-  }
-  const before = await runCheck(step, checkContext(o, state));
-  o.ui.stepResult(step, before, 'before');
-  if (step.kind === 'advisory') return runAdvisoryStep(o, state, step, before);
-  if (isSettled(before)) return { step, result: before, outcome: before.status === 'pass' ? 'already-done' : 'not-applicable' };
-  if (o.skip?.includes(step.id)) {
-    o.ui.note({ level: 'info', text: `Skipped (--skip ${step.id}).` });
-    return { step, result: before, outcome: 'skipped' };
-  }
-  return step.kind === 'console' ? runConsoleWay(o, state, step, step, before) : runAutomatedStep(o, state, step, before, progress);
 }
 
 function checkContext(o: WizardOptions, state: WizardState): CheckContext {
@@ -166,7 +144,13 @@ async function runConsoleWay(
   return { step, result: polled.result, outcome: 'done' };
 }
 
-async function runAutomatedStep(o: WizardOptions, state: WizardState, step: AutomatedStep, before: CheckResult, progress: Progress): Promise<StepReport> {
+/** Where a run stands when a step is applied: the reports so far, and this step and those after it. */
+interface RunSoFar {
+  reports: StepReport[];
+  rest: Step[];
+}
+
+async function runAutomatedStep(o: WizardOptions, state: WizardState, step: AutomatedStep, before: CheckResult, run: RunSoFar): Promise<StepReport> {
   // An optional step is offered, not imposed: saying no leaves the run as complete as it was.
   if (!step.required && !(await o.ui.confirm({ key: `offer-${step.id}`, message: `${step.title}? (optional)`, default: true }))) {
     return { step, result: before, outcome: 'skipped' };
@@ -182,18 +166,37 @@ async function runAutomatedStep(o: WizardOptions, state: WizardState, step: Auto
   if (plan.actions.length > 0) {
     const go = await o.ui.confirm({ key: `apply-${step.id}`, message: 'Go ahead with these changes?', default: true });
     if (!go) return { step, result: before, outcome: 'declined' };
-    progress.actionsDone = [];
-    progress.actionsLeft = plan.actions.map((a) => a.title);
-    for (const action of plan.actions) {
-      o.ui.progress(action.title);
-      await action.run(stepContext(o, state));
-      progress.actionsDone.push(progress.actionsLeft.shift()!);
+    const done: string[] = [];
+    try {
+      for (const action of plan.actions) {
+        o.ui.progress(action.title);
+        await action.run(stepContext(o, state));
+        done.push(action.title);
+      }
+    } catch (error) {
+      // AWS can still refuse what no local rule can know (an alias another account holds): say
+      // what this run did and did not, and how to finish, before the error itself is reported.
+      const left = plan.actions.slice(done.length).map((a) => a.title);
+      if (!(error instanceof StoppedError) && !isAbort(error)) o.ui.note({ level: 'warn', text: unfinishedText(run, done, left) });
+      throw error;
     }
-    progress.actionsLeft = [];
   }
   const after = await verifyAfterWrites(o, state, step);
   o.ui.stepResult(step, after, 'after');
   return { step, result: after, outcome: isSettled(after) ? 'done' : 'pending' };
+}
+
+/** "Stopped at account-alias. Done: ... Not done: ... Run again ...": one paragraph. */
+function unfinishedText({ reports, rest }: RunSoFar, done: string[], left: string[]): string {
+  const changed = reports.filter((r) => r.outcome === 'done').map((r) => r.step.id);
+  const open = reports.filter((r) => !isSettledReport(r) && r.outcome !== 'planned').map((r) => r.step.id);
+  const current = rest[0]!.id;
+  return (
+    `Stopped at ${current} (the reason follows). Done in this run: ${changed.join(', ') || 'nothing'}. ` +
+    `Of ${current}, done: ${done.join('; ') || 'nothing'}; not done: ${left.join('; ')}. ` +
+    `Not done: ${[...open, ...rest.map((s) => s.id)].join(', ')}. ` +
+    'Run aws-root-lockdown again to finish: every step is checked again, what is done is kept, and the rest is offered.'
+  );
 }
 
 /** IAM's reads can trail its writes by seconds: give a fresh write a few chances to show. */
