@@ -20,6 +20,7 @@ import type {
   WizardState,
 } from './types.js';
 import { StoppedError } from '../errors.js';
+import { commandLine } from '../invocation.js';
 import type { UI } from './ui.js';
 
 export interface WizardOptions {
@@ -195,7 +196,7 @@ function unfinishedText({ reports, rest }: RunSoFar, done: string[], left: strin
     `Stopped at ${current} (the reason follows). Done in this run: ${changed.join(', ') || 'nothing'}. ` +
     `Of ${current}, done: ${done.join('; ') || 'nothing'}; not done: ${left.join('; ')}. ` +
     `Not done: ${[...open, ...rest.map((s) => s.id)].join(', ')}. ` +
-    'Run aws-root-lockdown again to finish: every step is checked again, what is done is kept, and the rest is offered.'
+    `Run "${commandLine()}" again to finish: every step is checked again, what is done is kept, and the rest is offered.`
   );
 }
 

@@ -86,7 +86,7 @@ describe('where AWS still refuses', { timeout: 30_000 }, () => {
     expect(ui.of('note').at(-1)!.note.text).toBe(
       'Stopped at account-alias (the reason follows). Done in this run: admin-user, password-policy. ' +
         'Of account-alias, done: nothing; not done: Create the account alias taken-name. Not done: account-alias, security-contact. ' +
-        'Run aws-root-lockdown again to finish: every step is checked again, what is done is kept, and the rest is offered.',
+        'Run "aws-root-lockdown" again to finish: every step is checked again, what is done is kept, and the rest is offered.',
     );
     expect(account.proxy.count('account:PutAlternateContact')).toBe(0);
 
