@@ -53,7 +53,7 @@ async function createAlias(ctx: Context, first: string): Promise<void> {
       if (!isAlreadyExists(error)) throw error;
       ctx.ui.note({ level: 'warn', text: `"${alias}" is taken by another AWS account.` });
       const another = await ctx.askAgain('accountAlias', 'Another alias');
-      if (!another) throw new UsageError(`--account-alias ${alias}: another AWS account has that alias; pick another`);
+      if (!another) throw new UsageError(`--account-alias ${alias}: another AWS account has that alias; run again with another --account-alias`);
       alias = another;
     }
   }

@@ -2,9 +2,10 @@ import { adminPolicyArn } from '../src/aws/identity.js';
 import * as writes from '../src/aws/iam-writes.js';
 import type { Action, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { UsageError } from '../src/errors.js';
-import { passwordProblem } from '../src/password.js';
+import { describeRule, firstPasswordRule, passwordProblem } from '../src/rules/password-policy.js';
 import { obtainPassword } from './admin-password.js';
 import { ADMIN_GROUP, defineStep, type InputsFor } from './manifest.js';
+import { passwordRuleBeforeReading, strengthened } from './password-policy.js';
 
 type In = InputsFor<'admin-user'>;
 type Context = StepContext<In>;
@@ -48,6 +49,14 @@ export const adminUser = defineStep('admin-user', {
     if (!run.adminUser) return ['adminUser', 'password'];
     const existing = await read.findUserName(run.adminUser);
     return existing && (await read.hasConsoleAccess(existing)) ? [] : ['password'];
+  },
+
+  /** --password-stdin is checked before any call against what is known then (the policy this run sets, else any policy's least). */
+  checkInputs({ password }, willRun) {
+    if (password === undefined) return undefined;
+    const rule = passwordRuleBeforeReading(willRun('password-policy'));
+    const problem = passwordProblem(password, rule);
+    return problem && `--password-stdin: the password ${problem}; it needs ${describeRule(rule)}`;
   },
 
   async plan(ctx: Context): Promise<Plan<In>> {
@@ -113,10 +122,13 @@ const PASSWORD_PLACEHOLDER = { given: 'from standard input', type: 'typed by you
 
 async function consoleAccessAction(ctx: Context, name: string): Promise<Action<In>> {
   // Under --yes, --password-stdin was required before the first step (inputsNeeded above).
-  const policy = await ctx.read.passwordPolicy();
+  // The password must meet the policy in force now and the one the password-policy step sets
+  // later in this run: the admin meets that one at the first sign-in, when the password is changed.
+  const current = await ctx.read.passwordPolicy();
+  const rule = firstPasswordRule(current, ctx.willRun('password-policy') ? strengthened(current) : undefined);
   if (ctx.inputs.password) {
-    const problem = passwordProblem(ctx.inputs.password, policy);
-    if (problem) throw new UsageError(`--password-stdin: the password ${problem}`);
+    const problem = passwordProblem(ctx.inputs.password, rule);
+    if (problem) throw new UsageError(`--password-stdin: the password ${problem}; it needs ${describeRule(rule)}`);
   }
   const source = ctx.inputs.password
     ? 'given'
@@ -134,7 +146,7 @@ async function consoleAccessAction(ctx: Context, name: string): Promise<Action<I
     cli: `aws iam create-login-profile --user-name ${name} --password-reset-required --password '<${PASSWORD_PLACEHOLDER[source]}>'`,
     async run(c) {
       if (await c.read.hasConsoleAccess(name)) return;
-      const password = await obtainPassword(c, name, source, policy);
+      const password = await obtainPassword(c, name, source, rule);
       const created = await writes.createLoginProfile(c, name, password);
       if (!created) c.ui.note({ level: 'warn', text: `${name} already had a console password; it was left as it was.` });
     },

@@ -3,10 +3,12 @@ import type { BudgetWithNotifications } from '../src/aws/account-reader.js';
 import { BUDGET_ALERTS, BUDGET_NAME, ensureBudget } from '../src/aws/budget-writes.js';
 import type { CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { shellArg } from '../src/shell.js';
+import { printable } from '../src/printable.js';
 import { missingFlags } from './missing-flags.js';
 
+// Budgets' names and units may hold control characters: shown escaped.
 const describe = ({ budget, notifications }: BudgetWithNotifications) =>
-  `"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${notifications.length} alert(s))`;
+  printable(`"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${notifications.length} alert(s))`);
 
 export const billingAlert = defineStep('billing-alert', {
   kind: 'automated',
@@ -31,6 +33,7 @@ export const billingAlert = defineStep('billing-alert', {
 
   async plan(ctx: StepContext<InputsFor<'billing-alert'>>): Promise<Plan<InputsFor<'billing-alert'>>> {
     const exists = (await ctx.read.costBudgets()).some((b) => b.budget.BudgetName === BUDGET_NAME);
+    // A typed amount ("$1,000") comes back in the form AWS Budgets takes ("1000"), as a flag's does.
     const amount = exists ? undefined : await ctx.input('budgetAmount');
     const email = await ctx.input('alertEmail');
     if ((!exists && !amount) || !email) {

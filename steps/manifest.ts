@@ -2,7 +2,15 @@ import * as z from 'zod';
 import type { Identity } from '../src/aws/identity.js';
 import type { Flags, InputsOf, StepRow } from '../src/engine/row.js';
 import type { RowFields, Step, StepImplementation } from '../src/engine/types.js';
-import { accountAliasSchema, budgetAmountSchema, contactNameSchema, emailSchema, phoneSchema, userNameSchema } from '../src/inputs.js';
+import {
+  accountAliasSchema,
+  alertEmailSchema,
+  budgetAmountSchema,
+  contactEmailSchema,
+  contactNameSchema,
+  phoneSchema,
+  userNameSchema,
+} from '../src/inputs.js';
 
 /**
  * Every step, one row each, in the order the wizard walks them: its id, title, whether it is
@@ -219,7 +227,7 @@ export const MANIFEST = [
       },
       email: {
         name: 'security-contact-email',
-        rule: emailSchema,
+        rule: contactEmailSchema,
         arg: 'EMAIL',
         help: "the security contact's email address",
         question: { message: 'Security contact: email address (one that is read)' },
@@ -245,12 +253,12 @@ export const MANIFEST = [
         name: 'budget-amount',
         rule: budgetAmountSchema,
         arg: 'USD',
-        help: 'monthly budget for the billing alert (e.g. 20)',
-        question: { message: 'Monthly budget in US dollars', default: '20' },
+        help: 'monthly budget for the billing alert (20, $20 or 1,000)',
+        question: { message: 'Monthly budget in US dollars (e.g. 20, $20 or 1,000)', default: '20' },
       },
       alertEmail: {
         name: 'alert-email',
-        rule: emailSchema,
+        rule: alertEmailSchema,
         arg: 'EMAIL',
         help: 'where the billing alerts go',
         question: { message: 'Email address for the alerts' },

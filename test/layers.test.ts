@@ -18,7 +18,7 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   base: ['base'],
 };
 
-/** The entry and the commands are the app; the files directly in src/ besides them are the base everyone shares. */
+/** The entry and the commands are the app; the files directly in src/ besides them, and src/rules/, are the base everyone shares. */
 const APP_FILES = ['src/cli.ts', 'src/args.ts', 'src/report-error.ts'];
 
 function layerOf(path: string): Layer {
@@ -26,7 +26,8 @@ function layerOf(path: string): Layer {
   if (APP_FILES.includes(path) || path.startsWith('src/commands/')) return 'app';
   const folder = /^src\/([^/]+)\//.exec(path)?.[1];
   if (folder === 'ui' || folder === 'practice' || folder === 'engine' || folder === 'aws') return folder;
-  if (folder === undefined && path.startsWith('src/')) return 'base';
+  // AWS's rules for every field (src/rules/) are leaves too: the inputs, the practice account and the steps share them.
+  if ((folder === undefined || folder === 'rules') && path.startsWith('src/')) return 'base';
   throw new Error(`${path} is in no layer: add its folder to test/layers.test.ts and README's layout section`);
 }
 

@@ -1,6 +1,7 @@
 import { isMissingCredentials } from '../aws/aws-error.js';
 import { explainCredentialFailure } from '../aws/credentials.js';
 import type { Options } from '../args.js';
+import { checkInputsBeforeCalls } from '../engine/preflight.js';
 import type { Inputs } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -9,6 +10,7 @@ import { readAll } from '../io.js';
 import type { PracticeSession } from '../practice/session.js';
 import { openSession } from './session.js';
 import type { RunContext } from './context.js';
+import { loadSteps } from '../../steps/manifest.js';
 import { inPractice, offerPractice } from './practice.js';
 import { statusCommand } from './status.js';
 import { wizardCommand } from './wizard.js';
@@ -22,6 +24,8 @@ export async function run(options: Options, context: RunContext): Promise<number
     throw new UsageError('not a terminal, so nobody can answer questions: run it in a terminal, or pass --yes (or --dry-run)');
   }
   const inputs = await withStdin(options, context);
+  // What the steps can tell of their inputs is told before any call.
+  if (options.command === 'wizard') checkInputsBeforeCalls(await loadSteps(), inputs, options.skip);
   const command = (practice?: PracticeSession) => runOn(options, context, inputs, practice);
   if (options.practice) return inPractice(options['practice-state'], command);
   try {

@@ -37,3 +37,16 @@ export async function checkFlagsForYes(
   const skips = missing.map((m) => `--skip ${m.step}`).join(' ');
   throw new UsageError(`--yes needs ${what} on this account, or ${skips}`);
 }
+
+/**
+ * Before any call: each step's own check of its inputs (checkInputs), for the steps this run
+ * takes; the first problem is a usage error.
+ */
+export function checkInputsBeforeCalls(steps: Step[], inputs: Readonly<Record<string, Inputs>>, skip: readonly string[]): void {
+  const willRun = (id: string) => steps.some((s) => s.id === id) && !skip.includes(id);
+  for (const step of steps) {
+    if (step.kind !== 'automated' || !step.checkInputs || !willRun(step.id)) continue;
+    const problem = step.checkInputs(inputs[step.id] ?? {}, willRun);
+    if (problem) throw new UsageError(problem);
+  }
+}

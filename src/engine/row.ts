@@ -19,7 +19,7 @@ export interface FlagSpec {
   /** The flag without its dashes: `admin-user` is --admin-user. The question's key too. */
   name: string;
   /** The rule its value must meet (from src/inputs.ts, after AWS's own rules). */
-  rule?: z.ZodType<string>;
+  rule?: z.ZodType<string, string>;
   /** A switch whose value is the first line of standard input, so a secret stays out of argv. */
   stdin?: true;
   /** For --help: the value's placeholder (NAME, USD, ...) and what the flag is for. */
@@ -36,7 +36,7 @@ export interface FlagSpec {
 
 export type Flags = Readonly<Record<string, FlagSpec>>;
 
-type ValueOf<S extends FlagSpec> = S extends { rule: infer R extends z.ZodType<string> } ? z.output<R> : string;
+type ValueOf<S extends FlagSpec> = S extends { rule: infer R extends z.ZodType<string, string> } ? z.output<R> : string;
 
 /** A step's inputs, typed from its flags: each is the flag's value, when given. */
 export type InputsOf<F extends Flags> = { -readonly [K in keyof F]?: ValueOf<F[K]> };

@@ -54,6 +54,8 @@ export interface StepContext<I extends Inputs = Inputs> extends CheckContext {
   askAgain<K extends keyof I & string>(key: K, message: string): Promise<I[K] | undefined>;
   /** Plan and show, but make no write call. */
   dryRun: boolean;
+  /** Whether a step is part of this run (not left out with --skip): a plan may depend on a later one. */
+  willRun(stepId: string): boolean;
 }
 
 /** What the manifest row gives a step (see StepRow); the step's own file gives the rest. */
@@ -148,6 +150,11 @@ export interface AutomatedStep<I extends Inputs = Inputs> extends StepBase {
   kind: 'automated';
   /** Reads and asks only; makes no write. */
   plan(ctx: StepContext<I>): Promise<Plan<I>>;
+  /**
+   * What can be told of its inputs before any call (a --password-stdin too short for the policy
+   * this run sets): a usage message, or undefined. `willRun` says whether a step is in this run.
+   */
+  checkInputs?(inputs: I, willRun: (stepId: string) => boolean): string | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step types its own inputs

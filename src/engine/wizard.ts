@@ -1,4 +1,5 @@
 import type { AccountReader } from '../aws/account-reader.js';
+import { isAbort } from '../aws/aws-error.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Identity } from '../aws/identity.js';
 import type { Clock } from '../clock.js';
@@ -20,6 +21,8 @@ import type {
   StepContext,
   StepReport,
 } from './types.js';
+import { StoppedError } from '../errors.js';
+import { commandLine } from '../invocation.js';
 import type { UI } from './ui.js';
 
 export interface WizardOptions {
@@ -101,7 +104,7 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
     reports.push(
       step.kind === 'console'
         ? await runConsoleWay(o, run, step, step, before)
-        : await runAutomatedStep(o, run, step, before),
+        : await runAutomatedStep(o, run, step, before, { reports, rest: o.steps.slice(index) }),
     );
   }
   o.ui.summary(reports, o.dryRun);
@@ -132,6 +135,7 @@ function stepContext(o: WizardOptions, run: RunState, step: Step): StepContext {
     inputs,
     input: async (key) => inputs[key] ?? askFlag(ui, step.flags?.[key]),
     askAgain: (key, message) => askFlag(ui, step.flags?.[key], message),
+    willRun: (id) => o.steps.some((s) => s.id === id) && !o.skip?.includes(id),
   };
 }
 
@@ -177,7 +181,13 @@ async function runConsoleWay(
   return { step, result: polled.result, outcome: 'done' };
 }
 
-async function runAutomatedStep(o: WizardOptions, run: RunState, step: AutomatedStep, before: CheckResult): Promise<StepReport> {
+/** Where a run stands when a step is applied: the reports so far, and this step and those after it. */
+interface RunSoFar {
+  reports: StepReport[];
+  rest: Step[];
+}
+
+async function runAutomatedStep(o: WizardOptions, run: RunState, step: AutomatedStep, before: CheckResult, soFar: RunSoFar): Promise<StepReport> {
   // An optional step is offered, not imposed: saying no leaves the run as complete as it was.
   if (!step.required && !(await o.ui.confirm({ key: `offer-${step.id}`, message: `${step.title}? (optional)`, default: true }))) {
     return { step, result: before, outcome: 'skipped' };
@@ -193,15 +203,38 @@ async function runAutomatedStep(o: WizardOptions, run: RunState, step: Automated
   if (plan.actions.length > 0) {
     const go = await o.ui.confirm({ key: `apply-${step.id}`, message: 'Go ahead with these changes?', default: true });
     if (!go) return { step, result: before, outcome: 'declined' };
-    let previous: unknown;
-    for (const action of plan.actions) {
-      o.ui.progress(action.title);
-      previous = await action.run(stepContext(o, run, step), previous);
+    const done: string[] = [];
+    try {
+      let previous: unknown;
+      for (const action of plan.actions) {
+        o.ui.progress(action.title);
+        previous = await action.run(stepContext(o, run, step), previous);
+        done.push(action.title);
+      }
+    } catch (error) {
+      // AWS can still refuse what no local rule can know (an alias another account holds): say
+      // what this run did and did not, and how to finish, before the error itself is reported.
+      const left = plan.actions.slice(done.length).map((a) => a.title);
+      if (!(error instanceof StoppedError) && !isAbort(error)) o.ui.note({ level: 'warn', text: unfinishedText(soFar, done, left) });
+      throw error;
     }
   }
   const after = await verifyAfterWrites(o, run, step);
   o.ui.stepResult(step, after, 'after');
   return { step, result: after, outcome: isSettled(after) ? 'done' : 'pending' };
+}
+
+/** "Stopped at account-alias. Done: ... Not done: ... Run again ...": one paragraph. */
+function unfinishedText({ reports, rest }: RunSoFar, done: string[], left: string[]): string {
+  const changed = reports.filter((r) => r.outcome === 'done').map((r) => r.step.id);
+  const open = reports.filter((r) => !isSettledReport(r) && r.outcome !== 'planned').map((r) => r.step.id);
+  const current = rest[0]!.id;
+  return (
+    `Stopped at ${current} (the reason follows). Done in this run: ${changed.join(', ') || 'nothing'}. ` +
+    `Of ${current}, done: ${done.join('; ') || 'nothing'}; not done: ${left.join('; ')}. ` +
+    `Not done: ${[...open, ...rest.map((s) => s.id)].join(', ')}. ` +
+    `Run "${commandLine()}" again to finish: every step is checked again, what is done is kept, and the rest is offered.`
+  );
 }
 
 /** IAM's reads can trail its writes by seconds: give a fresh write a few chances to show. */
