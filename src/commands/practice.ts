@@ -1,10 +1,10 @@
 import { noCredentials } from '../report-error.js';
-import { startPractice, type PracticeSession } from '../practice/session.js';
+import { startPractice, type PracticeOptions, type PracticeSession } from '../practice/session.js';
 import type { RunContext } from './context.js';
 
 /** Runs `work` against a practice account on this computer, closed again whatever happens. */
-export async function inPractice<T>(stateFile: string | undefined, work: (practice: PracticeSession) => Promise<T>): Promise<T> {
-  const practice = await startPractice(stateFile);
+export async function inPractice<T>(options: PracticeOptions, work: (practice: PracticeSession) => Promise<T>): Promise<T> {
+  const practice = await startPractice(options);
   try {
     return await work(practice);
   } finally {

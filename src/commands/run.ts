@@ -27,7 +27,9 @@ export async function run(options: Options, context: RunContext): Promise<number
   // What the steps can tell of their inputs is told before any call.
   if (options.command === 'wizard') checkInputsBeforeCalls(await loadSteps(), inputs, options.skip);
   const command = (practice?: PracticeSession) => runOn(options, context, inputs, practice);
-  if (options.practice) return inPractice(options['practice-state'], command);
+  // status reads the scenario file and never writes it.
+  const practiceOptions = { stateFile: options['practice-state'], readOnly: options.command === 'status' };
+  if (options.practice) return inPractice(practiceOptions, command);
   try {
     return await command();
   } catch (error) {
@@ -37,7 +39,7 @@ export async function run(options: Options, context: RunContext): Promise<number
     if (explained !== error || !isMissingCredentials(error) || !context.io.canPrompt || options.yes || options.json) throw explained;
     if (!(await offerPractice(context))) return EXIT.noCredentials;
     useInvocation({ ...invocation(), sameAccount: ['--practice'] });
-    return inPractice(options['practice-state'], command);
+    return inPractice(practiceOptions, command);
   }
 }
 

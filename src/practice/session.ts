@@ -15,11 +15,20 @@ export interface PracticeSession {
   close(): Promise<void>;
 }
 
-/** Starts the simulated account: from a scenario file when given (saved back after every change), else brand new. */
-export async function startPractice(stateFile?: string): Promise<PracticeSession> {
+export interface PracticeOptions {
+  /** A scenario file: loaded when it exists, and saved back after every change unless readOnly. */
+  stateFile?: string;
+  /** A read-only command (status): the file is read, never written, not even created. */
+  readOnly?: boolean;
+}
+
+/** Starts the simulated account: from a scenario file when given, else brand new. */
+export async function startPractice({ stateFile, readOnly = false }: PracticeOptions = {}): Promise<PracticeSession> {
   const scenario = loadScenario(stateFile);
-  const account = new PracticeAccount(scenario, stateFile ? (s) => saveScenario(stateFile, s) : undefined);
-  if (stateFile) saveScenario(stateFile, scenario);
+  const saveTo = readOnly ? undefined : stateFile;
+  const account = new PracticeAccount(scenario, saveTo ? (s) => saveScenario(saveTo, s) : undefined);
+  // Saved at once, so a file that cannot be written stops the run before its first step (exit 2).
+  if (saveTo) saveScenario(saveTo, scenario);
   const server = await startPracticeServer(account);
   return {
     clientOptions: { endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS },
