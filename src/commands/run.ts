@@ -27,8 +27,8 @@ export async function run(options: Options, context: RunContext): Promise<number
   // What the steps can tell of their inputs is told before any call.
   if (options.command === 'wizard') checkInputsBeforeCalls(await loadSteps(), inputs, options.skip);
   const command = (practice?: PracticeSession) => runOn(options, context, inputs, practice);
-  // status reads the scenario file and never writes it.
-  const practiceOptions = { stateFile: options['practice-state'], readOnly: options.command === 'status' };
+  // status and --dry-run read the scenario file and never write it.
+  const practiceOptions = { stateFile: options['practice-state'], readOnly: options.command === 'status' || options['dry-run'] };
   if (options.practice) return inPractice(practiceOptions, command);
   try {
     return await command();

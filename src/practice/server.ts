@@ -1,35 +1,39 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PracticeAccount } from './account.js';
 import { ConsoleActions } from './console/actions.js';
 import { handleConsole } from './console/routes.js';
+import { guardFor, readBody, Refused, type Guard } from './guard.js';
 import { handlerFor, jsonHandlerFor } from './services/handlers.js';
 import { errorJson, parseJsonRequest, successJson } from './protocols/json-protocol.js';
-import { errorXml, parseQueryRequest, ServiceError, signingKeyId, successXml, type XmlReply } from './protocols/query-protocol.js';
+import { errorXml, parseQueryRequest, ServiceError, successXml, type XmlReply } from './protocols/query-protocol.js';
+import { signatureProblem, type SessionCredentials, type SignatureProblem } from './protocols/sigv4.js';
 
-/** The practice session's credentials: temporary (ASIA…), as CloudShell gives root. Not secret. */
-export const PRACTICE_CREDENTIALS = {
-  accessKeyId: 'ASIAPRACTICE00000000',
-  secretAccessKey: 'practice-secret-access-key-not-a-secret',
-  sessionToken: 'practice-session-token',
-};
+/** The practice session's credentials: temporary (ASIA…), as CloudShell gives root; the secret is new each run and never leaves this process. */
+export type PracticeCredentials = SessionCredentials;
+
+/** The key id is fixed, so it reads as practice in any message; the secret and the token are drawn per run. */
+export const PRACTICE_ACCESS_KEY_ID = 'ASIAPRACTICE00000000';
+
+const newCredentials = (): PracticeCredentials => ({
+  accessKeyId: PRACTICE_ACCESS_KEY_ID,
+  secretAccessKey: randomBytes(30).toString('base64'),
+  sessionToken: randomBytes(32).toString('base64'),
+});
 
 export interface PracticeServer {
+  /** Where the SDK clients send API calls: no token, for calls are signed instead. */
   url: string;
+  /** The only credentials this server accepts: for this process's SDK clients, never written anywhere. */
+  credentials: PracticeCredentials;
+  /** A practice console link (path, with a query if any) carrying this run's token. */
+  consoleUrl(path?: string): string;
   account: PracticeAccount;
   console: ConsoleActions;
   /** Every API call answered, as 'iam:CreateUser', in order. */
   calls: string[];
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 interface Reply {
@@ -38,74 +42,118 @@ interface Reply {
   body: string;
 }
 
-/** Only the practice credentials are accepted: a request signed with anything else is refused. */
-function checkSignedByPractice(authorization: string | undefined) {
-  if (signingKeyId(authorization) !== PRACTICE_CREDENTIALS.accessKeyId) {
-    throw new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
-  }
+/** AWS's common errors for a request that is not signed with the session's credentials, by protocol. */
+function signatureError(problem: SignatureProblem, json: boolean): ServiceError {
+  const code = {
+    missing: json ? 'MissingAuthenticationTokenException' : 'MissingAuthenticationToken',
+    'unknown-key': 'InvalidClientTokenId',
+    mismatch: json ? 'InvalidSignatureException' : 'SignatureDoesNotMatch',
+  }[problem.kind];
+  return new ServiceError(code, problem.message, 403);
 }
 
 const unexpected = (error: unknown) =>
   error instanceof ServiceError ? error : new ServiceError('ServiceFailure', String(error), 500, 'Receiver');
 
-/** IAM and STS: the query protocol. undefined when the request is not one. */
-async function answerQuery(account: PracticeAccount, calls: string[], body: string, req: IncomingMessage): Promise<Reply | undefined> {
-  if (req.method !== 'POST' || !/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) return undefined;
-  const request = parseQueryRequest(body);
-  if (!request) return undefined;
-  calls.push(`${request.service}:${request.action}`);
-  let reply: XmlReply;
-  try {
-    checkSignedByPractice(req.headers.authorization);
-    reply = successXml(request.service, request.action, await handlerFor(request.service, request.action)(account, request.params));
-  } catch (error) {
-    reply = errorXml(request.service, unexpected(error));
-  }
-  return { status: reply.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': reply.requestId }, body: reply.body };
-}
-
-/** Budgets and the Account API: the JSON protocols. undefined when the request is not one. */
-function answerJson(account: PracticeAccount, calls: string[], body: string, req: IncomingMessage, path: string): Reply | undefined {
-  const request = parseJsonRequest(req.method, path, req.headers, body);
-  if (!request) return undefined;
-  calls.push(`${request.service}:${request.action}`);
-  try {
-    checkSignedByPractice(req.headers.authorization);
-    return successJson(request.service, jsonHandlerFor(request.service, request.action)(account, request.body));
-  } catch (error) {
-    return errorJson(request.service, unexpected(error));
-  }
-}
-
 /** Serves the simulated IAM, STS, Budgets and Account APIs and the practice console on 127.0.0.1, on a free port. */
 export async function startPracticeServer(account: PracticeAccount): Promise<PracticeServer> {
   const consoleActions = new ConsoleActions(account);
   const calls: string[] = [];
+  const credentials = newCredentials();
+  let guard: Guard;
+
+  /** Only a request signed with this session's secret reaches the account. */
+  async function checkSigned(req: IncomingMessage, body: Buffer, json: boolean) {
+    const problem = await signatureProblem({ method: req.method ?? '', target: req.url ?? '/', headers: req.headers, body }, credentials);
+    if (problem) throw signatureError(problem, json);
+  }
+
+  /** IAM and STS: the query protocol. undefined when the request is not one. */
+  async function answerQuery(req: IncomingMessage, body: Buffer): Promise<Reply | undefined> {
+    if (req.method !== 'POST' || !/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) return undefined;
+    const request = parseQueryRequest(body.toString('utf8'));
+    if (!request) return undefined;
+    calls.push(`${request.service}:${request.action}`);
+    let reply: XmlReply;
+    try {
+      await checkSigned(req, body, false);
+      reply = successXml(request.service, request.action, await handlerFor(request.service, request.action)(account, request.params));
+    } catch (error) {
+      reply = errorXml(request.service, unexpected(error));
+    }
+    return { status: reply.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': reply.requestId }, body: reply.body };
+  }
+
+  /** Budgets and the Account API: the JSON protocols. undefined when the request is not one. */
+  async function answerJson(req: IncomingMessage, body: Buffer, path: string): Promise<Reply | undefined> {
+    const request = parseJsonRequest(req.method, path, req.headers, body.toString('utf8'));
+    if (!request) return undefined;
+    calls.push(`${request.service}:${request.action}`);
+    try {
+      await checkSigned(req, body, true);
+      return successJson(request.service, jsonHandlerFor(request.service, request.action)(account, request.body));
+    } catch (error) {
+      return errorJson(request.service, unexpected(error));
+    }
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    guard.checkAddress(req);
     const body = await readBody(req);
     // The clients of all four services share one endpoint: the protocol tells them apart.
     const path = new URL(req.url ?? '/', 'http://practice').pathname;
-    const reply = (await answerQuery(account, calls, body, req)) ?? answerJson(account, calls, body, req, path);
-    if (!reply) return handleConsole(consoleActions, req, res, body);
-    res.writeHead(reply.status, reply.headers);
-    res.end(reply.body);
+    const reply = (await answerQuery(req, body)) ?? (await answerJson(req, body, path));
+    if (reply) {
+      res.writeHead(reply.status, reply.headers);
+      return void res.end(reply.body);
+    }
+    const { ok, setCookie } = guard.tokenOf(req);
+    if (!ok) throw new Refused(403, "Open the practice console with a link the wizard printed: it holds this run's key (?token=...).");
+    // Not to be framed by another page, nor to hand the token on in a Referer.
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('content-security-policy', "frame-ancestors 'none'; form-action 'self'");
+    res.setHeader('referrer-policy', 'no-referrer');
+    if (setCookie) res.setHeader('set-cookie', setCookie);
+    await handleConsole(consoleActions, req, res, body.toString('utf8'));
+  }
+
+  /** Whatever went wrong is answered, and the wizard in this same process goes on. */
+  function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown) {
+    if (res.headersSent) return void res.destroy();
+    const status = error instanceof Refused ? error.status : error instanceof URIError ? 400 : 500;
+    const text = error instanceof Refused ? error.message : error instanceof URIError ? 'The address is not valid.' : `practice server error: ${error instanceof Error ? error.message : String(error)}`;
+    // A body left unread (too large, or refused before it was read) is not waited for: the connection closes.
+    const close = !req.complete;
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...(close ? { connection: 'close' } : {}) });
+    res.end(`${text}\n`);
+    if (close) res.once('finish', () => req.socket.destroy());
   }
 
   const server = createServer((req, res) => {
+    // A client gone mid-answer is not an error of the wizard's.
+    res.on('error', () => {});
+    req.on('error', () => {});
     handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) return void res.destroy();
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(`practice server error: ${error instanceof Error ? error.message : String(error)}`);
+      try {
+        answerFailure(req, res, error);
+      } catch {
+        res.destroy();
+      }
     });
   });
+  // A request that trickles in is not waited for forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
+  guard = guardFor(port);
   return {
     url: `http://127.0.0.1:${port}`,
+    credentials,
+    consoleUrl: guard.consoleUrl,
     account,
     console: consoleActions,
     calls,

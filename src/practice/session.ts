@@ -3,7 +3,7 @@ import type { ConsolePort } from '../engine/console.js';
 import { PracticeAccount } from './account.js';
 import { practiceLinks } from './console/routes.js';
 import { loadScenario, saveScenario } from './scenarios/scenario-file.js';
-import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from './server.js';
+import { startPracticeServer, type PracticeServer } from './server.js';
 
 /** What the rest of the program needs from practice mode, and nothing more. */
 export interface PracticeSession {
@@ -31,8 +31,9 @@ export async function startPractice({ stateFile, readOnly = false }: PracticeOpt
   if (saveTo) saveScenario(saveTo, scenario);
   const server = await startPracticeServer(account);
   return {
-    clientOptions: { endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS },
-    console: { links: practiceLinks(server.url), practice: { url: server.url, hands: server.console } },
+    clientOptions: { endpoint: server.url, region: 'us-east-1', credentials: server.credentials },
+    // The console's links carry the run's token: only the person who sees them can use the console.
+    console: { links: practiceLinks(server.consoleUrl), practice: { url: server.consoleUrl('/'), hands: server.console } },
     server,
     close: () => server.close(),
   };

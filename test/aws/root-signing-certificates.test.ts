@@ -6,7 +6,7 @@ import { runWizard } from '../../src/engine/wizard.js';
 import { PracticeAccount } from '../../src/practice/account.js';
 import { practiceLinks } from '../../src/practice/console/routes.js';
 import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
-import { PRACTICE_CREDENTIALS, startPracticeServer } from '../../src/practice/server.js';
+import { startPracticeServer } from '../../src/practice/server.js';
 import { rootSigningCertificates } from '../../steps/root-signing-certificates.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { ScriptedUI } from '../support/scripted-ui.js';
@@ -58,13 +58,13 @@ describe('root-signing-certificates', () => {
     const scenario = newAccountScenario();
     scenario.root.signingCertificates.push({ id: 'PRACTICEROOTCERTIFICATE1', status: 'Active', created: scenario.root.created });
     const server = await startPracticeServer(new PracticeAccount(scenario));
-    const aws = await createClients({ endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS });
+    const aws = await createClients({ endpoint: server.url, region: 'us-east-1', credentials: server.credentials });
     try {
       const identity = await whoAmI(aws);
       const ui = new ScriptedUI();
       const clock = new FakeClock();
       clock.onSleep = () => void ui.of('waiting')[0]?.doItForMe?.();
-      const console = { links: practiceLinks(server.url), practice: { url: server.url, hands: server.console } };
+      const console = { links: practiceLinks(server.consoleUrl), practice: { url: server.consoleUrl('/'), hands: server.console } };
       const reports = await runWizard({
         steps: [rootSigningCertificates],
         identity,
@@ -80,7 +80,7 @@ describe('root-signing-certificates', () => {
         newReader: () => new AccountReader(aws, identity, undefined, clock),
       });
       expect(reports.map((r) => r.outcome)).toEqual(['done']);
-      expect(ui.of('checklist')[0]!.list.url).toBe(`${server.url}/security_credentials`);
+      expect(ui.of('checklist')[0]!.list.url).toBe(server.consoleUrl('/security_credentials'));
       expect(server.account.state.root.signingCertificates).toEqual([]);
     } finally {
       for (const client of Object.values(aws)) client.destroy();

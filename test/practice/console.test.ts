@@ -1,5 +1,5 @@
 import { GetAlternateContactCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
-import { CreateBudgetCommand, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
+import { CreateBudgetCommand, DeleteBudgetCommand, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
 import {
   CreateAccountAliasCommand,
   CreateLoginProfileCommand,
@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { PracticeAccount } from '../../src/practice/account.js';
 import { describeScenarioIssue, newAccountScenario, scenarioSchema } from '../../src/practice/scenarios/scenario.js';
-import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
+import { startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 
 /** The practice console over HTTP, checked through what the wizard reads: the IAM API. */
@@ -23,14 +23,14 @@ let aws: AwsClients;
 
 beforeEach(async () => {
   server = await startPracticeServer(new PracticeAccount(newAccountScenario()));
-  aws = await createClients({ endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS });
+  aws = await createClients({ endpoint: server.url, region: 'us-east-1', credentials: server.credentials });
 });
 afterEach(() => server.close());
 
 const summary = async () => (await aws.iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
 
 async function submit(path: string, form: Record<string, string>) {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await fetch(server.consoleUrl(path), {
     method: 'POST',
     body: new URLSearchParams(form),
     redirect: 'manual',
@@ -52,7 +52,7 @@ describe('the practice console', () => {
     await aws.iam.send(new CreateUserCommand({ UserName: 'admin-jane' }));
     const pages = ['/', '/security_credentials', `/signin/${server.account.state.accountId}`, '/users/admin-jane', '/users/nobody', '/no-such-page'];
     for (const path of pages) {
-      const html = await (await fetch(`${server.url}${path}`)).text();
+      const html = await (await fetch(server.consoleUrl(path))).text();
       expect(html).toMatch(/<title>PRACTICE · /);
       expect(html).toMatch(/<strong>PRACTICE<\/strong>/);
     }
@@ -77,7 +77,7 @@ describe('the practice console', () => {
   });
 
   it('lists root access keys; deactivating keeps the key counted, deleting removes it', async () => {
-    const page = await (await fetch(`${server.url}/security_credentials`)).text();
+    const page = await (await fetch(server.consoleUrl('/security_credentials'))).text();
     expect(page).toContain('AKIAPRACTICEROOTKEY1');
 
     await submit('/access-keys/status', { id: 'AKIAPRACTICEROOTKEY1', status: 'Inactive' });
@@ -87,7 +87,7 @@ describe('the practice console', () => {
     const deleted = await submit('/access-keys/delete', { id: 'AKIAPRACTICEROOTKEY1' });
     expect(deleted.status).toBe(303);
     expect((await summary()).AccountAccessKeysPresent).toBe(0);
-    expect(await (await fetch(`${server.url}/security_credentials`)).text()).not.toContain('AKIAPRACTICEROOTKEY1');
+    expect(await (await fetch(server.consoleUrl('/security_credentials'))).text()).not.toContain('AKIAPRACTICEROOTKEY1');
   });
 
   it('takes root signing certificates from a scenario: at most 2, each with an IAM certificate id', () => {
@@ -107,7 +107,7 @@ describe('the practice console', () => {
     const id = 'PRACTICEROOTCERTIFICATE1';
     server.account.change((s) => s.root.signingCertificates.push({ id, status: 'Active', created: '2026-01-01T00:00:00Z' }));
     expect((await summary()).AccountSigningCertificatesPresent).toBe(1);
-    expect(await (await fetch(`${server.url}/security_credentials`)).text()).toContain(`<tr data-certificate="${id}">`);
+    expect(await (await fetch(server.consoleUrl('/security_credentials'))).text()).toContain(`<tr data-certificate="${id}">`);
 
     await submit('/signing-certificates/status', { id, status: 'Inactive' });
     expect(server.account.state.root.signingCertificates[0]?.status).toBe('Inactive');
@@ -115,7 +115,7 @@ describe('the practice console', () => {
 
     expect(await submit('/signing-certificates/delete', { id })).toMatchObject({ status: 303, location: expect.stringMatching(/^\/security_credentials\?/) });
     expect((await summary()).AccountSigningCertificatesPresent).toBe(0);
-    expect(await (await fetch(`${server.url}/security_credentials`)).text()).toContain('No X.509 certificates.');
+    expect(await (await fetch(server.consoleUrl('/security_credentials'))).text()).toContain('No X.509 certificates.');
     expect((await submit('/signing-certificates/delete', { id })).status).toBe(404);
   });
 
@@ -140,7 +140,7 @@ describe('the practice console', () => {
 
   it('assigns an IAM user an MFA device from the user page', async () => {
     await aws.iam.send(new CreateUserCommand({ UserName: 'admin-jane' }));
-    expect(await (await fetch(`${server.url}/users/admin-jane`)).text()).toContain('Assign MFA device');
+    expect(await (await fetch(server.consoleUrl('/users/admin-jane'))).text()).toContain('Assign MFA device');
     const { secret, token } = await startMfa('admin-jane');
     const [code1, code2] = twoConsecutiveCodes(secret, Date.now());
     expect((await submit('/mfa/finish', { token, code1, code2 })).location).toMatch(/^\/users\/admin-jane\?/);
@@ -165,7 +165,7 @@ describe('the practice console', () => {
   });
 
   it('shows on its home page what the account-wide steps set through the API', async () => {
-    const home = async () => (await fetch(`${server.url}/`)).text();
+    const home = async () => (await fetch(server.consoleUrl('/'))).text();
     expect(await home()).toMatch(/Account alias<\/th><td>none/);
     await aws.iam.send(new CreateAccountAliasCommand({ AccountAlias: 'practice-class' }));
     await aws.iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 }));
@@ -201,9 +201,11 @@ describe('the practice console', () => {
       ),
     ).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining("budget.budgetLimit.amount") });
     expect(server.account.state.budgets).toEqual([]);
-    const unknown = await fetch(server.url, { method: 'POST', headers: { 'x-amz-target': 'AWSBudgetServiceGateway.DeleteBudget', authorization: 'AWS4-HMAC-SHA256 Credential=ASIAPRACTICE00000000/x' }, body: '{}' });
-    expect(unknown.status).toBe(400);
-    expect(await unknown.json()).toMatchObject({ __type: 'InvalidAction', message: expect.stringContaining('budgets:DeleteBudget') });
+    await expect(aws.budgets.send(new DeleteBudgetCommand({ AccountId: accountId, BudgetName: 'b' }))).rejects.toMatchObject({
+      name: 'InvalidAction',
+      message: expect.stringContaining('budgets:DeleteBudget'),
+      $metadata: { httpStatusCode: 400 },
+    });
     expect(server.calls).toEqual(['account:GetAlternateContact', 'budgets:DescribeBudgets', 'budgets:DescribeBudgets', 'budgets:CreateBudget', 'budgets:DeleteBudget']);
   });
 

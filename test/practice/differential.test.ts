@@ -49,7 +49,7 @@ import { startMoto, type Moto } from '../support/moto.js';
  */
 
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
-const KEYS = { accessKeyId: 'ASIAPRACTICE00000000', secretAccessKey: 'practice-secret-access-key-not-a-secret', sessionToken: 'practice-session-token' };
+const KEYS = { accessKeyId: 'ASIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token' };
 
 let moto: Moto;
 let practice: PracticeServer;
@@ -61,7 +61,7 @@ beforeAll(async () => {
   // The same account id as moto's, so ARNs compare as they are.
   practice = await startPracticeServer(new PracticeAccount({ ...newAccountScenario(), accountId: '123456789012' }));
   motoAws = await createClients({ endpoint: moto.url, region: 'us-east-1', credentials: KEYS });
-  practiceAws = await createClients({ endpoint: practice.url, region: 'us-east-1', credentials: KEYS });
+  practiceAws = await createClients({ endpoint: practice.url, region: 'us-east-1', credentials: practice.credentials });
 }, 30_000);
 
 afterAll(async () => {

@@ -23,11 +23,11 @@ const redirect = (res: ServerResponse, to: string, message: Message) => {
 const USER_PAGE = /^\/users\/([^/]+)$/;
 const SIGN_IN_PAGE = /^\/signin\/([^/]+)$/;
 
-/** Links to the practice console served at `url`, for the checklists: it stands in for the AWS console. */
-export const practiceLinks = (url: string): ConsoleLinks => ({
-  rootCredentials: `${url}${PAGES.rootCredentials}`,
-  signIn: (accountOrAlias) => `${url}${PAGES.signIn(accountOrAlias)}`,
-  iamUser: (userName) => `${url}${PAGES.user(userName)}`,
+/** Links to the practice console, for the checklists: it stands in for the AWS console. `link` adds the address and the run's token to a page's path. */
+export const practiceLinks = (link: (path: string) => string): ConsoleLinks => ({
+  rootCredentials: link(PAGES.rootCredentials),
+  signIn: (accountOrAlias) => link(PAGES.signIn(accountOrAlias)),
+  iamUser: (userName) => link(PAGES.user(userName)),
 });
 
 const pageOf = (principal: string) => (principal === ROOT ? PAGES.rootCredentials : PAGES.user(principal));

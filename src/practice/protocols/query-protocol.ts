@@ -44,13 +44,10 @@ export interface QueryRequest {
 export function parseQueryRequest(body: string): QueryRequest | undefined {
   const params = Object.fromEntries(new URLSearchParams(body));
   const { Action: action, Version: version } = params;
-  const service = SERVICE_BY_VERSION[version ?? ''];
+  const service = version !== undefined && Object.hasOwn(SERVICE_BY_VERSION, version) ? SERVICE_BY_VERSION[version] : undefined;
   if (!action || !service) return undefined;
   return { service, action, params };
 }
-
-/** The access key id a request was signed with, from its SigV4 Authorization header (any protocol). */
-export const signingKeyId = (authorization: string | undefined) => /Credential=([^/,\s]+)\//.exec(authorization ?? '')?.[1];
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');

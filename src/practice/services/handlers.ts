@@ -39,17 +39,15 @@ const JSON_HANDLERS: Record<JsonService, Record<string, JsonHandler>> = {
 const notSimulated = (service: string, action: string) =>
   new ServiceError('InvalidAction', `The practice account does not simulate ${service}:${action} yet.`, 400);
 
-export function handlerFor(service: Service, action: string): Handler {
-  const handler = HANDLERS[service][action];
-  if (!handler) throw notSimulated(service, action);
-  return handler;
+/** Only the table's own entries are actions: `constructor` or `__proto__` is an unknown action, not Object's. */
+function own<T>(table: Record<string, T>, service: string, action: string): T {
+  if (!Object.hasOwn(table, action)) throw notSimulated(service, action);
+  return table[action]!;
 }
 
-export function jsonHandlerFor(service: JsonService, action: string): JsonHandler {
-  const handler = JSON_HANDLERS[service][action];
-  if (!handler) throw notSimulated(service, action);
-  return handler;
-}
+export const handlerFor = (service: Service, action: string): Handler => own(HANDLERS[service], service, action);
+
+export const jsonHandlerFor = (service: JsonService, action: string): JsonHandler => own(JSON_HANDLERS[service], service, action);
 
 export const simulatedActions = (service: Service | JsonService) =>
   Object.keys(service === 'iam' || service === 'sts' ? HANDLERS[service] : JSON_HANDLERS[service]).sort();
