@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { PracticeAccount } from './account.js';
 import { ConsoleActions } from './console/actions.js';
 import { handleConsole } from './console/routes.js';
@@ -141,6 +142,19 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
       }
     });
   });
+  // Every connection, so close() ends even those http no longer tracks (a refused tunnel or upgrade).
+  const sockets = new Set<Duplex>();
+  server.on('connection', (socket: Duplex) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  // No tunnels and no other protocols: answered, then closed, like any request it does not serve.
+  const noTunnel = (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => {});
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  server.on('connect', noTunnel);
+  server.on('upgrade', noTunnel);
   // A request that trickles in is not waited for forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
@@ -159,8 +173,9 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
     calls,
     close: () =>
       new Promise((resolve) => {
-        server.closeAllConnections();
         server.close(() => resolve());
+        server.closeAllConnections();
+        sockets.forEach((socket) => socket.destroy());
       }),
   };
 }

@@ -30,9 +30,9 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-/** The URL the checklist shows for the step now waiting. */
+/** The URL the checklist shows for the step now waiting (with the run's token, which lets the browser in). */
 async function checklistUrl(term: PtySession, path: RegExp): Promise<string> {
-  const text = await term.waitFor(new RegExp(`In the PRACTICE console \\((http://127\\.0\\.0\\.1:\\d+${path.source})\\)`), WAIT);
+  const text = await term.waitFor(new RegExp(`In the PRACTICE console \\((http://127\\.0\\.0\\.1:\\d+${path.source}\\?token=[\\w-]+)\\)`), WAIT);
   return /\((http:\/\/[^)]+)\)/.exec(text.slice(text.lastIndexOf('In the PRACTICE console')))![1]!;
 }
 

@@ -86,6 +86,11 @@ export async function signatureProblem(request: SignedRequest, credentials: Sess
   if (Math.abs(date.getTime() - now.getTime()) > SKEW_MS) {
     return { kind: 'mismatch', message: `Signature expired: ${header(request.headers, 'x-amz-date')} is more than 15 minutes from the time now.` };
   }
+  // The signer trusts a payload hash sent in X-Amz-Content-Sha256: it must be the body's own.
+  const claimed = header(request.headers, 'x-amz-content-sha256');
+  if (claimed !== undefined && claimed !== createHash('sha256').update(request.body).digest('hex')) {
+    return { kind: 'mismatch', message: 'The provided x-amz-content-sha256 header does not match what was computed.' };
+  }
   const names = signedHeaders!.split(';');
   if (!names.includes('host')) return { kind: 'mismatch', message: 'The host header must be signed.' };
   const headers: Record<string, string> = {};
