@@ -110,10 +110,10 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
     }
     const { ok, setCookie } = guard.tokenOf(req);
     if (!ok) throw new Refused(403, "Open the practice console with a link the wizard printed: it holds this run's key (?token=...).");
-    // Not to be framed by another page, nor to hand the token on in a Referer.
+    // Not to be framed by another page, nor to hand the token on in a Referer (same-origin, not no-referrer: with that, a browser sends Origin: null on the console's own forms).
     res.setHeader('x-frame-options', 'DENY');
     res.setHeader('content-security-policy', "frame-ancestors 'none'; form-action 'self'");
-    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('referrer-policy', 'same-origin');
     if (setCookie) res.setHeader('set-cookie', setCookie);
     await handleConsole(consoleActions, req, res, body.toString('utf8'));
   }

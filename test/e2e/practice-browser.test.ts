@@ -1,6 +1,11 @@
 import { rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PracticeAccount } from '../../src/practice/account.js';
+import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
+import { startPracticeServer } from '../../src/practice/server.js';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
 import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
@@ -97,4 +102,54 @@ describe('the practice console in a browser', () => {
       term.kill();
     }
   }, 120_000);
+});
+
+/** A page somewhere else, as an attacker would serve it: each path its own HTML. */
+async function serve(pages: Record<string, string>): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(pages[req.url ?? '/'] ?? '');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+describe('a page on another origin, in the same browser', () => {
+  it('cannot delete root\'s practice key or create a user, even after the learner opened the console', async () => {
+    const practice = await startPracticeServer(new PracticeAccount(newAccountScenario()));
+    const target = practice.url;
+    // The attacks: a form posted to the console, the same form to the API, and a no-cors fetch.
+    const attacker = await serve({
+      '/form': `<form id=f method=post action="${target}/access-keys/delete"><input name=id value=AKIAPRACTICEROOTKEY1></form><script>f.submit()</script>`,
+      '/api': `<form id=f method=post action="${target}/" enctype="application/x-www-form-urlencoded"><input name=Action value=CreateUser><input name=Version value=2010-05-08><input name=UserName value=evil></form><script>f.submit()</script>`,
+      '/fetch': `<script>fetch("${target}/access-keys/delete",{method:"POST",mode:"no-cors",credentials:"include",headers:{"content-type":"application/x-www-form-urlencoded"},body:"id=AKIAPRACTICEROOTKEY1"}).finally(()=>document.title="sent")</script>`,
+    });
+    const page = await context.newPage();
+    try {
+      // The learner has the console open: the browser holds its cookie.
+      await page.goto(practice.consoleUrl('/security_credentials'));
+      await page.getByRole('button', { name: 'Delete AKIAPRACTICEROOTKEY1' }).waitFor();
+
+      const refused = page.waitForResponse((r) => r.url().startsWith(`${target}/access-keys/delete`));
+      await page.goto(`${attacker.url}/form`);
+      expect((await refused).status()).toBe(403);
+      const apiRefused = page.waitForResponse((r) => r.url() === `${target}/`);
+      await page.goto(`${attacker.url}/api`);
+      expect((await apiRefused).status()).toBe(403);
+      await page.goto(`${attacker.url}/fetch`);
+      await page.waitForFunction(() => document.title === 'sent');
+
+      expect(practice.account.state.root.accessKeys.map((k) => k.id)).toEqual(['AKIAPRACTICEROOTKEY1']);
+      expect(practice.account.state.users).toEqual([]);
+      // The learner's own click still works.
+      await page.goto(practice.consoleUrl('/security_credentials'));
+      await page.getByRole('button', { name: 'Delete AKIAPRACTICEROOTKEY1' }).click();
+      await page.getByRole('status').filter({ hasText: 'Deleted' }).waitFor();
+      expect(practice.account.state.root.accessKeys).toEqual([]);
+    } finally {
+      await page.close();
+      attacker.server.close();
+      await practice.close();
+    }
+  }, 60_000);
 });

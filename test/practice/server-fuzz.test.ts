@@ -101,7 +101,8 @@ const request = fc.record({
   body,
 });
 
-function bytesOf(r: fc.RecordValue<typeof request extends fc.Arbitrary<infer T> ? T : never>): { bytes: Buffer; whole: boolean } {
+/** The request as bytes on the wire; `whole` is false when its body can never arrive in full. */
+function bytesOf(r: Fuzzed): { bytes: Buffer; whole: boolean } {
   const head = [`${r.method} ${r.target} ${r.version}`.trimEnd()];
   if (r.host !== undefined) head.push(`Host: ${r.host}`);
   head.push(...r.headers);
@@ -117,6 +118,8 @@ function bytesOf(r: fc.RecordValue<typeof request extends fc.Arbitrary<infer T> 
   }
   return { bytes: Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), payload]), whole };
 }
+
+type Fuzzed = typeof request extends fc.Arbitrary<infer T> ? T : never;
 
 const STATUS_LINE = /^HTTP\/1\.[01] [1-5]\d\d /;
 

@@ -148,7 +148,7 @@ describe('the console opens only with the run\'s token', () => {
     expect(first.status).toBe(200);
     const { port } = new URL(server.url);
     expect(first.headers['set-cookie']).toEqual([`practice-token-${port}=${token()}; HttpOnly; SameSite=Strict; Path=/`]);
-    expect(first.headers).toMatchObject({ 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+    expect(first.headers).toMatchObject({ 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
     expect(first.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     const cookie = { cookie: `practice-token-${port}=${token()}` };
     expect((await send({ path: '/', headers: cookie })).status).toBe(200);
