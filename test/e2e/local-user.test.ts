@@ -1,0 +1,112 @@
+// What another user of the same computer can do to a practice run (issue 12, findings 4-6): the
+// test runs its intruder as `nobody` through setpriv. The state file is private, the practice
+// server refuses whoever lacks the run's token or secret, and a state file nobody may write is
+// exit 2 naming the path. Read-only commands leave the state file as it was.
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
+import { runProcess } from '../support/process.js';
+import { spawnPty } from '../support/pty.js';
+import { CLI, NO_AWS } from '../practice/cli.js';
+import { WAIT } from '../practice/wizard-answers.js';
+
+/** A folder anyone may enter and list (0755), so only the files' own modes protect them. */
+function openFolder(mode = 0o755): string {
+  const dir = mkdtempSync(join(tmpdir(), 'local-user-'));
+  chmodSync(dir, mode);
+  return dir;
+}
+
+/** Runs `node args…` as the user nobody, group nogroup, no other groups. */
+const asNobody = (args: string[], env = NO_AWS) =>
+  runProcess('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, ...args], { env: { ...env, HOME: openFolder(0o777) }, timeoutMs: 60_000 });
+
+/** What an intruder tries, from another account on the computer, knowing the port (ports are no secret). */
+const INTRUDER = `
+const [state, port] = process.argv.slice(1);
+const base = 'http://127.0.0.1:' + port;
+const form = (fields) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+const out = {};
+const { readFileSync } = await import('node:fs');
+try { readFileSync(state, 'utf8'); out.read = 'read'; } catch (e) { out.read = e.code; }
+out.home = (await fetch(base + '/')).status;
+const mfa = await fetch(base + '/mfa/start', form({ principal: 'root' }));
+out.mfa = mfa.status;
+out.seed = /[A-Z2-7]{32}/.test(await mfa.text());
+out.deleteKey = (await fetch(base + '/access-keys/delete', form({ id: 'AKIAPRACTICEROOTKEY1' }))).status;
+const unsigned = await fetch(base + '/', { ...form({ Action: 'CreateUser', Version: '2010-05-08', UserName: 'intruder' }),
+  headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=ASIAPRACTICE00000000/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=' + '0'.repeat(64) } });
+out.createUser = unsigned.status;
+const big = await fetch(base + '/', { method: 'POST', body: new Uint8Array(64 * 1024 * 1024) }).then((r) => r.status, (e) => e.cause?.code ?? 'reset');
+out.bigBody = big;
+console.log(JSON.stringify(out));
+`;
+
+describe('another local user', () => {
+  it('can neither read the practice state nor use the practice server: no console, no MFA seed, no API call', async () => {
+    const dir = openFolder();
+    const state = join(dir, 'state.json');
+    const term = spawnPty(process.execPath, [CLI, '--practice-state', state, '--poll-interval', '1'], { env: NO_AWS });
+    try {
+      const banner = await term.waitFor(/http:\/\/127\.0\.0\.1:(\d+)\/\?token=[\w-]+/, WAIT);
+      const [consoleUrl, port] = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=[\w-]+/.exec(banner)!;
+      await term.waitFor('Waiting for an MFA device on the root user', WAIT);
+      expect(statSync(state).mode & 0o777).toBe(0o600);
+
+      const intruder = await asNobody(['--input-type=module', '-e', INTRUDER, state, port!]);
+      expect(intruder.stderr).toBe('');
+      expect(JSON.parse(intruder.stdout)).toEqual({
+        read: 'EACCES',
+        home: 403,
+        mfa: 403,
+        seed: false,
+        deleteKey: 403,
+        createUser: 403,
+        bigBody: expect.toSatisfy((s: unknown) => s === 413 || s === 'ECONNRESET' || s === 'EPIPE' || s === 'reset'),
+      });
+
+      // The wizard is unharmed: its console answers the person's link, and the state is as it was.
+      expect((await fetch(consoleUrl)).status).toBe(200);
+      const saved = JSON.parse(readFileSync(state, 'utf8'));
+      expect(saved.users).toEqual([]);
+      expect(saved.root.accessKeys).toHaveLength(1);
+      term.press('ctrl-c');
+      expect((await term.exited).exitCode).toBe(130);
+    } finally {
+      term.kill();
+    }
+  }, 120_000);
+
+  it('a state file in a folder the user may not write is exit 2 naming the path and the reason, not a bug (70)', async () => {
+    const state = join(openFolder(), 'state.json');
+    const result = await asNobody([CLI, '--practice-state', state, '--yes']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`aws-root-lockdown: cannot write ${state}: permission denied (EACCES)\n`);
+    expect(existsSync(state)).toBe(false);
+  }, 60_000);
+});
+
+describe('read-only commands never write the state file', () => {
+  it('status and --dry-run leave a read-only (0444) state file byte for byte, inode and time, and create none', async () => {
+    const dir = openFolder(0o700);
+    const state = join(dir, 'lesson.json');
+    const text = `${JSON.stringify(newAccountScenario(), null, 2)}\n`;
+    writeFileSync(state, text);
+    chmodSync(state, 0o444);
+    const before = statSync(state);
+
+    for (const args of [['status'], ['status', '--json'], ['--dry-run']]) {
+      const result = await runProcess(process.execPath, [CLI, ...args, '--practice-state', state], { env: NO_AWS, timeoutMs: 60_000 });
+      expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 1, stderr: '' });
+    }
+    const after = statSync(state);
+    expect(readFileSync(state, 'utf8')).toBe(text);
+    expect({ ino: after.ino, mtimeMs: after.mtimeMs, mode: after.mode & 0o777 }).toEqual({ ino: before.ino, mtimeMs: before.mtimeMs, mode: 0o444 });
+
+    const missing = join(dir, 'never-made.json');
+    expect((await runProcess(process.execPath, [CLI, 'status', '--practice-state', missing], { env: NO_AWS, timeoutMs: 60_000 })).code).toBe(1);
+    expect(existsSync(missing)).toBe(false);
+  }, 120_000);
+});
