@@ -42,6 +42,8 @@ export const WANTED = {
       'CreateAccountAlias',
       'DeleteAccountAlias',
       'ListAccessKeys',
+      'GetAccessKeyLastUsed',
+      'ListUserPolicies',
       'DeleteAccessKey',
       'UpdateAccessKey',
       'CreateVirtualMFADevice',

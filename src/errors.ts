@@ -33,3 +33,12 @@ export class FileProblem extends Error {
     super(message);
   }
 }
+
+/**
+ * The wizard stopped on purpose before making an identity an admin: it holds something this run
+ * did not make and the person did not see (a console password someone else set, a new access
+ * key). Exit 1 (still open), with what appeared and how to undo it.
+ */
+export class NotGranted extends Error {
+  override name = 'NotGranted';
+}

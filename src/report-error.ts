@@ -1,5 +1,5 @@
 import { describeAwsError, isAbort, isMissingCredentials } from './aws/aws-error.js';
-import { CredentialProblem, FileProblem, StoppedError, UsageError } from './errors.js';
+import { CredentialProblem, FileProblem, NotGranted, StoppedError, UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { commandLine, invocation, launch } from './invocation.js';
 
@@ -31,6 +31,10 @@ export function reportError(error: unknown, debug: boolean): number {
   if (error instanceof FileProblem) {
     say(`aws-root-lockdown: ${error.message}`);
     return EXIT.usage;
+  }
+  if (error instanceof NotGranted) {
+    say(`aws-root-lockdown: ${error.message}`);
+    return EXIT.open;
   }
   if (error instanceof StoppedError || isAbort(error)) {
     say(stoppedText());

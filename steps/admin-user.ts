@@ -1,8 +1,10 @@
+import type { LoginProfile, UserHoldings } from '../src/aws/account-reader.js';
 import { adminPolicyArn } from '../src/aws/identity.js';
 import * as writes from '../src/aws/iam-writes.js';
 import type { Action, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { UsageError } from '../src/errors.js';
 import { describeRule, firstPasswordRule, passwordProblem } from '../src/rules/password-policy.js';
+import { describeHoldings, madeThen, notGranted, risksOf, surprises, type MadeByThisRun, type Surprise } from './admin-holdings.js';
 import { obtainPassword } from './admin-password.js';
 import { ADMIN_GROUP, defineStep, type InputsFor } from './manifest.js';
 import { passwordRuleBeforeReading, strengthened } from './password-policy.js';
@@ -60,31 +62,28 @@ export const adminUser = defineStep('admin-user', {
   },
 
   async plan(ctx: Context): Promise<Plan<In>> {
-    const name = await chooseUser(ctx);
+    const { name, seen } = await chooseUser(ctx);
     ctx.run.adminUser = name;
-    const existing = await ctx.read.user(name);
+    const exists = seen !== undefined || (await ctx.read.user(name)) !== undefined;
     const actions: Action<In>[] = [];
     const notes: string[] = [];
+    // What this run makes, filled in as its actions run: checked again before any grant.
+    const made: MadeByThisRun = {};
 
-    if (!existing) {
-      actions.push({
-        title: `Create the IAM user ${name}`,
-        cli: `aws iam create-user --user-name ${name}`,
-        run: (c) => writes.createUser(c, name),
-      });
-    }
+    if (!exists) actions.push(createUserAction(name, made));
 
-    if (await ctx.read.hasConsoleAccess(name)) {
+    if (seen?.loginProfile) {
       notes.push(`${name} already has a console password; it is left as it is.`);
     } else {
-      actions.push(await consoleAccessAction(ctx, name));
+      actions.push(await consoleAccessAction(ctx, name, made));
     }
 
     const admins = await ctx.read.admins();
     if (admins.users.includes(name)) {
       notes.push(`${name} already holds AdministratorAccess.`);
     } else {
-      actions.push(...(await grantActions(ctx, name, notes)));
+      const grants = await grantActions(ctx, name, notes);
+      actions.push(...grants.map((grant, i) => (i === 0 ? holdsOnlyWhatWasSeen(grant, name, seen, made) : grant)));
     }
 
     return {
@@ -95,22 +94,89 @@ export const adminUser = defineStep('admin-user', {
   },
 });
 
-/** Asks for a name until it is valid and either new or an existing user the person chose to reuse. */
-async function chooseUser(ctx: Context): Promise<string> {
+interface Chosen {
+  name: string;
+  /** What an existing user held when the person agreed to reuse it; undefined for a user to create. */
+  seen?: UserHoldings;
+}
+
+/**
+ * Asks for a name until it is valid and either new or an existing user the person chose to reuse,
+ * after seeing what it holds. Under --yes, a user holding access keys or other permissions is
+ * reused only when --reuse-user names it.
+ */
+async function chooseUser(ctx: Context): Promise<Chosen> {
   const named = ctx.inputs.adminUser;
   for (let wanted = named ?? (await ctx.input('adminUser')) ?? noNameGiven(ctx); ; ) {
     const existing = await ctx.read.findUserName(wanted);
-    if (!existing) return wanted;
+    const seen = existing === undefined ? undefined : await ctx.read.userHoldings(existing);
+    if (!seen) return { name: wanted };
+    const risks = risksOf(seen, adminPolicyArn(ctx.identity.partition));
+    const sameName = seen.name === wanted ? '' : ` (IAM names ignore case: ${wanted} is this user)`;
+    ctx.ui.note({ level: risks.length ? 'warn' : 'info', text: `An IAM user "${seen.name}" already exists${sameName}. What it holds becomes an admin's:` });
+    for (const line of describeHoldings(seen)) ctx.ui.note({ level: 'info', text: line });
+    if (risks.length && !ctx.ui.interactive && !ctx.dryRun && ctx.inputs.reuseUser?.toLowerCase() !== seen.name.toLowerCase()) {
+      throw new UsageError(
+        `--admin-user ${wanted}: the existing user ${seen.name} holds ${risks.join(' and ')}, which would become an admin's; ` +
+          `look at it first, then pass --reuse-user ${seen.name} to reuse it as it is, or name a new user`,
+      );
+    }
     const reuse = await ctx.ui.confirm({
       key: 'reuse-user',
-      message: `An IAM user "${existing}" already exists (names ignore case). Use it? Nothing it has is removed or overwritten.`,
-      default: true,
+      message: risks.length
+        ? `Make "${seen.name}" an admin, with ${risks.join(' and ')}? Nothing it has is removed or overwritten.`
+        : `Use "${seen.name}" as the admin? Nothing it has is removed or overwritten.`,
+      default: risks.length === 0,
     });
-    if (reuse) return existing;
+    if (reuse) return { name: seen.name, seen };
     if (named) throw new UsageError(`--admin-user ${wanted}: that user exists; pick another name`);
     wanted = (await ctx.askAgain('adminUser', 'Name for the admin user')) ?? noNameGiven(ctx);
   }
 }
+
+/** Creates the user; one that appears between the plan and this moment was made by someone else, and is not made an admin. */
+function createUserAction(name: string, made: MadeByThisRun): Action<In> {
+  return {
+    title: `Create the IAM user ${name}`,
+    cli: `aws iam create-user --user-name ${name}`,
+    async run(c) {
+      const creation = await writes.createUser(c, name);
+      if (creation.kind === 'existed') throw notGranted(name, [{ what: 'a user of that name made since the plan was shown', reset: `aws iam get-user --user-name ${name}` }]);
+      if (creation.kind === 'created-answer-lost') {
+        c.ui.note({ level: 'info', text: `AWS's answer to creating ${name} was lost; the user found was made by this run's request.` });
+        made.user = { since: creation.sentAt };
+      } else {
+        made.user = { userId: creation.answer.User?.UserId ?? '' };
+      }
+    },
+  };
+}
+
+/**
+ * Before the first grant: the user holds nothing but what the person saw and this run made. Read
+ * again with IAM's lag in mind: what this run just made may take a few seconds to show.
+ */
+function holdsOnlyWhatWasSeen(grant: Action<In>, name: string, seen: UserHoldings | undefined, made: MadeByThisRun): Action<In> {
+  return {
+    ...grant,
+    async run(c, previous) {
+      let found: Surprise[] = [];
+      for (const delay of [0, 1000, 2000, 4000]) {
+        if (delay) await c.clock.sleep(delay, c.signal);
+        const now = await c.newReader().userHoldings(name);
+        found = surprises(name, now, seen, made, adminPolicyArn(c.identity.partition));
+        // A thing this run made and IAM does not show yet is lag; anything else will not go away.
+        if (found.length === 0 || !isLag(found, now, made)) break;
+      }
+      if (found.length) throw notGranted(name, found);
+      return grant.run(c, previous);
+    },
+  };
+}
+
+/** Only what this run made is missing (the user, or its console password): IAM's reads trail its writes. */
+const isLag = (found: Surprise[], now: UserHoldings | undefined, made: MadeByThisRun) =>
+  (now === undefined && made.user !== undefined) || (now !== undefined && made.loginProfile !== undefined && now.loginProfile === undefined && found.length === 1);
 
 /** Nobody to ask: a dry run writes nothing, so the usual name is a fair answer; a real run needs the flag. */
 function noNameGiven(ctx: Context): string {
@@ -120,7 +186,7 @@ function noNameGiven(ctx: Context): string {
 
 const PASSWORD_PLACEHOLDER = { given: 'from standard input', type: 'typed by you', generate: 'shown once' } as const;
 
-async function consoleAccessAction(ctx: Context, name: string): Promise<Action<In>> {
+async function consoleAccessAction(ctx: Context, name: string, made: MadeByThisRun): Promise<Action<In>> {
   // Under --yes, --password-stdin was required before the first step (inputsNeeded above).
   // The password must meet the policy in force now and the one the password-policy step sets
   // later in this run: the admin meets that one at the first sign-in, when the password is changed.
@@ -141,14 +207,27 @@ async function consoleAccessAction(ctx: Context, name: string): Promise<Action<I
         ],
         default: 'generate',
       });
+  const appeared = (profile: LoginProfile | undefined) =>
+    notGranted(name, [{ what: `a console password this run did not set (made ${profile?.created?.toISOString() ?? 'just now'})`, reset: `aws iam delete-login-profile --user-name ${name}` }]);
   return {
     title: `Let ${name} sign in to the console (a new password is required at first sign-in)`,
     cli: `aws iam create-login-profile --user-name ${name} --password-reset-required --password '<${PASSWORD_PLACEHOLDER[source]}>'`,
     async run(c) {
-      if (await c.read.hasConsoleAccess(name)) return;
+      // The plan found none: one there now was set by someone else, and the user is not made an admin.
+      const before = await c.read.loginProfile(name);
+      if (before) throw appeared(before);
       const password = await obtainPassword(c, name, source, rule);
-      const created = await writes.createLoginProfile(c, name, password);
-      if (!created) c.ui.note({ level: 'warn', text: `${name} already had a console password; it was left as it was.` });
+      const creation = await writes.createLoginProfile(c, name, password);
+      if (creation.kind === 'existed') throw appeared(await c.newReader().loginProfile(name));
+      if (creation.kind === 'created') {
+        made.loginProfile = { created: creation.answer.LoginProfile?.CreateDate };
+        return;
+      }
+      // The first attempt's answer was lost: the password in place is this run's if it was made after that attempt was sent.
+      made.loginProfile = { since: creation.sentAt };
+      const found = await c.newReader().loginProfile(name);
+      if (!madeThen(made.loginProfile, found?.created)) throw appeared(found);
+      c.ui.note({ level: 'info', text: `AWS's answer to setting ${name}'s console password was lost; the password in place is the one this run sent.` });
     },
   };
 }

@@ -107,6 +107,12 @@ export const MANIFEST = [
         question: { message: 'Name for the admin user', default: 'admin' },
         underYes: 'needed',
       },
+      reuseUser: {
+        name: 'reuse-user',
+        rule: userNameSchema,
+        arg: 'NAME',
+        help: 'with --yes: reuse this existing user as the admin even though it holds access keys or other permissions (they become an admin\'s)',
+      },
       password: {
         name: 'password-stdin',
         stdin: true,
@@ -133,6 +139,13 @@ export const MANIFEST = [
       wizard: [
         'iam:ListUsers',
         'iam:GetUser',
+        // What an existing user holds, shown before it is reused and checked again before any grant.
+        'iam:ListAccessKeys',
+        'iam:GetAccessKeyLastUsed',
+        'iam:ListMFADevices',
+        'iam:ListGroupsForUser',
+        'iam:ListAttachedUserPolicies',
+        'iam:ListUserPolicies',
         'iam:GetAccountPasswordPolicy',
         'iam:ListAttachedGroupPolicies',
         'iam:CreateUser',

@@ -1,4 +1,5 @@
-import { isInvalidAuthenticationCode, isLimitExceeded } from '../src/aws/aws-error.js';
+import { isAlreadyExists, isInvalidAuthenticationCode, isLimitExceeded } from '../src/aws/aws-error.js';
+import { earlierAttemptSentAt } from '../src/aws/retries.js';
 import * as writes from '../src/aws/iam-writes.js';
 import type { StepContext } from '../src/engine/types.js';
 import { MFA_CODE } from '../src/rules/fields.js';
@@ -47,6 +48,13 @@ async function createDevice(ctx: StepContext, name: string): Promise<PendingDevi
   try {
     return await writes.createVirtualMfaDevice(ctx, name);
   } catch (error) {
+    // This run's first attempt made the device, but its answer (the only copy of the seed) was
+    // lost: the device is this run's own, unassigned and useless; it is made again.
+    if (isAlreadyExists(error) && earlierAttemptSentAt(error)) {
+      ctx.ui.note({ level: 'info', text: `AWS made the MFA device "${name}" but its answer, with the secret, was lost; it is made again.` });
+      await writes.deleteVirtualMfaDevice(ctx, deviceSerial(ctx, name));
+      return writes.createVirtualMfaDevice(ctx, name);
+    }
     if (isLimitExceeded(error)) {
       throw Object.assign(error as Error, {
         message: 'the account holds as many virtual MFA devices as IAM allows; delete unused ones (aws iam list-virtual-mfa-devices --assignment-status Unassigned)',

@@ -1,6 +1,7 @@
 import { GetAlternateContactCommand, type AlternateContact } from '@aws-sdk/client-account';
 import { DescribeNotificationsForBudgetCommand, paginateDescribeBudgets, type Budget, type Notification } from '@aws-sdk/client-budgets';
 import {
+  GetAccessKeyLastUsedCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetLoginProfileCommand,
@@ -8,8 +9,12 @@ import {
   ListAccountAliasesCommand,
   ListMFADevicesCommand,
   paginateGetGroup,
+  paginateListAccessKeys,
   paginateListAttachedGroupPolicies,
+  paginateListAttachedUserPolicies,
   paginateListEntitiesForPolicy,
+  paginateListGroupsForUser,
+  paginateListUserPolicies,
   paginateListUsers,
   paginateListVirtualMFADevices,
   type PasswordPolicy,
@@ -35,6 +40,39 @@ export interface VirtualMfaDevice {
   serial: string;
   /** The ARN of the user it is assigned to; undefined while unassigned. */
   userArn?: string;
+}
+
+/** A user's console password, as IAM describes it (never the password). */
+export interface LoginProfile {
+  created?: Date;
+  passwordResetRequired: boolean;
+}
+
+export interface AccessKeyHeld {
+  id: string;
+  status: string;
+  created?: Date;
+  /** When it last signed a request, and to which service; undefined when never. */
+  lastUsed?: Date;
+  lastService?: string;
+}
+
+/**
+ * Everything an IAM user holds that becomes an admin's when it is made one: its ways in (console
+ * password, access keys, MFA devices) and its permissions (groups, attached and inline policies).
+ */
+export interface UserHoldings {
+  /** The spelling IAM keeps, and the id that tells this user from one deleted and made again. */
+  name: string;
+  userId: string;
+  loginProfile?: LoginProfile;
+  accessKeys: AccessKeyHeld[];
+  mfaDevices: string[];
+  groups: string[];
+  /** Managed policy ARNs attached to the user itself. */
+  attachedPolicies: string[];
+  /** Names of policies embedded in the user. */
+  inlinePolicies: string[];
 }
 
 export interface BudgetWithNotifications {
@@ -143,14 +181,52 @@ export class AccountReader {
   }
 
   hasConsoleAccess(user: string): Promise<boolean> {
+    return this.loginProfile(user).then((profile) => profile !== undefined);
+  }
+
+  /** undefined when the user has no console password. */
+  loginProfile(user: string): Promise<LoginProfile | undefined> {
     return this.once(`login:${user}`, async () => {
       try {
-        await this.iam.send(new GetLoginProfileCommand({ UserName: user }), this.options);
-        return true;
+        const profile = (await this.iam.send(new GetLoginProfileCommand({ UserName: user }), this.options)).LoginProfile;
+        return { created: profile?.CreateDate, passwordResetRequired: profile?.PasswordResetRequired ?? false };
       } catch (error) {
-        if (isNoSuchEntity(error)) return false;
+        if (isNoSuchEntity(error)) return undefined;
         throw error;
       }
+    });
+  }
+
+  /**
+   * What `name` holds (UserHoldings), read at once; undefined when there is no such user.
+   * IAM: GetUser, GetLoginProfile, ListAccessKeys and GetAccessKeyLastUsed, ListMFADevices,
+   * ListGroupsForUser, ListAttachedUserPolicies, ListUserPolicies.
+   */
+  userHoldings(name: string): Promise<UserHoldings | undefined> {
+    return this.once(`holdings:${name}`, async () => {
+      const user = await this.user(name);
+      if (!user?.UserName) return undefined;
+      const UserName = user.UserName;
+      const all = async <P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] | undefined) => {
+        const items: T[] = [];
+        for await (const page of pages) items.push(...(pick(page) ?? []));
+        return items;
+      };
+      const [loginProfile, keys, mfaDevices, groups, attachedPolicies, inlinePolicies] = await Promise.all([
+        this.loginProfile(UserName),
+        all(paginateListAccessKeys({ client: this.iam }, { UserName }), (p) => p.AccessKeyMetadata),
+        this.mfaDevices(UserName),
+        all(paginateListGroupsForUser({ client: this.iam }, { UserName }), (p) => p.Groups?.map((g) => g.GroupName ?? '')),
+        all(paginateListAttachedUserPolicies({ client: this.iam }, { UserName }), (p) => p.AttachedPolicies?.map((a) => a.PolicyArn ?? '')),
+        all(paginateListUserPolicies({ client: this.iam }, { UserName }), (p) => p.PolicyNames),
+      ]);
+      const accessKeys = await Promise.all(
+        keys.map(async (k): Promise<AccessKeyHeld> => {
+          const used = (await this.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k.AccessKeyId }), this.options)).AccessKeyLastUsed;
+          return { id: k.AccessKeyId ?? '', status: k.Status ?? '', created: k.CreateDate, lastUsed: used?.LastUsedDate, lastService: used?.ServiceName };
+        }),
+      );
+      return { name: UserName, userId: user.UserId ?? '', loginProfile, accessKeys, mfaDevices, groups, attachedPolicies, inlinePolicies };
     });
   }
 

@@ -15,10 +15,12 @@ import {
 import type { Clock } from '../clock.js';
 import { isAlreadyExists, isNoSuchEntity } from './aws-error.js';
 import type { AwsClients } from './clients.js';
+import { earlierAttemptSentAt } from './retries.js';
 
 /**
  * The wizard's writes. Each one converges: run twice, or after a crash half-way, it leaves the
- * same state as run once. "Already exists" is success; nothing existing is ever overwritten.
+ * same state as run once. "Already exists" is not an error; nothing existing is ever overwritten,
+ * and a create says whether this run made what is in place (Creation).
  */
 export interface Writer {
   aws: Pick<AwsClients, 'iam' | 'budgets' | 'account'>;
@@ -26,14 +28,26 @@ export interface Writer {
   signal: AbortSignal;
 }
 
-/** Returns false when the thing already existed. */
-async function createOnce(send: () => Promise<unknown>): Promise<boolean> {
+/**
+ * What a create call leaves in place, and who made it:
+ * - `created`: AWS answered that it made it (`answer` is that answer);
+ * - `created-answer-lost`: "already exists" answered a retry, after an earlier attempt of this
+ *   same call may have been carried out unanswered (retries.ts): most likely this run's own,
+ *   made no earlier than `sentAt`;
+ * - `existed`: it was there before this run asked.
+ */
+export type Creation<T = unknown> =
+  | { kind: 'created'; answer: T }
+  | { kind: 'created-answer-lost'; sentAt: Date }
+  | { kind: 'existed' };
+
+async function createOnce<T>(send: () => Promise<T>): Promise<Creation<T>> {
   try {
-    await send();
-    return true;
+    return { kind: 'created', answer: await send() };
   } catch (error) {
-    if (isAlreadyExists(error)) return false;
-    throw error;
+    if (!isAlreadyExists(error)) throw error;
+    const sentAt = earlierAttemptSentAt(error);
+    return sentAt ? { kind: 'created-answer-lost', sentAt } : { kind: 'existed' };
   }
 }
 

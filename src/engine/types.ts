@@ -56,6 +56,8 @@ export interface StepContext<I extends Inputs = Inputs> extends CheckContext {
   dryRun: boolean;
   /** Whether a step is part of this run (not left out with --skip): a plan may depend on a later one. */
   willRun(stepId: string): boolean;
+  /** A reader with nothing cached, to see what a write just changed (`read` keeps what it read first). */
+  newReader(): AccountReader;
 }
 
 /** What the manifest row gives a step (see StepRow); the step's own file gives the rest. */

@@ -136,6 +136,7 @@ function stepContext(o: WizardOptions, run: RunState, step: Step): StepContext {
     input: async (key) => inputs[key] ?? askFlag(ui, step.flags?.[key]),
     askAgain: (key, message) => askFlag(ui, step.flags?.[key], message),
     willRun: (id) => o.steps.some((s) => s.id === id) && !o.skip?.includes(id),
+    newReader: o.newReader,
   };
 }
 

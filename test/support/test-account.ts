@@ -96,15 +96,18 @@ export async function runSteps(
     identity?: Partial<Identity>;
     /** To read what was shown even when the run throws. */
     ui?: ScriptedUI;
+    /** The run's own SDK clients (to watch or slow its calls), else the account's. */
+    aws?: AwsClients;
   } = {},
 ) {
   const ui = options.ui ?? new ScriptedUI(answers, options.interactive ?? true);
   const clock = options.clock ?? new FakeClock();
   const identity = { ...(await account.identity()), ...options.identity };
+  const aws = options.aws ?? account.aws;
   const wizard: WizardOptions = {
     steps,
     identity,
-    aws: account.aws,
+    aws,
     ui,
     clock,
     signal: new AbortController().signal,
@@ -113,7 +116,7 @@ export async function runSteps(
     dryRun: options.dryRun ?? false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
-    newReader: () => account.reader(identity, clock),
+    newReader: () => new AccountReader(aws, identity, undefined, clock),
     console: { links: awsConsoleLinks(identity.partition) },
   };
   // Without a terminal a real run is a --yes run (or a dry run), which checks its flags first.

@@ -117,6 +117,17 @@ export const accountHandlers: Record<string, Handler> = {
     return { AccessKeyMetadata: keys, IsTruncated: false };
   },
 
+  /** The credential report's "last used" of a key; the practice account records no service, so it names IAM. */
+  GetAccessKeyLastUsed(a, p) {
+    const id = required(p, 'GetAccessKeyLastUsed.AccessKeyId');
+    const holders = [{ name: undefined, keys: a.state.root.accessKeys }, ...a.state.users.map((u) => ({ name: u.name, keys: u.accessKeys }))];
+    const holder = holders.find((h) => h.keys.some((k) => k.id === id));
+    const key = holder?.keys.find((k) => k.id === id);
+    if (!holder || !key) throw iamError.noSuchEntity(`The Access Key with id ${id} cannot be found.`);
+    const used = key.lastUsed !== undefined;
+    return { UserName: holder.name, AccessKeyLastUsed: { LastUsedDate: key.lastUsed, ServiceName: used ? 'iam' : 'N/A', Region: used ? 'us-east-1' : 'N/A' } };
+  },
+
   DeleteAccessKey(a, p) {
     a.deleteAccessKey(owner(a, p, 'DeleteAccessKey'), required(p, 'DeleteAccessKey.AccessKeyId'));
     return undefined;

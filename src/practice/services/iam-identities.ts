@@ -112,6 +112,9 @@ export const identityHandlers: Record<string, Handler> = {
 
   ListAttachedUserPolicies: (a, p) => ({ AttachedPolicies: attachedXml(a, a.user(userNameParam(p, 'ListAttachedUserPolicies')).policies), IsTruncated: false }),
 
+  // The practice account keeps no inline policies.
+  ListUserPolicies: (a, p) => (a.user(userNameParam(p, 'ListUserPolicies')), { PolicyNames: [], IsTruncated: false }),
+
   ListAttachedGroupPolicies: (a, p) => ({ AttachedPolicies: attachedXml(a, a.group(groupNameParam(p, 'ListAttachedGroupPolicies')).policies), IsTruncated: false }),
 
   ListEntitiesForPolicy(a, p: Params) {
