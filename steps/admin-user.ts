@@ -64,13 +64,12 @@ export const adminUser = defineStep('admin-user', {
   async plan(ctx: Context): Promise<Plan<In>> {
     const { name, seen } = await chooseUser(ctx);
     ctx.run.adminUser = name;
-    const exists = seen !== undefined || (await ctx.read.user(name)) !== undefined;
     const actions: Action<In>[] = [];
     const notes: string[] = [];
     // What this run makes, filled in as its actions run: checked again before any grant.
     const made: MadeByThisRun = {};
 
-    if (!exists) actions.push(createUserAction(name, made));
+    if (!seen) actions.push(createUserAction(name, made));
 
     if (seen?.loginProfile) {
       notes.push(`${name} already has a console password; it is left as it is.`);
@@ -165,18 +164,14 @@ function holdsOnlyWhatWasSeen(grant: Action<In>, name: string, seen: UserHolding
         if (delay) await c.clock.sleep(delay, c.signal);
         const now = await c.newReader().userHoldings(name);
         found = surprises(name, now, seen, made, adminPolicyArn(c.identity.partition));
-        // A thing this run made and IAM does not show yet is lag; anything else will not go away.
-        if (found.length === 0 || !isLag(found, now, made)) break;
+        // A user this run made that IAM does not show yet is lag; anything else will not go away.
+        if (now !== undefined || made.user === undefined) break;
       }
       if (found.length) throw notGranted(name, found);
       return grant.run(c, previous);
     },
   };
 }
-
-/** Only what this run made is missing (the user, or its console password): IAM's reads trail its writes. */
-const isLag = (found: Surprise[], now: UserHoldings | undefined, made: MadeByThisRun) =>
-  (now === undefined && made.user !== undefined) || (now !== undefined && made.loginProfile !== undefined && now.loginProfile === undefined && found.length === 1);
 
 /** Nobody to ask: a dry run writes nothing, so the usual name is a fair answer; a real run needs the flag. */
 function noNameGiven(ctx: Context): string {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { FileProblem } from '../errors.js';
 import type { PracticeAccount } from './account.js';
 import { ConsoleActions } from './console/actions.js';
 import { handleConsole } from './console/routes.js';
@@ -53,8 +54,13 @@ function signatureError(problem: SignatureProblem, json: boolean): ServiceError 
   return new ServiceError(code, problem.message, 403);
 }
 
+/** A change the scenario file could not keep is told as such (not as AWS failing, which the SDK would retry). */
 const unexpected = (error: unknown) =>
-  error instanceof ServiceError ? error : new ServiceError('ServiceFailure', String(error), 500, 'Receiver');
+  error instanceof ServiceError
+    ? error
+    : error instanceof FileProblem
+      ? new ServiceError('PracticeStateNotSaved', `The practice account changed, but ${error.message}.`, 400)
+      : new ServiceError('ServiceFailure', String(error), 500, 'Receiver');
 
 /** Serves the simulated IAM, STS, Budgets and Account APIs and the practice console on 127.0.0.1, on a free port. */
 export async function startPracticeServer(account: PracticeAccount): Promise<PracticeServer> {

@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { CreateUserCommand, GetAccountSummaryCommand, GetUserCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
+import { FileProblem } from '../../src/errors.js';
 import { PracticeAccount } from '../../src/practice/account.js';
 import { MAX_BODY_BYTES } from '../../src/practice/guard.js';
 import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
@@ -204,6 +205,25 @@ describe('bodies are limited and failures are answered', () => {
   it('a body at the limit is read', async () => {
     const answer = await send({ method: 'POST', path: `/nowhere?token=${token()}`, ...form({ pad: 'a'.repeat(MAX_BODY_BYTES - 4) }) });
     expect(answer.status).toBe(404);
+  });
+
+  it('a change the scenario file cannot keep is answered as such, not as AWS failing (which would be retried)', async () => {
+    const unsaved = await startPracticeServer(
+      new PracticeAccount(newAccountScenario(), () => {
+        throw new FileProblem('/x/state.json', 'cannot write /x/state.json: the disk is full (ENOSPC)');
+      }),
+    );
+    try {
+      const client = await createClients({ endpoint: unsaved.url, region: 'us-east-1', credentials: unsaved.credentials });
+      await expect(client.iam.send(new CreateUserCommand({ UserName: 'jane' }))).rejects.toMatchObject({
+        name: 'PracticeStateNotSaved',
+        message: 'The practice account changed, but cannot write /x/state.json: the disk is full (ENOSPC).',
+        $metadata: { httpStatusCode: 400, attempts: 1 },
+      });
+      expect((await client.iam.send(new GetAccountSummaryCommand({}))).SummaryMap).toBeDefined();
+    } finally {
+      await unsaved.close();
+    }
   });
 
   it('an address that cannot be decoded is a 400, not a stopped wizard', async () => {
