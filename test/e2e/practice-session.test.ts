@@ -26,7 +26,7 @@ describe('practice mode in a terminal', () => {
     try {
       await term.waitFor('PRACTICE', WAIT);
       await term.waitFor(/Practice console \(stands in for the AWS console\): http:\/\/127\.0\.0\.1:\d+/, WAIT);
-      await term.waitFor(/In the PRACTICE console \(http:\/\/127\.0\.0\.1:\d+\/security_credentials\)/, WAIT);
+      await term.waitFor(/In the PRACTICE console \(http:\/\/127\.0\.0\.1:\d+\/security_credentials\?token=[\w-]+\)/, WAIT);
       // The wizard explains the step and the words it uses, then keeps waiting.
       await term.waitFor('?: explain · g: glossary', WAIT);
       term.write('?');
@@ -45,7 +45,7 @@ describe('practice mode in a terminal', () => {
       await acceptPasswordPolicy(term);
       await giveAlias(term, 'practice-jane');
 
-      await term.waitFor(/In the PRACTICE console \(http:\/\/127\.0\.0\.1:\d+\/signin\/practice-jane\)/, WAIT);
+      await term.waitFor(/In the PRACTICE console \(http:\/\/127\.0\.0\.1:\d+\/signin\/practice-jane\?token=[\w-]+\)/, WAIT);
       await doInPracticeConsole(term, 'a first console sign-in by the admin user', 'PRACTICE console: signed in as admin-jane');
       await chooseAdminMfaIn(term, 'console');
       await doInPracticeConsole(term, 'an MFA device on the admin user', 'PRACTICE console: assigned an authenticator app to admin-jane');

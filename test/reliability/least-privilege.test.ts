@@ -5,6 +5,7 @@ import { CreateBudgetCommand } from '@aws-sdk/client-budgets';
 import {
   AddUserToGroupCommand,
   AttachGroupPolicyCommand,
+  CreateAccessKeyCommand,
   CreateAccountAliasCommand,
   CreateGroupCommand,
   CreateLoginProfileCommand,
@@ -18,7 +19,7 @@ import { ADMIN_POLICY, enableUserMfa, runCli, runCliPty, SETUP_TIMEOUT_MS, start
 import type { PtySession } from '../support/pty.js';
 import { totp } from '../support/totp.js';
 import { enforceIam, shippedPolicy, type EnforcedAccount } from '../support/iam-enforcement.js';
-import { FULL_RUN_FLAGS, FULL_RUN_PASSWORD } from './full-run.js';
+import { ADMIN, FULL_RUN_FLAGS, FULL_RUN_PASSWORD } from './full-run.js';
 
 const TEST_TIMEOUT_MS = 60_000;
 const STATUS = shippedPolicy('status-policy.json');
@@ -123,6 +124,14 @@ describe('status-policy.json', () => {
 const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount) => Promise<void> }> = {
   plain: { flags: FULL_RUN_FLAGS },
   'direct grant': { flags: [...FULL_RUN_FLAGS, '--grant', 'direct'] },
+  // GetAccessKeyLastUsed is read only for a user that holds a key: one reused on purpose.
+  'existing user with a key': {
+    flags: [...FULL_RUN_FLAGS, '--reuse-user', ADMIN],
+    before: async ({ admin }) => {
+      await admin.iam.send(new CreateUserCommand({ UserName: ADMIN }));
+      await admin.iam.send(new CreateAccessKeyCommand({ UserName: ADMIN }));
+    },
+  },
   'budget without alerts': {
     flags: FULL_RUN_FLAGS,
     before: async ({ admin }) =>
@@ -135,8 +144,12 @@ const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount)
   },
 };
 const TERMINAL_ONLY = ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:DeleteVirtualMFADevice'];
-const scenarioFor = (action: string) =>
-  action === 'iam:AttachUserPolicy' ? 'direct grant' : action === 'budgets:ModifyBudget' ? 'budget without alerts' : 'plain';
+const SCENARIO_OF: Record<string, keyof typeof SCENARIOS> = {
+  'iam:AttachUserPolicy': 'direct grant',
+  'budgets:ModifyBudget': 'budget without alerts',
+  'iam:GetAccessKeyLastUsed': 'existing user with a key',
+};
+const scenarioFor = (action: string) => SCENARIO_OF[action] ?? 'plain';
 
 async function wizardAs(actions: string[], scenario: keyof typeof SCENARIOS) {
   const setUp = await freshEnforcedAccount();
