@@ -3,8 +3,9 @@ import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { StandardRetryStrategy } from '@smithy/core/retry';
 import { reportRetries, type RetryListener } from './retries.js';
-import type { AwsCredentialIdentity, InitializeHandlerOptions, InitializeMiddleware, MetadataBearer } from '@smithy/types';
+import type { AwsCredentialIdentity, InitializeHandlerOptions, InitializeMiddleware, MetadataBearer, StandardRetryBackoffStrategy } from '@smithy/types';
 
 export interface AwsClients {
   iam: IAMClient;
@@ -21,6 +22,12 @@ export interface ClientOptions {
   credentials?: AwsCredentialIdentity;
   /** Told when a call is tried again; read at each retry, so it can be set after the clients exist. */
   onRetry?: () => RetryListener | undefined;
+  /**
+   * How long to wait before each retry, in place of the SDK's jittered exponential backoff (50 ms
+   * base, 1 s for throttling, up to 20 s). Only tests set it (to wait 0 ms): the attempts, their
+   * number and the errors retried stay the SDK's own.
+   */
+  retryBackoff?: StandardRetryBackoffStrategy;
 }
 
 /**
@@ -57,13 +64,15 @@ export async function createClients(options: ClientOptions): Promise<AwsClients>
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   };
+  // A retry strategy keeps count of its retries, so each client gets its own.
+  const retries = () => (options.retryBackoff ? { retryStrategy: new StandardRetryStrategy({ maxAttempts: MAX_ATTEMPTS, backoff: options.retryBackoff }) } : {});
   // Budgets and the Account API are global services whose endpoint lives in one region per partition.
   const global = { ...config, region: globalRegion(region) };
   const clients = {
-    iam: new IAMClient(config),
-    sts: new STSClient(config),
-    budgets: new BudgetsClient(global),
-    account: new AccountClient(global),
+    iam: new IAMClient({ ...config, ...retries() }),
+    sts: new STSClient({ ...config, ...retries() }),
+    budgets: new BudgetsClient({ ...global, ...retries() }),
+    account: new AccountClient({ ...global, ...retries() }),
   };
   for (const [service, client] of Object.entries(clients)) {
     tagErrorsWithAction(client, service);
