@@ -5,5 +5,11 @@ export default defineConfig({
     // The end-to-end tests run the built CLI: build it once, before any test file starts.
     globalSetup: ['test/global-setup.ts'],
     include: ['test/**/*.test.ts'],
+    tags: [
+      {
+        name: 'slow',
+        description: 'Spawns the CLI many times or waits out real time; npm run test:fast leaves it out.',
+      },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { AccountReader } from '../../src/aws/account-reader.js';
-import { createClients, type AwsClients } from '../../src/aws/clients.js';
+import { createClients, type AwsClients, type ClientOptions } from '../../src/aws/clients.js';
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
 import type { Clock } from '../../src/engine/clock.js';
 import type { Step, WizardInputs } from '../../src/engine/types.js';
@@ -27,7 +27,8 @@ export const DEFAULT_ROOT: RootState = { caller: 'root', mfa: false, accessKeys:
 
 export const TEMPORARY_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SESSION_TOKEN: 'session-token' };
 
-export async function startTestAccount(): Promise<TestAccount> {
+/** `clients`: options for the product's SDK clients (e.g. a retry backoff that does not wait). */
+export async function startTestAccount(clients: ClientOptions = {}): Promise<TestAccount> {
   const moto = await startMoto();
   const proxy = await startAccountProxy(moto.url);
   // The product finds the emulator exactly as it would in real use: through AWS_ENDPOINT_URL.
@@ -36,7 +37,7 @@ export async function startTestAccount(): Promise<TestAccount> {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  const aws = await createClients({});
+  const aws = await createClients(clients);
   return {
     moto,
     proxy,
@@ -61,9 +62,9 @@ export async function startTestAccount(): Promise<TestAccount> {
  * The hooks every AWS test file needs: one account for the file, reset to `state` before each
  * test. The object is filled in by beforeAll, so tests use it as a plain TestAccount.
  */
-export function useTestAccount(state: Partial<RootState> = {}): TestAccount {
+export function useTestAccount(state: Partial<RootState> = {}, clients: ClientOptions = {}): TestAccount {
   const account = {} as TestAccount;
-  beforeAll(async () => void Object.assign(account, await startTestAccount()), 60_000);
+  beforeAll(async () => void Object.assign(account, await startTestAccount(clients)), 60_000);
   afterAll(() => account.close?.());
   beforeEach(() => account.reset(state));
   return account;
