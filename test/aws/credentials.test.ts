@@ -57,6 +57,7 @@ describe('credentials', () => {
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).caller.isRoot).toBe(true);
     expect(containerRequests).toContain('cloudshell-token');
+    expect(proxy.lastSigner('sts:GetCallerIdentity')?.accessKeyId).toBe('ASIACLOUDSHELLEXAMPLE');
   });
 
   it('uses a named profile with --profile', async () => {
@@ -64,9 +65,15 @@ describe('credentials', () => {
     writeFileSync(join(dir, 'config'), '[profile learner]\nregion = eu-west-1\n');
     writeFileSync(join(dir, 'credentials'), '[learner]\naws_access_key_id = ASIAPROFILEEXAMPLE\naws_secret_access_key = s\naws_session_token = t\n');
     const env = { ...noKeys, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
+    proxy.resetCounts();
     const result = await status(env, ['--profile', 'learner']);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).account).toBe('123456789012');
+    // The profile's keys signed the calls, for the profile's region (IAM and STS are signed for the
+    // client's region; Budgets and the Account API for their partition's home, us-east-1).
+    expect(proxy.lastSigner('sts:GetCallerIdentity')).toEqual({ accessKeyId: 'ASIAPROFILEEXAMPLE', region: 'eu-west-1' });
+    expect(proxy.lastSigner('iam:GetAccountSummary')).toEqual({ accessKeyId: 'ASIAPROFILEEXAMPLE', region: 'eu-west-1' });
+    expect(proxy.lastSigner('budgets:DescribeBudgets')).toEqual({ accessKeyId: 'ASIAPROFILEEXAMPLE', region: 'us-east-1' });
 
     const missing = await status(env, ['--profile', 'nobody']);
     expect(missing.code).toBe(4);

@@ -45,6 +45,8 @@ export interface AccountProxy {
   afterResponse(action: string, listener: () => void): void;
   /** The form parameters of the last call of `action`: what the program asked AWS for. */
   lastParams(action: string): URLSearchParams | undefined;
+  /** Who signed the last call of `action`, and for which region: from its SigV4 credential scope. */
+  lastSigner(action: string): { accessKeyId: string; region: string } | undefined;
   resetCounts(): void;
   /** Forgets failures set up by failNext and not used up. */
   clearFailures(): void;
@@ -101,6 +103,12 @@ function readBody(stream: IncomingMessage): Promise<Buffer> {
     stream.on('end', () => resolve(Buffer.concat(chunks)));
     stream.on('error', reject);
   });
+}
+
+/** The access key and region of a SigV4 Authorization header: `Credential=KEY/date/region/service/aws4_request`. */
+function signerOf(req: IncomingMessage): { accessKeyId: string; region: string } | undefined {
+  const scope = /Credential=([^/,]+)\/[^/]+\/([^/]+)\/[^/]+\/aws4_request/.exec(req.headers.authorization ?? '');
+  return scope ? { accessKeyId: scope[1]!, region: scope[2]! } : undefined;
 }
 
 function actionOf(req: IncomingMessage, body: Buffer): string {
@@ -169,6 +177,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
   let state = defaultState(initial);
   const calls: string[] = [];
   const params: URLSearchParams[] = [];
+  const signers: ({ accessKeyId: string; region: string } | undefined)[] = [];
   const failures = new Map<string, Planned<FailResponse>>();
   const faults = new Map<string, Planned<Fault>>();
   const listeners = new Map<string, () => void>();
@@ -217,6 +226,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     const form = new URLSearchParams(body.toString('utf8'));
     calls.push(call);
     params.push(form);
+    signers.push(signerOf(req));
 
     const listener = takeListener(call);
     if (listener) res.once('finish', listener);
@@ -290,9 +300,14 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
       for (let i = calls.length - 1; i >= 0; i--) if (matches(calls[i]!, action)) return params[i];
       return undefined;
     },
+    lastSigner(action) {
+      for (let i = calls.length - 1; i >= 0; i--) if (matches(calls[i]!, action)) return signers[i];
+      return undefined;
+    },
     resetCounts() {
       calls.length = 0;
       params.length = 0;
+      signers.length = 0;
     },
     clearFailures() {
       failures.clear();
