@@ -3,6 +3,7 @@
 // `stty -a` run in the same terminal right after reports it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CLI, enableUserMfa, SETUP_TIMEOUT_MS, startE2EAccount, type E2EAccount } from '../e2e/helpers.js';
+import { cursorLeftHidden } from '../support/ansi.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
 
 const TEST_TIMEOUT_MS = 90_000;
@@ -42,9 +43,6 @@ beforeAll(async () => {
 }, SETUP_TIMEOUT_MS);
 afterAll(() => account?.close());
 
-const HIDE = '\x1b[?25l';
-const SHOW = '\x1b[?25h';
-
 /** The CLI, then `stty -a` in the same terminal: what the program left the terminal in. */
 const runThenStty = () =>
   // The shell catches SIGINT (a caught signal is reset for the program it starts), so it lives on to run stty.
@@ -72,7 +70,7 @@ it.each(STOPS.map((stop, index) => ({ index, at: stop.at })))(
       expect(output).toMatch(/^Stopped\. .*run aws-root-lockdown again to continue where you left off\.$/m);
       expect(output).not.toMatch(/^\s+at /m);
       const raw = pty.raw();
-      if (raw.includes(HIDE)) expect(raw.lastIndexOf(SHOW)).toBeGreaterThan(raw.lastIndexOf(HIDE));
+      expect(cursorLeftHidden(raw)).toBe(false);
       const stty = after.slice(after.indexOf('exit='));
       expect(stty).toMatch(/(^|\s)icanon(\s|$)/m);
       expect(stty).toMatch(/(^|\s)echo(\s|$)/m);
