@@ -60,7 +60,7 @@ export interface E2EAccount {
   budgets: BudgetsClient;
   /** Environment for the CLI: the proxy as endpoint, temporary root credentials, no real ~/.aws. */
   env(overrides?: Env): Env;
-  /** Fresh moto state, the given root state, zeroed proxy calls. */
+  /** Fresh moto state, the given root state, zeroed proxy calls, no failures planned. */
   reset(state?: Partial<RootState>): Promise<void>;
   close(): Promise<void>;
 }
@@ -109,6 +109,8 @@ export async function startE2EAccount(): Promise<E2EAccount> {
       await moto.reset();
       proxy.state = { ...DEFAULT_STATE, signedIn: new Set(), ...state };
       proxy.resetCounts();
+      // A failure a test set up and did not use up (it may have failed first) must not reach the next.
+      proxy.clearFailures();
     },
     async close() {
       for (const client of [iam, accountClient, budgets]) client.destroy();
