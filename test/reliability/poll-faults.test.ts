@@ -2,11 +2,11 @@
 // attempts, each retry told) with no backoff between attempts, the engine's poll on a fake clock.
 // Each fault lasts through a whole check: the SDK gives up, the poll says it slows down and keeps
 // waiting, and it notices the change once AWS answers again. faults.test.ts has the spawned case.
-import { GetAccountSummaryCommand } from '@aws-sdk/client-iam';
 import type { StandardRetryBackoffStrategy } from '@smithy/types';
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished, vi } from 'vitest';
+import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { rootMfa } from '../../steps/root-mfa.js';
-import { FAULTS } from '../support/account-proxy.js';
+import { FAULTS, type Fault } from '../support/account-proxy.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { DEFAULT_ROOT, runSteps, startTestAccount, type TestAccount } from '../support/test-account.js';
 
@@ -15,22 +15,26 @@ const notices: string[] = [];
 let account: TestAccount;
 
 beforeAll(async () => {
-  vi.stubEnv('AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS', '1000');
-  account = await startTestAccount({ retryBackoff: NO_WAIT, onRetry: () => (notice) => notices.push(notice) });
-  await account.aws.iam.send(new GetAccountSummaryCommand({}));
+  account = await startTestAccount();
 }, 60_000);
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await account?.close();
-});
-// The tests change only the proxy's root state, so moto is not reset (its first IAM call after a
-// reset loads AWS's managed policies, slow enough to meet the 1 s timeout).
-beforeEach(() => {
+afterAll(() => account?.close());
+
+/**
+ * Fresh clients for each run, as the program has (a retry strategy's budget of retries is per
+ * client); those that meet a stall give up on a call after 2 s instead of 15. The tests change only
+ * the proxy's root state: moto needs no reset.
+ */
+async function clientsFor(fault: Fault): Promise<AwsClients> {
   notices.length = 0;
   account.proxy.state = { ...DEFAULT_ROOT, signedIn: new Set(), accessKeys: false };
   account.proxy.resetCounts();
   account.proxy.clearFailures();
-});
+  vi.stubEnv('AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS', fault === 'stall' ? '2000' : undefined);
+  const aws = await createClients({ retryBackoff: NO_WAIT, onRetry: () => (notice) => notices.push(notice) });
+  vi.unstubAllEnvs();
+  onTestFinished(() => Object.values(aws).forEach((client) => client.destroy()));
+  return aws;
+}
 
 it.each(FAULTS)(
   '%s on every poll of root-mfa: each retry is told, the poll slows down and keeps waiting, and sees the change once AWS answers',
@@ -44,7 +48,7 @@ it.each(FAULTS)(
         account.proxy.state.mfa = true;
       }
     };
-    const { ui, outcomes } = await runSteps(account, [rootMfa], {}, { clock });
+    const { ui, outcomes } = await runSteps(account, [rootMfa], {}, { clock, aws: await clientsFor(fault) });
     expect(outcomes).toEqual(['done']);
     // The failed check: four retries, each told, then the poll doubles its 5 s interval.
     expect(notices.filter((n) => n.startsWith('iam:GetAccountSummary: ')).map((n) => /attempt \d of 5/.exec(n)![0])).toEqual(
@@ -56,5 +60,4 @@ it.each(FAULTS)(
     expect(clock.sleeps).toHaveLength(2);
     expect(clock.sleeps[1]).toBeGreaterThan(clock.sleeps[0]!);
   },
-  30_000,
 );

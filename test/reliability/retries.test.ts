@@ -1,15 +1,16 @@
 // Every fault AWS can put between a call and its answer, met in-process by the SDK retry mechanism
 // exactly as the program configures it (createClients: five attempts, each retry told), through
-// the program's own write functions. Only the backoff between attempts is zero and a stall times
-// out after 1 s, so nothing here waits out the SDK's backoff. faults.test.ts runs the built CLI through one fault per write.
+// the program's own write functions. Only the backoff between attempts is zero, and the clients
+// that meet a stall give up on a call after 2 s, so nothing here waits out the SDK's backoff. faults.test.ts runs the built CLI through one fault per write.
 import { GetAlternateContactCommand } from '@aws-sdk/client-account';
 import { DeleteBudgetCommand, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
 import { GetUserCommand } from '@aws-sdk/client-iam';
 import type { StandardRetryBackoffStrategy } from '@smithy/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { putSecurityContact } from '../../src/aws/account-writes.js';
 import { describeAwsError } from '../../src/aws/aws-error.js';
 import { BUDGET_NAME, ensureBudget } from '../../src/aws/budget-writes.js';
+import { createClients } from '../../src/aws/clients.js';
 import { createUser, type Writer } from '../../src/aws/iam-writes.js';
 import { FAULTS, type Fault } from '../support/account-proxy.js';
 import { FakeClock } from '../support/fake-clock.js';
@@ -42,27 +43,32 @@ let account: TestAccount;
 let writer: Writer;
 
 beforeAll(async () => {
-  vi.stubEnv('AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS', '1000');
-  account = await startTestAccount({ retryBackoff: NO_WAIT, onRetry: () => (notice) => notices.push(notice) });
-  // moto loads AWS's managed policies on the first IAM call (about a second): not inside a test's timeout.
-  await account.aws.iam.send(new GetUserCommand({ UserName: 'nobody' })).catch(() => undefined);
-  writer = { aws: account.aws, clock: new FakeClock(), signal: new AbortController().signal };
+  account = await startTestAccount();
 }, 60_000);
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await account?.close();
-});
-// No moto reset between tests (each uses its own names): the faults are the proxy's, not moto's.
-beforeEach(() => {
+afterAll(() => account?.close());
+
+/**
+ * Fresh clients for each test, as each run of the program has: a retry strategy's budget of retries
+ * is per client. Those that meet a stall give up on a call after 2 s instead of 15.
+ * No moto reset between tests (each uses its own names): the faults are the proxy's, not moto's.
+ */
+async function useClients(fault: Fault) {
   notices.length = 0;
   account.proxy.resetCounts();
   account.proxy.clearFailures();
-});
+  vi.stubEnv('AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS', fault === 'stall' ? '2000' : undefined);
+  const aws = await createClients({ retryBackoff: NO_WAIT, onRetry: () => (notice) => notices.push(notice) });
+  vi.unstubAllEnvs();
+  writer = { aws, clock: new FakeClock(), signal: new AbortController().signal };
+}
+afterEach(() => Object.values(writer.aws).forEach((client) => client.destroy()));
 
 const retryNotice = (permission: string, fault: Fault, attempt: number) => `${permission}: ${REASON[fault]}; trying again (attempt ${attempt} of 5)`;
 const userExists = (name: string) => account.aws.iam.send(new GetUserCommand({ UserName: name })).then(() => true, () => false);
 
 describe.each(FAULTS)('%s', (fault) => {
+  beforeEach(() => useClients(fault));
+
   it('once, on an IAM write (query protocol): the second attempt gets through, the person is told why, the user is made once', async () => {
     const name = `once-${fault}`;
     account.proxy.injectFault('iam:CreateUser', fault, 1);
@@ -87,7 +93,7 @@ describe.each(FAULTS)('%s', (fault) => {
     const attempts = fault === 'malformed' ? 2 : 5;
     expect(account.proxy.count('iam:CreateUser')).toBe(attempts);
     expect(notices).toEqual(Array.from({ length: attempts - 1 }, (_, i) => retryNotice('iam:CreateUser', fault, i + 2)));
-  }, 20_000); // a stall: five attempts of 1 s
+  });
 
   it('once, on a Budgets write (JSON protocol): the budget is made once, with its alerts', async () => {
     account.proxy.injectFault('budgets:CreateBudget', fault, 1);
@@ -101,6 +107,8 @@ describe.each(FAULTS)('%s', (fault) => {
 
 // PutAlternateContact answers with no body, so there is nothing to garble.
 describe.each(FAULTS.filter((f) => f !== 'malformed'))('%s', (fault) => {
+  beforeEach(() => useClients(fault));
+
   it('once, on an Account API write (REST-JSON): the contact is set', async () => {
     account.proxy.injectFault('account:PutAlternateContact', fault, 1);
     await putSecurityContact(writer, { name: `Sec ${fault}`, email: 'sec@example.com', phone: '+1 555 0100' });

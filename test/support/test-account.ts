@@ -82,15 +82,18 @@ export async function runSteps(
     interactive?: boolean;
     clock?: FakeClock;
     identity?: Partial<Identity>;
+    /** Other clients for the same account (e.g. with no retry backoff), for the writes and the reads. */
+    aws?: AwsClients;
   } = {},
 ) {
   const ui = new ScriptedUI(answers, options.interactive ?? true);
   const clock = options.clock ?? new FakeClock();
   const identity = { ...(await account.identity()), ...options.identity };
+  const aws = options.aws ?? account.aws;
   const wizard: WizardOptions = {
     steps,
     identity,
-    aws: account.aws,
+    aws,
     ui,
     clock,
     signal: new AbortController().signal,
@@ -99,7 +102,7 @@ export async function runSteps(
     dryRun: options.dryRun ?? false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
-    newReader: () => account.reader(identity, clock),
+    newReader: () => new AccountReader(aws, identity, undefined, clock),
   };
   const reports = await runWizard(wizard);
   return { ui, clock, reports, outcomes: reports.map((r) => r.outcome) };
