@@ -40,7 +40,7 @@ async function summary(): Promise<Record<string, number>> {
 }
 
 describe('moto + account proxy', () => {
-  // moto.reset() costs ~1 s (managed policies reload), so only tests that depend on moto's users call it.
+  // Only the tests that depend on moto's users reset it.
   beforeEach(() => {
     proxy.state = { caller: 'root', mfa: false, accessKeys: true, password: true, signedIn: new Set() };
     proxy.resetCounts();
@@ -60,7 +60,7 @@ describe('moto + account proxy', () => {
     expect(proxy.count()).toBe(0);
   });
 
-  it('reset() clears moto state but keeps AWS managed policies', async () => {
+  it('reset() clears moto state but keeps the AWS managed policy the program uses', async () => {
     await iam.send(new CreateUserCommand({ UserName: 'temp' }));
     await moto.reset();
     expect((await iam.send(new ListUsersCommand({}))).Users ?? []).toEqual([]);

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Moto {
   url: string;
@@ -11,11 +13,14 @@ export interface Moto {
 const START_DEADLINE_MS = 20_000;
 const PORT_ATTEMPTS = 3;
 
+/** moto_server with only the AWS managed policies the project uses (see the script for why). */
+const SERVER = join(dirname(fileURLToPath(import.meta.url)), 'moto-server.py');
+
 // Holding the wrapper's stdin open is the lifeline: when this process dies by
 // any means (even SIGKILL) the pipe closes, `read` returns and moto is killed.
 const WRAPPER = [
   'exec 3<&0 </dev/null',
-  'moto_server -H 127.0.0.1 -p "$1" & m=$!',
+  'python3 "$2" -H 127.0.0.1 -p "$1" & m=$!',
   '{ read _ <&3; kill $m 2>/dev/null; } &',
   'wait $m',
 ].join('\n');
@@ -58,7 +63,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Attempt = { ok: true; child: ChildProcess } | { ok: false; portInUse: boolean; reason: string };
 
 async function attempt(port: number, deadline: number): Promise<Attempt> {
-  const child = spawn('sh', ['-c', WRAPPER, 'sh', String(port)], {
+  const child = spawn('sh', ['-c', WRAPPER, 'sh', String(port), SERVER], {
     env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -102,9 +107,8 @@ async function terminate(child: ChildProcess): Promise<void> {
 }
 
 /**
- * moto builds its IAM backend, AWS's 1,400 managed policies included, on the first IAM call after a
- * start or reset: about 0.3 s of CPU, over a second on a busy machine. Made here, it is not charged
- * to the first call a test makes, which may run with a short request timeout.
+ * moto builds its IAM backend on the first IAM call after a start or reset. Made here, that work is
+ * not charged to the first call a test makes, which may run with a short request timeout.
  */
 async function warmUpIam(url: string): Promise<void> {
   const res = await fetch(url, {
