@@ -12,11 +12,13 @@ export default defineConfig({
     // Hang detectors, not speed checks: on a shared 2-core machine a moto call can take seconds.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // As changesets tags its tests; `npm run test:fast` leaves both out (see package.json). Test
+    // files are parsed for their tests before they run, so a file whose tests are all left out is
+    // never loaded.
+    experimental: { preParse: true },
     tags: [
-      {
-        name: 'slow',
-        description: 'Spawns the CLI many times or waits out real time; npm run test:fast leaves it out.',
-      },
+      { name: 'e2e', description: 'Runs the built CLI (through pipes or in a pseudo-terminal), the installed package or a browser.' },
+      { name: 'slow', description: 'Dozens of end-to-end runs, or real waiting (SDK backoff, timeouts): a minute or more.' },
     ],
   },
 });

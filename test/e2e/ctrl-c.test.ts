@@ -1,3 +1,4 @@
+// @module-tag e2e
 // Ctrl-C stops the run at once, says how to continue, and leaves the terminal as it found it.
 import { expect, it } from 'vitest';
 import {

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // --dry-run shows the plan with the equivalent AWS CLI commands and changes nothing.
 import { expect, it } from 'vitest';
 import {

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // `status --json`: exactly one JSON object on stdout, in each state an account can be in.
 import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
 import { expect, it } from 'vitest';

@@ -160,7 +160,7 @@ describe('--practice-state files, in-process', () => {
   });
 });
 
-describe('through the real binary', () => {
+describe('through the real binary', { tags: ['e2e'] }, () => {
   let account: E2EAccount;
   beforeAll(async () => {
     account = await startE2EAccount();

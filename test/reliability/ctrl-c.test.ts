@@ -1,3 +1,5 @@
+// @module-tag e2e
+// @module-tag slow
 // Ctrl-C at every question and every wait of a full interactive run: exit 130, a line on how to
 // resume, the cursor shown and the terminal back in its normal (cooked, echoing) mode, as
 // `stty -a` run in the same terminal right after reports it.

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // @module-tag slow
 // Faults from AWS on each write of a full run of the built CLI, one case per write: a fault that
 // lasts stops the run with one line and exit 3 after the retries it told of; the re-run, whose

@@ -1,3 +1,5 @@
+// @module-tag e2e
+// @module-tag slow
 // Killed (SIGKILL, no chance to clean up) right after each write of a full run: the re-run
 // converges to the account one uninterrupted run leaves, with nothing duplicated. And runs
 // repeated on a finished account change nothing.

@@ -1,3 +1,5 @@
+// @module-tag e2e
+// @module-tag slow
 // The shipped policies, tested for real: moto enforces IAM on every call, and the CLI runs as a
 // user holding only the policy (or the policy less one action). Its own moto: enforcement is process-wide.
 import { PutAlternateContactCommand } from '@aws-sdk/client-account';
