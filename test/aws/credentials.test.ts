@@ -61,24 +61,30 @@ describe('credentials', () => {
     expect(proxy.lastSigner('sts:GetCallerIdentity')?.accessKeyId).toBe('ASIACLOUDSHELLEXAMPLE');
   });
 
-  it('uses a named profile with --profile', async () => {
+  it('uses a named profile with --profile: its keys, and its region to find the partition', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arl-profile-'));
-    writeFileSync(join(dir, 'config'), '[profile learner]\nregion = eu-west-1\n');
+    // A China region: the profile's region only picks the partition (every call then goes to the
+    // partition's service region), so an account there shows whether it was read.
+    writeFileSync(join(dir, 'config'), '[profile learner]\nregion = cn-north-1\n');
     writeFileSync(join(dir, 'credentials'), '[learner]\naws_access_key_id = ASIAPROFILEEXAMPLE\naws_secret_access_key = s\naws_session_token = t\n');
     const env = { ...noKeys, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
+    proxy.state.partition = 'aws-cn';
     proxy.resetCounts();
-    const result = await status(env, ['--profile', 'learner']);
-    expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout).account).toBe('123456789012');
-    // The profile's keys signed the calls, for the profile's region (IAM and STS are signed for the
-    // client's region; Budgets and the Account API for their partition's home, us-east-1).
-    expect(proxy.lastSigner('sts:GetCallerIdentity')).toEqual({ accessKeyId: 'ASIAPROFILEEXAMPLE', region: 'eu-west-1' });
-    expect(proxy.lastSigner('iam:GetAccountSummary')).toEqual({ accessKeyId: 'ASIAPROFILEEXAMPLE', region: 'eu-west-1' });
-    expect(proxy.lastSigner('budgets:DescribeBudgets')).toEqual({ accessKeyId: 'ASIAPROFILEEXAMPLE', region: 'us-east-1' });
+    try {
+      const result = await status(env, ['--profile', 'learner']);
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toMatchObject({ account: '123456789012', partition: 'aws-cn' });
+      // Signed with the profile's key, for aws-cn from the first call on: no detour through aws.
+      expect(new Set(proxy.regions)).toEqual(new Set(['cn-northwest-1']));
+      expect(proxy.lastSigner('sts:GetCallerIdentity')?.accessKeyId).toBe('ASIAPROFILEEXAMPLE');
+      expect(proxy.lastSigner('iam:GetAccountSummary')?.accessKeyId).toBe('ASIAPROFILEEXAMPLE');
+    } finally {
+      proxy.state.partition = undefined;
+    }
 
     const missing = await status(env, ['--profile', 'nobody']);
     expect(missing.code).toBe(4);
-    expect(missing.stderr).toContain('--profile NAME');
+    expect(missing.stderr.trim()).toBe(`There is no profile "nobody" in ${join(dir, 'config')} or ${join(dir, 'credentials')}. Profiles there: learner.`);
   });
 
   it('explains the ways to get credentials when there are none, with exit 4 and no stack trace', async () => {

@@ -16,6 +16,12 @@ export interface RootState {
   rootReport?: { passwordLastUsed: string; accessKey1LastUsed?: string; generatedAt?: string };
   /** Names of virtual MFA devices assigned to root (moto cannot assign one to root). */
   rootVirtualMfa?: string[];
+  /**
+   * Opt-in regions this account has not enabled (af-south-1, ap-east-1, me-south-1, …). A call
+   * signed for one of them, or for a region of another partition than the account's, is refused
+   * as AWS refuses it: the credentials are unknown there (InvalidClientTokenId).
+   */
+  disabledRegions?: string[];
 }
 
 export interface FailResponse {
@@ -36,6 +42,8 @@ export interface AccountProxy {
   state: RootState;
   /** Every action seen, in order, as 'service:Action' (e.g. 'iam:CreateUser'). */
   calls: string[];
+  /** The SigV4 credential-scope region of each call in `calls`, in the same order. */
+  regions: string[];
   /** Calls of `action` ('iam:CreateUser' or bare 'CreateUser'), or all calls. */
   count(action?: string): number;
   failNext(action: string, response: FailResponse, times?: number): void;
@@ -77,6 +85,26 @@ function defaultState(initial: Partial<RootState> = {}): RootState {
   return { caller: 'root', mfa: false, accessKeys: true, password: true, signedIn: new Set(), ...initial };
 }
 
+/** A region's partition by AWS's region naming: cn-* is aws-cn, us-gov-* is aws-us-gov, the rest aws. */
+const partitionOfRegion = (region: string) => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
+
+/** Who signed a call, and for which region: its SigV4 credential scope, `Credential=KEY/date/region/service/aws4_request`. */
+function signerOf(req: IncomingMessage): { accessKeyId: string; region: string } | undefined {
+  const scope = /Credential=([^/,]+)\/[^/]+\/([^/]+)\/[^/]+\/aws4_request/.exec(req.headers.authorization ?? '');
+  return scope ? { accessKeyId: scope[1]!, region: scope[2]! } : undefined;
+}
+
+/** The region a call was signed for. */
+const scopeRegion = (req: IncomingMessage) => signerOf(req)?.region ?? '';
+
+/** AWS's answer to credentials signed for a region this account cannot use, or undefined. */
+function refusedRegion(req: IncomingMessage, state: RootState): FailResponse | undefined {
+  const region = scopeRegion(req);
+  if (!region || !state.disabledRegions) return undefined;
+  const disabled = state.disabledRegions.includes(region) || partitionOfRegion(region) !== (state.partition ?? 'aws');
+  return disabled ? { status: 403, code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.' } : undefined;
+}
+
 function matches(call: string, action: string): boolean {
   return action.includes(':') ? call === action : call.endsWith(`:${action}`);
 }
@@ -103,12 +131,6 @@ function readBody(stream: IncomingMessage): Promise<Buffer> {
     stream.on('end', () => resolve(Buffer.concat(chunks)));
     stream.on('error', reject);
   });
-}
-
-/** The access key and region of a SigV4 Authorization header: `Credential=KEY/date/region/service/aws4_request`. */
-function signerOf(req: IncomingMessage): { accessKeyId: string; region: string } | undefined {
-  const scope = /Credential=([^/,]+)\/[^/]+\/([^/]+)\/[^/]+\/aws4_request/.exec(req.headers.authorization ?? '');
-  return scope ? { accessKeyId: scope[1]!, region: scope[2]! } : undefined;
 }
 
 function actionOf(req: IncomingMessage, body: Buffer): string {
@@ -176,6 +198,7 @@ function sendJson(res: ServerResponse, value: unknown): void {
 export async function startAccountProxy(motoUrl: string, initial?: Partial<RootState>): Promise<AccountProxy> {
   let state = defaultState(initial);
   const calls: string[] = [];
+  const regions: string[] = [];
   const params: URLSearchParams[] = [];
   const signers: ({ accessKeyId: string; region: string } | undefined)[] = [];
   const failures = new Map<string, Planned<FailResponse>>();
@@ -230,6 +253,10 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
 
     const listener = takeListener(call);
     if (listener) res.once('finish', listener);
+
+    regions.push(scopeRegion(req));
+    const refused = refusedRegion(req, state);
+    if (refused) return sendError(res, call, JSON_SERVICES.has(serviceOf(call)) ? { ...refused, code: 'UnrecognizedClient' } : refused);
 
     const fault = takeNext(faults, call);
     if (fault === 'reset') return void req.socket.destroy();
@@ -286,6 +313,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
       state = next;
     },
     calls,
+    regions,
     count: (action) => (action ? calls.filter((c) => matches(c, action)).length : calls.length),
     failNext(action, response, times = 1) {
       failures.set(action, { value: response, remaining: times });
@@ -306,6 +334,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     },
     resetCounts() {
       calls.length = 0;
+      regions.length = 0;
       params.length = 0;
       signers.length = 0;
     },
