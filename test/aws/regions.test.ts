@@ -1,3 +1,4 @@
+// @module-tag e2e
 // Regions and partitions: whatever region is configured, IAM and STS calls go where they work for
 // the caller's partition. The proxy answers as AWS does in an opt-in region the account has not
 // enabled, and in a region of another partition: it refuses the credentials (InvalidClientTokenId),
