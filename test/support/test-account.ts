@@ -4,6 +4,7 @@ import { createClients, type AwsClients, type ClientOptions } from '../../src/aw
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
 import type { Clock } from '../../src/engine/clock.js';
 import type { Step, WizardInputs } from '../../src/engine/types.js';
+import type { UI } from '../../src/engine/ui.js';
 import { runWizard, type WizardOptions } from '../../src/engine/wizard.js';
 import { startAccountProxy, type AccountProxy, type RootState } from './account-proxy.js';
 import { awsEnv } from './aws-env.js';
@@ -70,12 +71,16 @@ export function useTestAccount(state: Partial<RootState> = {}, clients: ClientOp
   return account;
 }
 
-/** Runs the real engine with the given steps against the test account, answering from a table. */
-export async function runSteps(
+/**
+ * Runs the real engine with the given steps against the test account, answering from a table (or
+ * through another interface, `options.ui`).
+ */
+export async function runSteps<U extends UI = ScriptedUI>(
   account: TestAccount,
   steps: Step[],
   answers: Record<string, Answer | Answer[]> = {},
   options: {
+    ui?: U;
     inputs?: WizardInputs;
     adminUser?: string;
     dryRun?: boolean;
@@ -86,7 +91,7 @@ export async function runSteps(
     aws?: AwsClients;
   } = {},
 ) {
-  const ui = new ScriptedUI(answers, options.interactive ?? true);
+  const ui = options.ui ?? (new ScriptedUI(answers, options.interactive ?? true) as unknown as U);
   const clock = options.clock ?? new FakeClock();
   const identity = { ...(await account.identity()), ...options.identity };
   const aws = options.aws ?? account.aws;
