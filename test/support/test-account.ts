@@ -80,6 +80,7 @@ export async function runSteps<U extends UI = ScriptedUI>(
   steps: Step[],
   answers: Record<string, Answer | Answer[]> = {},
   options: {
+    /** Another interface than a fresh ScriptedUI (a PlainUI, a TerminalUI), or one to read what was shown even when the run throws. */
     ui?: U;
     inputs?: WizardInputs;
     adminUser?: string;
