@@ -2,15 +2,12 @@
 // attempts, each retry told) with no backoff between attempts, the engine's poll on a fake clock.
 // Each fault lasts through a whole check: the SDK gives up, the poll says it slows down and keeps
 // waiting, and it notices the change once AWS answers again. faults.test.ts has the spawned case.
-import type { StandardRetryBackoffStrategy } from '@smithy/types';
-import { afterAll, beforeAll, expect, it, onTestFinished, vi } from 'vitest';
-import { createClients, type AwsClients } from '../../src/aws/clients.js';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { rootMfa } from '../../steps/root-mfa.js';
-import { FAULTS, type Fault } from '../support/account-proxy.js';
+import { FAULTS } from '../support/account-proxy.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { DEFAULT_ROOT, runSteps, startTestAccount, type TestAccount } from '../support/test-account.js';
+import { DEFAULT_ROOT, retryingClients, runSteps, startTestAccount, type TestAccount } from '../support/test-account.js';
 
-const NO_WAIT: StandardRetryBackoffStrategy = { computeNextBackoffDelay: () => 0, setDelayBase: () => {} };
 const notices: string[] = [];
 let account: TestAccount;
 
@@ -19,22 +16,13 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => account?.close());
 
-/**
- * Fresh clients for each run, as the program has (a retry strategy's budget of retries is per
- * client); those that meet a stall give up on a call after 2 s instead of 15. The tests change only
- * the proxy's root state: moto needs no reset.
- */
-async function clientsFor(fault: Fault): Promise<AwsClients> {
+// The tests change only the proxy's root state: moto needs no reset.
+beforeEach(() => {
   notices.length = 0;
   account.proxy.state = { ...DEFAULT_ROOT, signedIn: new Set(), accessKeys: false };
   account.proxy.resetCounts();
   account.proxy.clearFailures();
-  vi.stubEnv('AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS', fault === 'stall' ? '2000' : undefined);
-  const aws = await createClients({ retryBackoff: NO_WAIT, onRetry: () => (notice) => notices.push(notice) });
-  vi.unstubAllEnvs();
-  onTestFinished(() => Object.values(aws).forEach((client) => client.destroy()));
-  return aws;
-}
+});
 
 it.each(FAULTS)(
   '%s on every poll of root-mfa: each retry is told, the poll slows down and keeps waiting, and sees the change once AWS answers',
@@ -48,7 +36,8 @@ it.each(FAULTS)(
         account.proxy.state.mfa = true;
       }
     };
-    const { ui, outcomes } = await runSteps(account, [rootMfa], {}, { clock, aws: await clientsFor(fault) });
+    const aws = await retryingClients(notices, { stall: fault === 'stall' });
+    const { ui, outcomes } = await runSteps(account, [rootMfa], {}, { clock, aws });
     expect(outcomes).toEqual(['done']);
     // The failed check: four retries, each told, then the poll doubles its 5 s interval.
     expect(notices.filter((n) => n.startsWith('iam:GetAccountSummary: ')).map((n) => /attempt \d of 5/.exec(n)![0])).toEqual(

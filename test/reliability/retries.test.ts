@@ -5,16 +5,14 @@
 import { GetAlternateContactCommand } from '@aws-sdk/client-account';
 import { DeleteBudgetCommand, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
 import { GetUserCommand } from '@aws-sdk/client-iam';
-import type { StandardRetryBackoffStrategy } from '@smithy/types';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { putSecurityContact } from '../../src/aws/account-writes.js';
 import { describeAwsError } from '../../src/aws/aws-error.js';
 import { BUDGET_NAME, ensureBudget } from '../../src/aws/budget-writes.js';
-import { createClients } from '../../src/aws/clients.js';
 import { createUser, type Writer } from '../../src/aws/iam-writes.js';
 import { FAULTS, type Fault } from '../support/account-proxy.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { startTestAccount, type TestAccount } from '../support/test-account.js';
+import { retryingClients, startTestAccount, type TestAccount } from '../support/test-account.js';
 
 /** The retry notice's reason for each fault: what the person reads while the run tries again. */
 const REASON: Record<Fault, string> = {
@@ -37,7 +35,6 @@ const GAVE_UP: Record<Fault, RegExp> = {
   malformed: /^iam:CreateUser failed: /,
 };
 
-const NO_WAIT: StandardRetryBackoffStrategy = { computeNextBackoffDelay: () => 0, setDelayBase: () => {} };
 const notices: string[] = [];
 let account: TestAccount;
 let writer: Writer;
@@ -47,21 +44,13 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => account?.close());
 
-/**
- * Fresh clients for each test, as each run of the program has: a retry strategy's budget of retries
- * is per client. Those that meet a stall give up on a call after 2 s instead of 15.
- * No moto reset between tests (each uses its own names): the faults are the proxy's, not moto's.
- */
+/** Fresh clients for each test (support/test-account.ts); no moto reset: each test uses its own names. */
 async function useClients(fault: Fault) {
   notices.length = 0;
   account.proxy.resetCounts();
   account.proxy.clearFailures();
-  vi.stubEnv('AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS', fault === 'stall' ? '2000' : undefined);
-  const aws = await createClients({ retryBackoff: NO_WAIT, onRetry: () => (notice) => notices.push(notice) });
-  vi.unstubAllEnvs();
-  writer = { aws, clock: new FakeClock(), signal: new AbortController().signal };
+  writer = { aws: await retryingClients(notices, { stall: fault === 'stall' }), clock: new FakeClock(), signal: new AbortController().signal };
 }
-afterEach(() => Object.values(writer.aws).forEach((client) => client.destroy()));
 
 const retryNotice = (permission: string, fault: Fault, attempt: number) => `${permission}: ${REASON[fault]}; trying again (attempt ${attempt} of 5)`;
 const userExists = (name: string) => account.aws.iam.send(new GetUserCommand({ UserName: name })).then(() => true, () => false);

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { StandardRetryBackoffStrategy } from '@smithy/types';
+import { afterAll, beforeAll, beforeEach, onTestFinished, vi } from 'vitest';
 import { AccountReader } from '../../src/aws/account-reader.js';
 import { createClients, type AwsClients, type ClientOptions } from '../../src/aws/clients.js';
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
@@ -117,3 +118,20 @@ export async function runSteps<U extends UI = ScriptedUI>(
 /** Write calls the proxy saw, e.g. ['iam:CreateUser', ...]. */
 export const writeCalls = (proxy: AccountProxy) =>
   proxy.calls.filter((c) => /:(Create|Attach|Add|Put|Update|Delete|Enable|Detach|Remove)/.test(c));
+
+/** A retry backoff that never waits (createClients' retryBackoff): the attempts stay the SDK's own. */
+export const NO_BACKOFF: StandardRetryBackoffStrategy = { computeNextBackoffDelay: () => 0, setDelayBase: () => {} };
+
+/**
+ * Fresh SDK clients for the test account, as each run of the program has (a retry strategy's budget
+ * of retries is per client): retrying without waiting, each retry's notice pushed to `notices`.
+ * With `stall`, a call is given up after 2 s instead of 15, for a test that stalls one on purpose.
+ * They are destroyed when the test ends.
+ */
+export async function retryingClients(notices: string[], { stall = false } = {}): Promise<AwsClients> {
+  if (stall) vi.stubEnv('AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS', '2000');
+  const aws = await createClients({ retryBackoff: NO_BACKOFF, onRetry: () => (notice) => notices.push(notice) });
+  vi.unstubAllEnvs();
+  onTestFinished(() => Object.values(aws).forEach((client) => client.destroy()));
+  return aws;
+}
