@@ -3,14 +3,16 @@ import { HELP, parseOptions } from './args.js';
 import { StoppedError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { detectLauncher, launch, sameAccountFlags, useInvocation } from './invocation.js';
+import { processIO, type IO } from './io.js';
 import { reportError } from './report-error.js';
 
 /** package.json's version, written in by scripts/build.mjs: the bundle reads no file for --version. */
 declare const PACKAGE_VERSION: string;
 
-/** The entry: parse once, pick the command, map the outcome to an exit code. */
+/** The entry: decide what the terminal can do, parse once, pick the command, map the outcome to an exit code. */
 async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  const io = processIO();
   const controller = new AbortController();
   const stop = () => {
     // A second Ctrl-C while unwinding means "now".
@@ -23,30 +25,19 @@ async function main(argv: string[]): Promise<number> {
     const options = parseOptions(argv);
     useInvocation({ launcher: detectLauncher(process.env, process.argv[1] ?? '', process.cwd()), sameAccount: sameAccountFlags(options) });
     // The usage lines name the program the way this run started it (`npm start -- status`).
-    if (options.help) return print(HELP.replaceAll('\n  aws-root-lockdown ', `\n  ${launch()} `));
-    if (options.version) return print(PACKAGE_VERSION);
+    if (options.help) return print(io, HELP.replaceAll('\n  aws-root-lockdown ', `\n  ${launch()} `));
+    if (options.version) return print(io, PACKAGE_VERSION);
     // Loaded only when needed, so --help and --version start instantly.
-    const { run } = await import('./run.js');
-    return await run(options, {
-      signal: controller.signal,
-      stop,
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-      readStdin,
-    });
+    const { run } = await import('./commands/run.js');
+    return await run(options, { io, signal: controller.signal, stop });
   } catch (error) {
     return reportError(error, debug);
   }
 }
 
-function print(text: string) {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+function print(io: IO, text: string) {
+  io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return EXIT.ok;
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

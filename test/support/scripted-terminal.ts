@@ -1,6 +1,6 @@
 import * as readline from 'node:readline';
 import { PassThrough, Writable } from 'node:stream';
-import { onTestFinished, vi } from 'vitest';
+import type { IO } from '../../src/io.js';
 import { renderScreen } from '../e2e/screen.js';
 import { stripAnsi } from './ansi.js';
 import { KEYS, type Key } from './pty.js';
@@ -9,6 +9,7 @@ import { KEYS, type Key } from './pty.js';
  * A terminal made of two streams, to drive the interactive interface in-process as Inquirer's own
  * tests do (@inquirer/testing): keys go in on `input`, everything written comes out of `output`,
  * and screen() is what a person would see, through the emulator the pseudo-terminal tests use.
+ * io() hands it to the interface as the program's IO.
  */
 export class ScriptedTerminal {
   readonly input: PassThrough & { isTTY: boolean; isRaw: boolean; setRawMode(mode: boolean): void };
@@ -100,17 +101,18 @@ export class ScriptedTerminal {
     }
   }
 
-  /**
-   * Makes this the process's terminal (stdin, stdout and stderr) until the test ends, for code that
-   * reaches for process.stdin or process.stdout itself rather than being handed streams.
-   */
-  attach(): this {
-    const spies = [
-      vi.spyOn(process, 'stdin', 'get').mockReturnValue(this.input as unknown as typeof process.stdin),
-      vi.spyOn(process, 'stdout', 'get').mockReturnValue(this.output as unknown as typeof process.stdout),
-      vi.spyOn(process, 'stderr', 'get').mockReturnValue(this.output as unknown as typeof process.stderr),
-    ];
-    onTestFinished(() => spies.forEach((spy) => spy.mockRestore()));
-    return this;
+  /** This terminal as the program's IO (src/io.ts): all three streams on it, colour off. */
+  io(): IO {
+    return {
+      stdin: this.input as unknown as NodeJS.ReadStream,
+      stdout: this.output,
+      stderr: this.output,
+      isTTY: { stdin: true, stdout: true, stderr: true },
+      columns: () => this.cols,
+      color: false,
+      canPrompt: true,
+      alternateScreen: true,
+      spinner: true,
+    };
   }
 }

@@ -1,9 +1,10 @@
 // The interface for pipes, scripts and --yes, in-process: what it answers in place of a person, what
 // it refuses to do without a terminal, and the text a script reads from a run of the real engine.
 // test/e2e/yes.test.ts runs it in the built CLI.
-import { Writable } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
+import type { IO } from '../../src/io.js';
 import { PlainUI } from '../../src/ui/plain-ui.js';
 import { accountAlias } from '../../steps/account-alias.js';
 import { passwordPolicy } from '../../steps/password-policy.js';
@@ -11,7 +12,7 @@ import { rootMfa } from '../../steps/root-mfa.js';
 import { stripAnsi } from '../support/ansi.js';
 import { runSteps, useTestAccount } from '../support/test-account.js';
 
-/** A PlainUI writing into a string, as into a pipe. */
+/** A PlainUI whose output is a pipe into a string, and whose input is no terminal. */
 function plainUi(assumeYes: boolean) {
   let written = '';
   const out = new Writable({
@@ -20,7 +21,18 @@ function plainUi(assumeYes: boolean) {
       done();
     },
   });
-  return { ui: new PlainUI(assumeYes, out), output: () => stripAnsi(written) };
+  const io: IO = {
+    stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+    stdout: out,
+    stderr: out,
+    isTTY: { stdin: false, stdout: false, stderr: false },
+    columns: () => 80,
+    color: false,
+    canPrompt: false,
+    alternateScreen: false,
+    spinner: false,
+  };
+  return { ui: new PlainUI(io, assumeYes), output: () => stripAnsi(written) };
 }
 
 const name = { key: 'admin-user', message: 'Name for the admin user', default: 'admin' };
@@ -70,7 +82,7 @@ describe('a run of the engine, as a script reads it', () => {
 
   it('--yes: every step explained up front (nobody can press "?"), the plan with its CLI, the outcome, the summary', async () => {
     const { ui, output } = plainUi(true);
-    const { outcomes } = await runSteps(account, [rootMfa, passwordPolicy, accountAlias], {}, { ui, inputs: { accountAlias: 'plain-ui-alias' } });
+    const { outcomes } = await runSteps(account, [rootMfa, passwordPolicy, accountAlias], {}, { ui, inputs: { 'account-alias': { accountAlias: 'plain-ui-alias' } } });
     expect(outcomes).toEqual(['already-done', 'done', 'done']);
     const text = output();
     for (const step of [rootMfa, passwordPolicy, accountAlias]) {

@@ -10,12 +10,12 @@ import { cursorLeftHidden } from '../support/ansi.js';
 import { ScriptedTerminal } from '../support/scripted-terminal.js';
 import { runSteps, useTestAccount } from '../support/test-account.js';
 
-/** A TerminalUI on a fresh 80x24 scripted terminal, which stands in for the process's own. */
-function terminalUi(practice?: { consoleUrl: string; doStep: (id: string) => string }) {
-  const term = new ScriptedTerminal(80, 24).attach();
+/** A TerminalUI on a fresh 80x24 scripted terminal, handed to it as its IO. */
+function terminalUi(practice?: { url: string }) {
+  const term = new ScriptedTerminal(80, 24);
   const controller = new AbortController();
   const interrupt = vi.fn(() => controller.abort(new StoppedError()));
-  const ui = new TerminalUI(controller.signal, interrupt, term.output as unknown as NodeJS.WriteStream, practice);
+  const ui = new TerminalUI(term.io(), controller.signal, interrupt, practice);
   return { term, ui, interrupt, signal: controller.signal };
 }
 
@@ -106,7 +106,7 @@ describe('secrets', () => {
   });
 
   it('a QR code with its typed fallback, in practice mode marked PRACTICE, cleared the same way', async () => {
-    const { term, ui } = terminalUi({ consoleUrl: 'http://127.0.0.1:1/', doStep: () => 'done' });
+    const { term, ui } = terminalUi({ url: 'http://127.0.0.1:1/' });
     await ui.showQrCode('Scan this with your authenticator app', 'otpauth://totp/AWS:ops-admin?secret=JBSWY3DPEHPK3PXP', 'JBSWY3DPEHPK3PXP');
     const shown = term.screen();
     expect(shown).toContain('PRACTICE');
@@ -151,14 +151,14 @@ describe('waiting for a console step', () => {
   });
 
   it('in practice mode, p does the step in the practice console, then checks at once', async () => {
-    const doStep = vi.fn(() => 'set a password policy of length 14');
-    const { term, ui, signal } = terminalUi({ consoleUrl: 'http://127.0.0.1:1/', doStep });
-    const waiter = ui.waiting(step, 'a stronger password policy');
+    const doItForMe = vi.fn(() => 'set a password policy of length 14');
+    const { term, ui, signal } = terminalUi({ url: 'http://127.0.0.1:1/' });
+    const waiter = ui.waiting(step, 'a stronger password policy', doItForMe);
     await term.waitFor('p: do it in the practice console for me');
     const command = waiter.nextCommand(signal);
     term.type('p');
     await expect(command).resolves.toBe('check');
-    expect(doStep).toHaveBeenCalledWith(step.id);
+    expect(doItForMe).toHaveBeenCalledOnce();
     await term.waitFor('PRACTICE console: set a password policy of length 14.');
     waiter.stop();
   });

@@ -1,13 +1,13 @@
-import type { PracticeAccount } from './account.js';
+import type { PracticeAccount } from '../account.js';
 import { contactHandlers } from './alternate-contacts.js';
 import { budgetHandlers } from './budgets.js';
 import { accountHandlers } from './iam-account.js';
 import { identityHandlers } from './iam-identities.js';
 import { mfaHandlers } from './iam-mfa.js';
 import { reportHandlers } from './iam-report.js';
-import type { JsonBody, JsonService } from './json-protocol.js';
-import type { Params } from './params.js';
-import { ServiceError, type Service, type XmlValue } from './query-protocol.js';
+import type { JsonBody, JsonService } from '../protocols/json-protocol.js';
+import type { Params } from '../protocols/params.js';
+import { ServiceError, type Service, type XmlValue } from '../protocols/query-protocol.js';
 
 /**
  * One function per action: it reads the parameters, changes or reads the account, and returns

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { describeScenarioIssue, newAccountScenario, scenarioSchema, type Scenario } from './scenario.js';
 
 /** A scenario from a file, or a brand-new account when the file does not exist yet. */

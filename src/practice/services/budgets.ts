@@ -1,11 +1,11 @@
-import type { PracticeAccount } from './account.js';
+import type { PracticeAccount } from '../account.js';
 import type { JsonHandler } from './handlers.js';
-import { JsonFields } from './json-fields.js';
-import { epochSeconds, type JsonBody } from './json-protocol.js';
-import { modelRule, type Member } from '../rules/field-rule.js';
-import { NO_LINE_BREAKS } from '../rules/fields.js';
-import { ServiceError } from './query-protocol.js';
-import type { BudgetNotification, ScenarioBudget } from './scenario.js';
+import { JsonFields } from '../protocols/json-fields.js';
+import { epochSeconds, type JsonBody } from '../protocols/json-protocol.js';
+import { modelRule, type Member } from '../../rules/field-rule.js';
+import { NO_LINE_BREAKS } from '../../rules/fields.js';
+import { ServiceError } from '../protocols/query-protocol.js';
+import type { BudgetNotification, ScenarioBudget } from '../scenarios/scenario.js';
 
 /** AWS Budgets: budgets with email alerts, as the billing-alert step creates and reads them. */
 

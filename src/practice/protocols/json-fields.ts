@@ -1,5 +1,5 @@
-import type { ModelRule } from '../rules/aws-models.generated.js';
-import { modelViolation, numberViolation } from '../rules/field-rule.js';
+import type { ModelRule } from '../../rules/aws-models.generated.js';
+import { modelViolation, numberViolation } from '../../rules/field-rule.js';
 import type { JsonBody } from './json-protocol.js';
 import { ServiceError } from './query-protocol.js';
 

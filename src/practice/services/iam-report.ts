@@ -1,7 +1,7 @@
-import { ROOT, type PracticeAccount } from './account.js';
+import { ROOT, type PracticeAccount } from '../account.js';
 import type { Handler } from './handlers.js';
-import { ServiceError } from './query-protocol.js';
-import type { AccessKey } from './scenario.js';
+import { ServiceError } from '../protocols/query-protocol.js';
+import type { AccessKey } from '../scenarios/scenario.js';
 
 /**
  * The credential report: a CSV snapshot of every identity's passwords, MFA and access keys, made
@@ -28,7 +28,12 @@ function keyCells(key: AccessKey | undefined): string[] {
   return [String(key.status === 'Active'), reportDate(key.created), ...used];
 }
 
-const NO_CERTIFICATES = ['false', 'N/A', 'false', 'N/A'];
+/** cert_N_active and cert_N_last_rotated for up to two certificates. */
+const certificateCells = (certificates: { status: string; created: string }[]) =>
+  [0, 1].flatMap((i) => {
+    const c = certificates[i];
+    return c ? [String(c.status === 'Active'), reportDate(c.created)] : ['false', 'N/A'];
+  });
 
 function rows(a: PracticeAccount): string[][] {
   const { root, users, passwordPolicy, accountId } = a.state;
@@ -36,7 +41,7 @@ function rows(a: PracticeAccount): string[][] {
     '<root_account>', a.rootArn, reportDate(root.created), 'not_supported',
     root.passwordLastUsed ? reportDate(root.passwordLastUsed) : root.password ? 'no_information' : 'N/A',
     'not_supported', 'not_supported', String(a.mfaDevicesOf(ROOT).length > 0),
-    ...keyCells(root.accessKeys[0]), ...keyCells(root.accessKeys[1]), ...NO_CERTIFICATES,
+    ...keyCells(root.accessKeys[0]), ...keyCells(root.accessKeys[1]), ...certificateCells(root.signingCertificates),
   ];
   const userRows = users.map((u) => {
     const profile = u.loginProfile;
@@ -46,7 +51,7 @@ function rows(a: PracticeAccount): string[][] {
       u.name, `arn:aws:iam::${accountId}:user/${u.name}`, reportDate(u.created), String(Boolean(profile)),
       !profile ? 'N/A' : u.passwordLastUsed ? reportDate(u.passwordLastUsed) : 'no_information',
       profile ? reportDate(profile.created) : 'N/A', nextRotation, String(a.mfaDevicesOf(u.name).length > 0),
-      ...keyCells(u.accessKeys[0]), ...keyCells(u.accessKeys[1]), ...NO_CERTIFICATES,
+      ...keyCells(u.accessKeys[0]), ...keyCells(u.accessKeys[1]), ...certificateCells([]),
     ];
   });
   return [rootRow, ...userRows];

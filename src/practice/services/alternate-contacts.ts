@@ -1,8 +1,8 @@
 import type { JsonHandler } from './handlers.js';
-import { JsonFields } from './json-fields.js';
-import { modelRule, type Member } from '../rules/field-rule.js';
-import { ServiceError } from './query-protocol.js';
-import type { AlternateContact } from './scenario.js';
+import { JsonFields } from '../protocols/json-fields.js';
+import { modelRule, type Member } from '../../rules/field-rule.js';
+import { ServiceError } from '../protocols/query-protocol.js';
+import type { AlternateContact } from '../scenarios/scenario.js';
 
 /** The Account API's alternate contacts (billing, operations, security), as the security-contact step sets them. */
 

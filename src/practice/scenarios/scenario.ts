@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { ruleSchema } from '../inputs.js';
-import { AWS_MODELS, type ModelRule } from '../rules/aws-models.generated.js';
-import { modelRule } from '../rules/field-rule.js';
+import { ruleSchema } from '../../inputs.js';
+import { AWS_MODELS, type ModelRule } from '../../rules/aws-models.generated.js';
+import { modelRule } from '../../rules/field-rule.js';
 import {
   ACCOUNT_ALIAS,
   BUDGET_AMOUNT,
@@ -14,7 +14,7 @@ import {
   GROUP_NAME,
   SUBSCRIBER_ADDRESS,
   USER_NAME,
-} from '../rules/fields.js';
+} from '../../rules/fields.js';
 
 /**
  * The simulated account as an instructor can hand it out: a JSON file, validated here. It holds
@@ -34,6 +34,13 @@ const accessKey = z.strictObject({
   created: isoDate,
   /** When the key last signed a request, as the credential report shows it. */
   lastUsed: isoDate.optional(),
+});
+
+/** An X.509 signing certificate (IAM's CertificateId is [\w]+, 24 to 128 characters). */
+const signingCertificate = z.strictObject({
+  id: z.string().regex(/^[A-Z0-9]{24,128}$/, 'must be 24 to 128 capital letters or digits'),
+  status: z.enum(['Active', 'Inactive'], { message: 'must be Active or Inactive' }),
+  created: isoDate,
 });
 
 const mfaDevice = z.strictObject({
@@ -178,6 +185,8 @@ export const scenarioSchema = z
       /** When root last signed in to the console, as the credential report shows it. */
       passwordLastUsed: isoDate.optional(),
       accessKeys: z.array(accessKey).max(2, 'root can have at most 2 access keys'),
+      /** Long-lived root credentials too: some older AWS services sign requests with them. */
+      signingCertificates: z.array(signingCertificate).max(2, 'root can have at most 2 signing certificates').default([]),
     }),
     users: z.array(user).default([]),
     groups: z.array(group).default([]),
@@ -216,6 +225,7 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioUser = Scenario['users'][number];
 export type ScenarioGroup = Scenario['groups'][number];
 export type AccessKey = z.infer<typeof accessKey>;
+export type SigningCertificate = z.infer<typeof signingCertificate>;
 export type MfaDevice = Scenario['mfaDevices'][number];
 export type AlternateContact = z.infer<typeof alternateContact>;
 export type ScenarioBudget = Scenario['budgets'][number];
@@ -227,7 +237,7 @@ export function newAccountScenario(now = new Date()): Scenario {
   return {
     accountId: '111122223333',
     aliases: [],
-    root: { password: true, created, accessKeys: [{ id: 'AKIAPRACTICEROOTKEY1', status: 'Active', created }] },
+    root: { password: true, created, accessKeys: [{ id: 'AKIAPRACTICEROOTKEY1', status: 'Active', created }], signingCertificates: [] },
     users: [],
     groups: [],
     mfaDevices: [],

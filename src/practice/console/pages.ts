@@ -1,11 +1,18 @@
 import QRCode from 'qrcode';
-import { ROOT, type PracticeAccount } from './account.js';
-import type { MfaEnrolment } from './console-actions.js';
+import { ROOT, type PracticeAccount } from '../account.js';
+import type { MfaEnrolment } from './actions.js';
 
 /**
  * The practice console's HTML: plain forms, no script, so it works in any browser (and a test
  * drives it by clicking). Every page says PRACTICE at the top.
  */
+
+/** The addresses of the pages that stand in for AWS console pages (routes.ts reads them back). */
+export const PAGES = {
+  rootCredentials: '/security_credentials',
+  user: (name: string) => `/users/${encodeURIComponent(name)}`,
+  signIn: (accountOrAlias: string) => `/signin/${encodeURIComponent(accountOrAlias)}`,
+};
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -53,13 +60,13 @@ function settingsSection(account: PracticeAccount): string {
 }
 
 export function homePage(account: PracticeAccount): string {
-  const users = account.state.users.map((u) => `<li><a href="/users/${encodeURIComponent(u.name)}">${esc(u.name)}</a></li>`).join('');
+  const users = account.state.users.map((u) => `<li><a href="${PAGES.user(u.name)}">${esc(u.name)}</a></li>`).join('');
   return layout(
     account,
     'Practice console',
-    `<section><h2>Root user</h2><p><a href="/security_credentials">My security credentials</a> (you are signed in as the root user)</p></section>
+    `<section><h2>Root user</h2><p><a href="${PAGES.rootCredentials}">My security credentials</a> (you are signed in as the root user)</p></section>
 <section><h2>IAM users</h2>${users ? `<ul>${users}</ul>` : '<p>No IAM users yet.</p>'}</section>
-<section><h2>Sign in as an IAM user</h2><p><a href="/signin/${esc(account.state.aliases[0] ?? account.state.accountId)}">IAM user sign-in page</a></p></section>
+<section><h2>Sign in as an IAM user</h2><p><a href="${PAGES.signIn(account.state.aliases[0] ?? account.state.accountId)}">IAM user sign-in page</a></p></section>
 ${settingsSection(account)}`,
   );
 }
@@ -72,22 +79,60 @@ ${devices.length ? `<table><tr><th>Type</th><th>Identifier</th><th>Assigned</th>
 <p>${post('/mfa/start', { principal }, 'Assign MFA device')}</p></section>`;
 }
 
-export function rootCredentialsPage(account: PracticeAccount, message?: { kind: 'note' | 'error'; text: string }): string {
-  const keys = account.state.root.accessKeys;
-  const rows = keys
+/** One kind of root credential (access keys, signing certificates): each with Deactivate/Activate and Delete. */
+interface CredentialKind {
+  section: string;
+  heading: string;
+  /** The row's data attribute, which the browser test finds a credential by. */
+  rowAttribute: string;
+  /** Where its forms post: PATH/status and PATH/delete. */
+  path: string;
+  idLabel: string;
+  none: string;
+  note: string;
+}
+
+function credentialSection(kind: CredentialKind, credentials: { id: string; status: 'Active' | 'Inactive'; created: string }[]): string {
+  const rows = credentials
     .map(
-      (k) => `<tr data-key="${esc(k.id)}"><td><code>${esc(k.id)}</code></td><td>${k.status}</td><td>${esc(k.created)}</td><td>
-${post('/access-keys/status', { id: k.id, status: k.status === 'Active' ? 'Inactive' : 'Active' }, k.status === 'Active' ? 'Deactivate' : 'Activate', 'plain')}
-${post('/access-keys/delete', { id: k.id }, `Delete ${k.id}`)}</td></tr>`,
+      (c) => `<tr ${kind.rowAttribute}="${esc(c.id)}"><td><code>${esc(c.id)}</code></td><td>${c.status}</td><td>${esc(c.created)}</td><td>
+${post(`${kind.path}/status`, { id: c.id, status: c.status === 'Active' ? 'Inactive' : 'Active' }, c.status === 'Active' ? 'Deactivate' : 'Activate', 'plain')}
+${post(`${kind.path}/delete`, { id: c.id }, `Delete ${c.id}`)}</td></tr>`,
     )
     .join('');
+  const table = `<table><tr><th>${kind.idLabel}</th><th>Status</th><th>Created</th><th>Actions</th></tr>${rows}</table>`;
+  return `<section id="${kind.section}"><h2>${kind.heading}</h2>
+${credentials.length ? table : `<p>${kind.none}</p>`}
+<p class="note">${kind.note}</p></section>`;
+}
+
+const ACCESS_KEYS: CredentialKind = {
+  section: 'access-keys',
+  heading: 'Access keys',
+  rowAttribute: 'data-key',
+  path: '/access-keys',
+  idLabel: 'Access key ID',
+  none: 'No access keys. As a best practice, root has none.',
+  note: "A deactivated key still exists and still counts: delete root's keys.",
+};
+
+const SIGNING_CERTIFICATES: CredentialKind = {
+  section: 'signing-certificates',
+  heading: 'X.509 certificates',
+  rowAttribute: 'data-certificate',
+  path: '/signing-certificates',
+  idLabel: 'Certificate ID',
+  none: 'No X.509 certificates. As a best practice, root has none.',
+  note: "A deactivated certificate still exists and can be switched back on: delete root's certificates.",
+};
+
+export function rootCredentialsPage(account: PracticeAccount, message?: { kind: 'note' | 'error'; text: string }): string {
   return layout(
     account,
     'My security credentials (root user)',
     `${mfaSection(account, ROOT)}
-<section id="access-keys"><h2>Access keys</h2>
-${keys.length ? `<table><tr><th>Access key ID</th><th>Status</th><th>Created</th><th>Actions</th></tr>${rows}</table>` : '<p>No access keys. As a best practice, root has none.</p>'}
-<p class="note">A deactivated key still exists and still counts: delete root's keys.</p></section>`,
+${credentialSection(ACCESS_KEYS, account.state.root.accessKeys)}
+${credentialSection(SIGNING_CERTIFICATES, account.rootSigningCertificates)}`,
     message,
   );
 }
@@ -124,7 +169,7 @@ export function signInPage(account: PracticeAccount, target: string, message?: {
   return layout(
     account,
     `Sign in as IAM user (account ${target})`,
-    `<section><form method="post" action="/signin/${esc(target)}">
+    `<section><form method="post" action="${PAGES.signIn(target)}">
 <label>IAM user name <input name="user" autocomplete="username" required></label>
 <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
 <p><button type="submit">Sign in</button></p></form></section>`,
@@ -136,7 +181,7 @@ export function newPasswordPage(account: PracticeAccount, target: string, user: 
   return layout(
     account,
     `Choose a new password for ${user}`,
-    `<section><p>Your administrator requires a new password at first sign-in.</p><form method="post" action="/signin/${esc(target)}">
+    `<section><p>Your administrator requires a new password at first sign-in.</p><form method="post" action="${PAGES.signIn(target)}">
 <input type="hidden" name="user" value="${esc(user)}"><input type="hidden" name="password" value="${esc(password)}">
 <label>New password <input name="newPassword" type="password" autocomplete="new-password" required></label>
 <p><button type="submit">Confirm password change</button></p></form></section>`,
@@ -149,6 +194,6 @@ export function signedInPage(account: PracticeAccount, user: string): string {
     account,
     `Signed in as ${user}`,
     `<section><p>Welcome. This is where your daily work starts from now on, instead of as root.</p>
-<p><a href="/users/${encodeURIComponent(user)}">Your security credentials</a> (assign an MFA device next).</p></section>`,
+<p><a href="${PAGES.user(user)}">Your security credentials</a> (assign an MFA device next).</p></section>`,
   );
 }

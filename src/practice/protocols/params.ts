@@ -1,5 +1,5 @@
-import { modelRule, modelViolation, numberViolation, type Member } from '../rules/field-rule.js';
-import { iamError } from './account.js';
+import { modelRule, modelViolation, numberViolation, type Member } from '../../rules/field-rule.js';
+import { iamError } from '../account.js';
 
 /**
  * Request parameters checked as IAM checks them, by the same rules the wizard checks its inputs

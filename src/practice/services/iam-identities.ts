@@ -1,7 +1,7 @@
-import { iamError, type PracticeAccount } from './account.js';
-import { bool, groupNameParam, optional, policyArnParam, required, userNameParam, type Params } from './params.js';
-import type { XmlValue } from './query-protocol.js';
-import type { ScenarioGroup, ScenarioUser } from './scenario.js';
+import { iamError, type PracticeAccount } from '../account.js';
+import { bool, groupNameParam, optional, policyArnParam, required, userNameParam, type Params } from '../protocols/params.js';
+import type { XmlValue } from '../protocols/query-protocol.js';
+import type { ScenarioGroup, ScenarioUser } from '../scenarios/scenario.js';
 import type { Handler } from './handlers.js';
 
 /** IAM users, groups, console passwords and managed policy attachments. */

@@ -1,9 +1,9 @@
 import QRCode from 'qrcode';
-import { ROOT, type PracticeAccount } from './account.js';
+import { ROOT, type PracticeAccount } from '../account.js';
 import { userXml } from './iam-identities.js';
 import type { Handler } from './handlers.js';
-import { optional, required, userNameParam } from './params.js';
-import type { MfaDevice } from './scenario.js';
+import { optional, required, userNameParam } from '../protocols/params.js';
+import type { MfaDevice } from '../scenarios/scenario.js';
 
 /** Virtual MFA devices. Root gets one only through the practice console, as on AWS. */
 

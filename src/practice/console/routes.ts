@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ROOT } from './account.js';
-import type { ConsoleActions } from './console-actions.js';
-import * as page from './console-page.js';
-import { ServiceError } from './query-protocol.js';
+import type { ConsoleLinks } from '../../aws/console-links.js';
+import { ROOT } from '../account.js';
+import type { ConsoleActions } from './actions.js';
+import * as page from './pages.js';
+import { PAGES } from './pages.js';
+import { ServiceError } from '../protocols/query-protocol.js';
 
 type Message = { kind: 'note' | 'error'; text: string };
 
@@ -18,7 +20,17 @@ const redirect = (res: ServerResponse, to: string, message: Message) => {
   res.end();
 };
 
-const pageOf = (principal: string) => (principal === ROOT ? '/security_credentials' : `/users/${encodeURIComponent(principal)}`);
+const USER_PAGE = /^\/users\/([^/]+)$/;
+const SIGN_IN_PAGE = /^\/signin\/([^/]+)$/;
+
+/** Links to the practice console served at `url`, for the checklists: it stands in for the AWS console. */
+export const practiceLinks = (url: string): ConsoleLinks => ({
+  rootCredentials: `${url}${PAGES.rootCredentials}`,
+  signIn: (accountOrAlias) => `${url}${PAGES.signIn(accountOrAlias)}`,
+  iamUser: (userName) => `${url}${PAGES.user(userName)}`,
+});
+
+const pageOf = (principal: string) => (principal === ROOT ? PAGES.rootCredentials : PAGES.user(principal));
 
 /** The practice console's pages and forms. */
 export async function handleConsole(actions: ConsoleActions, req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
@@ -31,13 +43,13 @@ export async function handleConsole(actions: ConsoleActions, req: IncomingMessag
     : url.searchParams.get('note')
       ? { kind: 'note', text: url.searchParams.get('note')! }
       : undefined;
-  const user = /^\/users\/([^/]+)$/.exec(path)?.[1];
-  const signIn = /^\/signin\/([^/]+)$/.exec(path)?.[1];
+  const user = USER_PAGE.exec(path)?.[1];
+  const signIn = SIGN_IN_PAGE.exec(path)?.[1];
 
   try {
     if (req.method === 'GET') {
       if (path === '/') return html(res, 200, page.homePage(account));
-      if (path === '/security_credentials') return html(res, 200, page.rootCredentialsPage(account, shown));
+      if (path === PAGES.rootCredentials) return html(res, 200, page.rootCredentialsPage(account, shown));
       if (user) return html(res, 200, page.userPage(account, user, shown));
       if (signIn) return html(res, 200, page.signInPage(account, signIn, shown));
     }
@@ -46,12 +58,21 @@ export async function handleConsole(actions: ConsoleActions, req: IncomingMessag
       if (path === '/mfa/finish') return await finishMfa(actions, res, form);
       if (path === '/access-keys/delete') {
         account.deleteAccessKey(ROOT, form.id ?? '');
-        return redirect(res, '/security_credentials', { kind: 'note', text: `Deleted the access key ${form.id}.` });
+        return redirect(res, PAGES.rootCredentials, { kind: 'note', text: `Deleted the access key ${form.id}.` });
       }
       if (path === '/access-keys/status') {
         const status = form.status === 'Active' ? 'Active' : 'Inactive';
         account.setAccessKeyStatus(ROOT, form.id ?? '', status);
-        return redirect(res, '/security_credentials', { kind: 'note', text: `The access key ${form.id} is now ${status}; it still exists.` });
+        return redirect(res, PAGES.rootCredentials, { kind: 'note', text: `The access key ${form.id} is now ${status}; it still exists.` });
+      }
+      if (path === '/signing-certificates/delete') {
+        account.deleteRootSigningCertificate(form.id ?? '');
+        return redirect(res, PAGES.rootCredentials, { kind: 'note', text: `Deleted the signing certificate ${form.id}.` });
+      }
+      if (path === '/signing-certificates/status') {
+        const status = form.status === 'Active' ? 'Active' : 'Inactive';
+        account.setRootSigningCertificateStatus(form.id ?? '', status);
+        return redirect(res, PAGES.rootCredentials, { kind: 'note', text: `The signing certificate ${form.id} is now ${status}; it still exists.` });
       }
       if (signIn) return signInForm(actions, res, signIn, form);
     }

@@ -1,8 +1,8 @@
-import { iamError, ROOT, type PracticeAccount } from './account.js';
+import { iamError, ROOT, type PracticeAccount } from '../account.js';
 import type { Handler } from './handlers.js';
-import { bool, documentedDefault, optional, optionalInteger, required, type Params } from './params.js';
-import { XmlMap } from './query-protocol.js';
-import type { PracticePasswordPolicy } from './scenario.js';
+import { bool, documentedDefault, optional, optionalInteger, required, type Params } from '../protocols/params.js';
+import { XmlMap } from '../protocols/query-protocol.js';
+import type { PracticePasswordPolicy } from '../scenarios/scenario.js';
 
 /** Account-wide settings and the account summary, plus access keys (root's when no user is named). */
 
@@ -47,7 +47,7 @@ export function summaryMap(a: PracticeAccount): Record<string, number> {
     // A deactivated root key still counts: only deleting it helps.
     AccountAccessKeysPresent: Number(s.root.accessKeys.length > 0),
     AccountPasswordPresent: Number(s.root.password),
-    AccountSigningCertificatesPresent: 0,
+    AccountSigningCertificatesPresent: Number(s.root.signingCertificates.length > 0),
     GlobalEndpointTokenVersion: 1,
   };
 }

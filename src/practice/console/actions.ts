@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { generatePassword } from '../password.js';
-import { ROOT, type PracticeAccount, type Principal } from './account.js';
-import { otpauthUri } from './iam-mfa.js';
-import { ServiceError } from './query-protocol.js';
-import { newTotpSecret, twoConsecutiveCodes } from './totp.js';
+import type { PracticeHands } from '../../engine/console.js';
+import { generatePassword } from '../../password.js';
+import { ROOT, type PracticeAccount, type Principal } from '../account.js';
+import { otpauthUri } from '../services/iam-mfa.js';
+import { ServiceError } from '../protocols/query-protocol.js';
+import { newTotpSecret, twoConsecutiveCodes } from '../../totp.js';
 
 export interface MfaEnrolment {
   token: string;
@@ -19,7 +20,7 @@ const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
  * What the practice console does, for the web page and for a learner without a browser alike.
  * Every change goes through the account, so the wizard's polling sees it as it would on AWS.
  */
-export class ConsoleActions {
+export class ConsoleActions implements PracticeHands {
   /** Enrolments begun in the page and not finished: their seeds live here, in memory only. */
   private readonly enrolments = new Map<string, MfaEnrolment>();
 
@@ -63,41 +64,42 @@ export class ConsoleActions {
       .map((u) => u.name);
   }
 
-  /**
-   * For a learner without a browser: does in the practice console what a console step asks for,
-   * and says what it did. Steps the console has nothing to do for get a sentence saying so.
-   */
-  doStep(stepId: string): string {
-    const account = this.account;
-    switch (stepId) {
-      case 'root-mfa': {
-        const enrolment = this.beginMfa(ROOT);
-        this.finishMfa(enrolment.token, ...twoConsecutiveCodes(enrolment.seed, account.now().getTime()));
-        return `assigned the authenticator app "${enrolment.deviceName}" to root`;
-      }
-      case 'root-access-keys': {
-        const ids = account.state.root.accessKeys.map((k) => k.id);
-        ids.forEach((id) => account.deleteAccessKey(ROOT, id));
-        return ids.length ? `deleted the root access key${ids.length > 1 ? 's' : ''} ${ids.join(', ')}` : 'root had no access keys';
-      }
-      case 'admin-sign-in': {
-        const users = this.consoleAdmins().filter((u) => !account.user(u).passwordLastUsed);
-        for (const user of users) {
-          const password = account.passwordOf(user) ?? generatePassword(account.passwordRule());
-          account.signIn(user, password, generatePassword(account.passwordRule()));
-        }
-        return users.length ? `signed in as ${users.join(', ')} and chose a new password` : 'every console admin has signed in already';
-      }
-      case 'admin-mfa': {
-        const users = this.consoleAdmins().filter((u) => account.mfaDevicesOf(u).length === 0);
-        for (const user of users) {
-          const enrolment = this.beginMfa(user);
-          this.finishMfa(enrolment.token, ...twoConsecutiveCodes(enrolment.seed, account.now().getTime()));
-        }
-        return users.length ? `assigned an authenticator app to ${users.join(', ')}` : 'every console admin has MFA already';
-      }
-      default:
-        return `the practice console has nothing to do for the step ${stepId}`;
+  // --- The practice console's hands: console tasks done for a learner without a browser ---
+
+  assignRootMfa(): string {
+    const enrolment = this.beginMfa(ROOT);
+    this.finishMfa(enrolment.token, ...twoConsecutiveCodes(enrolment.seed, this.account.now().getTime()));
+    return `assigned the authenticator app "${enrolment.deviceName}" to root`;
+  }
+
+  deleteRootAccessKeys(): string {
+    const ids = this.account.state.root.accessKeys.map((k) => k.id);
+    ids.forEach((id) => this.account.deleteAccessKey(ROOT, id));
+    return ids.length ? `deleted the root access key${ids.length > 1 ? 's' : ''} ${ids.join(', ')}` : 'root had no access keys';
+  }
+
+  deleteRootSigningCertificates(): string {
+    const ids = this.account.rootSigningCertificates.map((c) => c.id);
+    ids.forEach((id) => this.account.deleteRootSigningCertificate(id));
+    return ids.length ? `deleted root's signing certificate${ids.length > 1 ? 's' : ''} ${ids.join(', ')}` : 'root had no signing certificates';
+  }
+
+  signInAdmins(): string {
+    const { account } = this;
+    const users = this.consoleAdmins().filter((u) => !account.user(u).passwordLastUsed);
+    for (const user of users) {
+      const password = account.passwordOf(user) ?? generatePassword(account.passwordRule());
+      account.signIn(user, password, generatePassword(account.passwordRule()));
     }
+    return users.length ? `signed in as ${users.join(', ')} and chose a new password` : 'every console admin has signed in already';
+  }
+
+  assignAdminMfa(): string {
+    const users = this.consoleAdmins().filter((u) => this.account.mfaDevicesOf(u).length === 0);
+    for (const user of users) {
+      const enrolment = this.beginMfa(user);
+      this.finishMfa(enrolment.token, ...twoConsecutiveCodes(enrolment.seed, this.account.now().getTime()));
+    }
+    return users.length ? `assigned an authenticator app to ${users.join(', ')}` : 'every console admin has MFA already';
   }
 }
