@@ -45,12 +45,19 @@ beforeAll(async () => {
 }, SETUP_TIMEOUT_MS);
 afterAll(() => account?.close());
 
-/** The CLI, then `stty -a` in the same terminal: what the program left the terminal in. */
+/**
+ * The CLI, then `stty -a` in the same terminal: what the program left the terminal in. The shell
+ * then waits for a line, so the terminal stays open until its output is read (what a process writes
+ * just before it exits can be lost with the pty on a busy machine).
+ */
 const runThenStty = () =>
   // The shell catches SIGINT (a caught signal is reset for the program it starts), so it lives on to run stty.
-  spawnPty('sh', ['-c', `trap : INT; "${process.execPath}" "${CLI}" --poll-interval 1; echo "exit=$?"; stty -a`], {
+  spawnPty('sh', ['-c', `trap : INT; "${process.execPath}" "${CLI}" --poll-interval 1; echo "exit=$?"; stty -a; read _`], {
     env: account.env(),
   });
+
+/** stty -a's local modes, the line that says whether input is canonical (icanon) or raw (-icanon). */
+const LOCAL_MODES = /(^|\s)-?icanon(\s|$)[^\n]*\n/m;
 
 it.each(STOPS.map((stop, index) => ({ index, at: stop.at })))(
   'Ctrl-C at stop $index ($at): exit 130, how to resume, terminal sane',
@@ -65,7 +72,7 @@ it.each(STOPS.map((stop, index) => ({ index, at: stop.at })))(
       }
       await pty.waitFor(STOPS[index]!.at, 60_000);
       pty.press('ctrl-c');
-      await pty.exited;
+      await pty.waitFor(LOCAL_MODES, 60_000);
       const after = pty.output();
       expect(/exit=(\d+)/.exec(after)![1]).toBe('130');
       const output = pty.output();
