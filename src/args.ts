@@ -110,6 +110,7 @@ export const HELP = `aws-root-lockdown: lock the AWS root user away and set up a
 Usage
   aws-root-lockdown [options]          walk through the steps (interactive)
   aws-root-lockdown status [--json]    report what is done and what is open (read-only)
+  aws-root-lockdown org [status]       every member account of an AWS Organization (see org --help)
 
 Steps (ids, in order): ${STEP_IDS.join(', ')}
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { HELP, parseOptions } from './args.js';
+import { orgArgv } from './org/args.js';
 import { StoppedError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { reportError } from './report-error.js';
@@ -19,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
+    const org = orgArgv(argv);
+    if (org) return await (await import('./org/main.js')).runOrg(org, orgIO(controller.signal, stop));
     const options = parseOptions(argv);
     if (options.help) return print(HELP);
     if (options.version) return print(PACKAGE_VERSION);
@@ -33,6 +36,14 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return reportError(error, debug);
   }
+}
+
+/** The org command's terminal, and the single-account wizard it hands the management account to. */
+function orgIO(signal: AbortSignal, stop: () => void) {
+  const isTTY = { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) };
+  const singleAccountWizard = async (argv: string[]) =>
+    (await import('./run.js')).run(parseOptions(argv), { signal, stop, interactive: isTTY.stdin && isTTY.stdout, readStdin });
+  return { stdout: process.stdout, stderr: process.stderr, isTTY, signal, stop, singleAccountWizard };
 }
 
 function print(text: string) {

@@ -1,0 +1,98 @@
+import { createClients, type ClientOptions } from '../aws/clients.js';
+import { whoAmI } from '../aws/identity.js';
+import type { RetryListener } from '../aws/retries.js';
+import { realClock, type Clock } from '../engine/clock.js';
+import { UsageError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
+import { ORG_HELP, parseOrgOptions, type OrgOptions } from './args.js';
+import { breakGlass } from './break-glass.js';
+import { orgClients } from './clients.js';
+import type { OrgContext, OrgIO } from './context.js';
+import { OrgStateError } from './org-errors.js';
+import type { Prompts } from './prompts.js';
+import { orgStatus } from './status.js';
+import { selectionFrom } from './survey.js';
+import { orgWizard } from './wizard.js';
+
+export interface OrgRunIO extends OrgIO {
+  signal: AbortSignal;
+  /** Stops the run as Ctrl-C does (prompts call it on a raw-mode Ctrl-C). */
+  stop: () => void;
+  /** Runs the single-account wizard in this process, for the management account's own root. */
+  singleAccountWizard?: (argv: string[]) => Promise<number>;
+  /** Answers to the questions, instead of the terminal's or --yes (tests). */
+  prompts?: Prompts;
+  /** Time for backoff between an account's tries (tests pass one that does not wait). */
+  clock?: Clock;
+}
+
+export const ROOT_CANNOT_ASSUME_ROOT =
+  'aws-root-lockdown org: you are signed in as the root user, and root cannot call sts:AssumeRoot. Sign in to the management ' +
+  'account as an IAM user or role (AWS CloudShell as an admin user, "aws login", or an SSO profile with --profile) and run it again. ' +
+  "To lock this account's own root, run aws-root-lockdown without \"org\".";
+
+/** `aws-root-lockdown org …`: parses its own flags, builds the clients once, checks who is calling, runs the command. */
+export async function runOrg(argv: string[], io: OrgRunIO): Promise<number> {
+  const options = parseOrgOptions(argv);
+  if (options.help) {
+    io.stdout.write(ORG_HELP);
+    return EXIT.ok;
+  }
+  if (options.command !== 'status' && !(io.isTTY.stdin && io.isTTY.stdout) && !options.yes && !options['dry-run']) {
+    throw new UsageError('not a terminal, so nobody can answer questions: run it in a terminal, or pass --yes (or --dry-run)');
+  }
+  return runWith(options, io, { profile: options.profile, region: options.region });
+}
+
+export async function runWith(options: OrgOptions, io: OrgRunIO, clientOptions: ClientOptions): Promise<number> {
+  // Retries are counted, not printed one by one: a large organization would scroll them past.
+  let retried = 0;
+  const onRetry: RetryListener = () => void (retried += 1);
+  const aws = await createClients({ ...clientOptions, onRetry: () => onRetry });
+  try {
+    const identity = await whoAmI(aws, io.signal);
+    if (identity.isRoot) {
+      io.stderr.write(`${ROOT_CANNOT_ASSUME_ROOT}\n`);
+      return EXIT.usage;
+    }
+    if (!identity.hasRootCredentials) {
+      io.stdout.write(`Not applicable: accounts in the ${identity.partition} partition have no root user credentials to lock away.\n`);
+      return EXIT.ok;
+    }
+    const ctx: OrgContext = {
+      clients: orgClients(aws, { endpoint: clientOptions.endpoint, onRetry: () => onRetry }),
+      identity,
+      partition: identity.partition,
+      concurrency: options.concurrency,
+      signal: io.signal,
+      clock: io.clock ?? realClock,
+      io,
+    };
+    const code = await dispatch(options, ctx, io);
+    if (retried > 0) io.stderr.write(`(AWS throttled or dropped ${retried} request${retried === 1 ? '' : 's'} along the way; each was tried again.)\n`);
+    return code;
+  } catch (error) {
+    if (!(error instanceof OrgStateError)) throw error;
+    io.stderr.write(`aws-root-lockdown org: ${error.message}\n`);
+    return EXIT.aws;
+  } finally {
+    for (const client of Object.values(aws)) client.destroy();
+  }
+}
+
+function dispatch(options: OrgOptions, ctx: OrgContext, io: OrgRunIO): Promise<number> {
+  switch (options.command) {
+    case 'status':
+      return orgStatus(ctx, selectionFrom(options), options.json ? 'json' : options.csv ? 'csv' : 'plain');
+    case 'break-glass':
+      return breakGlass(ctx, io, options.account!, options.yes);
+    case 'wizard':
+      return orgWizard(ctx, io, {
+        selection: options.accounts || options.ou ? selectionFrom(options) : undefined,
+        yes: options.yes,
+        dryRun: options['dry-run'],
+        delegatedAdmin: options['delegated-admin'],
+        wizardArgv: [...(options.profile ? ['--profile', options.profile] : []), ...(options.region ? ['--region', options.region] : [])],
+      });
+  }
+}
