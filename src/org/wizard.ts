@@ -53,7 +53,8 @@ export async function orgWizard(ctx: OrgContext, io: OrgRunIO, choices: WizardCh
   );
 
   const access = await turnOn(ctx, found, prompts, say, choices.dryRun);
-  if (found.isManagement) await offerDelegatedAdmin(ctx, found.organization, prompts, say, choices);
+  // Delegated administration for IAM rests on trusted access, like the features.
+  if (found.isManagement && access.trustedAccess) await offerDelegatedAdmin(ctx, found.organization, prompts, say, choices);
 
   const selection = choices.selection ?? (await askSelection(ctx, found.organization, prompts));
   const chosen = await choose(ctx.clients, found.organization, selection, ctx.signal);
@@ -119,6 +120,10 @@ async function turnOn(ctx: OrgContext, found: Survey, prompts: Prompts, say: Say
       say(kleur.gray('      Only the management account can turn it on.'));
       continue;
     }
+    if (item.key !== 'trustedAccess' && !state.trustedAccess) {
+      say(kleur.gray('      It needs trusted access for IAM first.'));
+      continue;
+    }
     say(kleur.gray(`      $ ${item.cli}`));
     if (dryRun) continue;
     if (!(await prompts.confirm({ key: item.key, message: `Turn on ${item.title.charAt(0).toLowerCase()}${item.title.slice(1)}?`, default: true }))) {
@@ -145,7 +150,7 @@ async function offerDelegatedAdmin(ctx: OrgContext, organization: Organization, 
   if (!target) {
     if (choices.yes) return;
     say(kleur.gray("  (optional) A delegated administrator for IAM, such as a security account, can audit and remove members' root credentials without the management account."));
-    const want = await prompts.confirm({ key: 'delegated-admin', message: "Register a delegated administrator for IAM? (optional)", default: false });
+    const want = await prompts.confirm({ key: 'offer-delegated-admin', message: "Register a delegated administrator for IAM? (optional)", default: false });
     if (!want) return;
     target = await prompts.text({
       key: 'delegated-admin',

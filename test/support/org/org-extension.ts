@@ -118,6 +118,12 @@ export function orgExtension(org: CentralizedRoot): OrgExtension {
 
     if (session) return xml(service === 'sts' ? 'sts' : 'iam', action, () => extension.org.inSession(session, call, form));
 
+    // A caller in another account than moto's default (IAM's delegated administrator): an IAM user there.
+    if (call === 'sts:GetCallerIdentity' && extension.callerAccount !== extension.org.managementAccountId) {
+      const account = extension.callerAccount;
+      return xml('sts', action, () => ({ UserId: 'AIDAEXAMPLEDELEGATE', Account: account, Arn: `arn:${extension.org.partition}:iam::${account}:user/security-admin` }));
+    }
+
     if (STS_TARGETS.has(call)) {
       if (Math.random() < extension.throttleFraction) {
         return xml('sts', action, () => {

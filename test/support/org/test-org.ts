@@ -39,6 +39,8 @@ export interface OrgSpec {
   /** Where centralized root access stands; every switch on unless said. */
   access?: { trustedAccess?: boolean; rootCredentialsManagement?: boolean; rootSessions?: boolean };
   delegatedAdmin?: string;
+  /** An organization with consolidated billing only (not all features). */
+  consolidatedBillingOnly?: boolean;
 }
 
 export interface TestOrg {
@@ -85,9 +87,10 @@ export async function startTestOrg(): Promise<TestOrg> {
       proxy.clearFailures();
       extension.stopEnforcing();
       Object.assign(extension, { latencyMs: 0, throttleFraction: 0, callerAccount: MANAGEMENT_ACCOUNT });
-      const created = await organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+      const created = await organizations.send(new CreateOrganizationCommand({ FeatureSet: spec.consolidatedBillingOnly ? 'CONSOLIDATED_BILLING' : 'ALL' }));
       testOrg.organizationId = created.Organization!.Id!;
       const org = new CentralizedRoot(MANAGEMENT_ACCOUNT, testOrg.organizationId);
+      org.allFeatures = !spec.consolidatedBillingOnly;
       extension.org = org;
       testOrg.org = org;
       const rootId = (await organizations.send(new ListRootsCommand({}))).Roots![0]!.Id!;
