@@ -2,16 +2,6 @@
 // moto 5.2 lacks (iam:…OrganizationsFeatures, trusted access and delegated administration for
 // iam.amazonaws.com, sts:AssumeRoot, and every call made in a root session) and lets moto answer
 // the rest (DescribeOrganization, ListAccounts, the OU tree, its own IAM enforcement).
-import {
-  GetAccessKeyLastUsedCommand,
-  GetPolicyCommand,
-  GetPolicyVersionCommand,
-  GetUserPolicyCommand,
-  IAMClient,
-  ListAttachedUserPoliciesCommand,
-  ListUserPoliciesCommand,
-} from '@aws-sdk/client-iam';
-import type { AwsCredentialIdentity } from '@smithy/types';
 import { randomUUID } from 'node:crypto';
 import { errorXml, ServiceError, signingKeyId, successXml, type XmlValue } from '../../../src/practice/query-protocol.js';
 import type { ProxiedCall, ProxyExtension } from '../account-proxy.js';
@@ -19,6 +9,12 @@ import { CentralizedRoot, IAM_PRINCIPAL, type Caller } from './centralized-root.
 import { evaluate, type PolicyDocument } from './policy-evaluator.js';
 
 type Answer = { status: number; headers: Record<string, string>; body: string };
+
+/** Who holds an access key, and the policies that user has. */
+export interface Identity {
+  arn: string;
+  documents: PolicyDocument[];
+}
 
 export interface OrgExtension extends ProxyExtension {
   org: CentralizedRoot;
@@ -36,9 +32,9 @@ export interface OrgExtension extends ProxyExtension {
   resetStats(): void;
   /**
    * Judges the calls answered here by the caller's IAM policies, as moto's enforcement judges the
-   * rest: `admin` reads the policies of the user a request's key belongs to, straight from moto.
+   * rest: the policies of each access key's user (a key not listed is allowed nothing).
    */
-  enforce(motoUrl: string, admin: AwsCredentialIdentity): void;
+  enforce(identities: Record<string, Identity>): void;
   stopEnforcing(): void;
 }
 
@@ -72,36 +68,12 @@ function json(run: () => object | undefined): Answer {
 export function orgExtension(org: CentralizedRoot): OrgExtension {
   let inFlight = 0;
   let maxInFlight = 0;
-  let enforcement: { iam: IAMClient; policies: Map<string, Promise<{ arn: string; documents: PolicyDocument[] }>> } | undefined;
-
-  /** The policies of the moto user a key belongs to (inline and attached), fetched once per key. */
-  function identityOf(accessKeyId: string) {
-    const e = enforcement!;
-    let found = e.policies.get(accessKeyId);
-    if (!found) {
-      found = (async () => {
-        const user = (await e.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }))).UserName ?? '';
-        const documents: PolicyDocument[] = [];
-        for (const PolicyName of (await e.iam.send(new ListUserPoliciesCommand({ UserName: user }))).PolicyNames ?? []) {
-          const doc = (await e.iam.send(new GetUserPolicyCommand({ UserName: user, PolicyName }))).PolicyDocument ?? '{}';
-          documents.push(JSON.parse(decodeURIComponent(doc)) as PolicyDocument);
-        }
-        for (const attached of (await e.iam.send(new ListAttachedUserPoliciesCommand({ UserName: user }))).AttachedPolicies ?? []) {
-          const policy = (await e.iam.send(new GetPolicyCommand({ PolicyArn: attached.PolicyArn }))).Policy;
-          const version = await e.iam.send(new GetPolicyVersionCommand({ PolicyArn: attached.PolicyArn, VersionId: policy?.DefaultVersionId }));
-          documents.push(JSON.parse(decodeURIComponent(version.PolicyVersion?.Document ?? '{}')) as PolicyDocument);
-        }
-        return { arn: `arn:${extension.org.partition}:iam::${extension.callerAccount}:user/${user}`, documents };
-      })();
-      e.policies.set(accessKeyId, found);
-    }
-    return found;
-  }
+  let enforcement: Record<string, Identity> | undefined;
 
   /** Throws AccessDenied as IAM words it when the caller's policies do not allow `action` on `resource`. */
   async function authorize(call: ProxiedCall, action: string, resource: string, context: Record<string, string>, code = 'AccessDenied') {
     if (!enforcement) return;
-    const { arn, documents } = await identityOf(signingKeyId(call.req.headers.authorization) ?? '');
+    const { arn, documents } = enforcement[signingKeyId(call.req.headers.authorization) ?? ''] ?? { arn: 'an unknown caller', documents: [] };
     const decision = evaluate(documents, { action, resource, context });
     if (decision === 'allowed') return;
     const why = decision === 'explicit-deny' ? 'with an explicit deny in an identity-based policy' : `because no identity-based policy allows the ${action} action`;
@@ -192,11 +164,10 @@ export function orgExtension(org: CentralizedRoot): OrgExtension {
     resetStats() {
       maxInFlight = inFlight;
     },
-    enforce(motoUrl, admin) {
-      enforcement = { iam: new IAMClient({ endpoint: motoUrl, region: 'us-east-1', credentials: admin }), policies: new Map() };
+    enforce(identities) {
+      enforcement = identities;
     },
     stopEnforcing() {
-      enforcement?.iam.destroy();
       enforcement = undefined;
     },
     async answer(call, request) {

@@ -1,3 +1,4 @@
+import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Clock } from '../../../src/engine/clock.js';
 import { parseOrgOptions } from '../../../src/org/args.js';
 import { runWith } from '../../../src/org/main.js';
@@ -16,7 +17,11 @@ export function collector(): NodeJS.WritableStream & { text(): string } {
  * without a terminal: the same code from parsing on, with the questions answered by `prompts`
  * (or --yes) and backoff on a clock that does not wait.
  */
-export async function runOrgInProcess(testOrg: TestOrg, argv: string[], o: { prompts?: Prompts; clock?: Clock; signal?: AbortSignal } = {}) {
+export async function runOrgInProcess(
+  testOrg: TestOrg,
+  argv: string[],
+  o: { prompts?: Prompts; clock?: Clock; signal?: AbortSignal; credentials?: AwsCredentialIdentity } = {},
+) {
   const stdout = collector();
   const stderr = collector();
   const code = await runWith(
@@ -30,7 +35,7 @@ export async function runOrgInProcess(testOrg: TestOrg, argv: string[], o: { pro
       prompts: o.prompts,
       clock: o.clock ?? new FakeClock(),
     },
-    testOrg.clientOptions,
+    { ...testOrg.clientOptions, ...(o.credentials ? { credentials: o.credentials } : {}) },
   );
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

@@ -17,6 +17,7 @@ import { awsEnv } from '../aws-env.js';
 import type { Env } from '../env.js';
 import { startMoto, type Moto } from '../moto.js';
 import { CentralizedRoot, rootFromSpec, type RootSpec } from './centralized-root.js';
+import { stopEnforcing } from './org-enforcement.js';
 import { orgExtension, type OrgExtension } from './org-extension.js';
 
 /** moto's default account: the one an unknown access key acts in, so the management account here. */
@@ -81,11 +82,11 @@ export async function startTestOrg(): Promise<TestOrg> {
     ous: {},
     organizationId: '',
     async reset(spec) {
+      await stopEnforcing(testOrg);
       await moto.reset();
       proxy.state = { caller: 'user', mfa: true, accessKeys: false, password: true, signedIn: new Set() };
       proxy.resetCounts();
       proxy.clearFailures();
-      extension.stopEnforcing();
       Object.assign(extension, { latencyMs: 0, throttleFraction: 0, callerAccount: MANAGEMENT_ACCOUNT });
       const created = await organizations.send(new CreateOrganizationCommand({ FeatureSet: spec.consolidatedBillingOnly ? 'CONSOLIDATED_BILLING' : 'ALL' }));
       testOrg.organizationId = created.Organization!.Id!;
