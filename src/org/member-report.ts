@@ -27,7 +27,7 @@ export interface MemberReport {
 export const reachable = (m: Member) => m.state === undefined || m.state === 'ACTIVE';
 
 export const MANAGEMENT_DETAIL =
-  'its root cannot be managed centrally: lock it with the single-account wizard (aws-root-lockdown, signed in to this account)';
+  'the management account: its root cannot be managed centrally; lock it with the single-account wizard (aws-root-lockdown)';
 
 export function managementReport(m: Member): MemberReport {
   return { id: m.id, name: m.name, state: m.state, verdict: 'not-applicable', detail: MANAGEMENT_DETAIL };
@@ -43,7 +43,7 @@ export function unreachableReport(m: Member): MemberReport {
 
 export function readReport(m: Member, root: RootCredentials, removed?: string[]): MemberReport {
   const locked = isLocked(root);
-  const detail = locked ? 'no root password, access keys, signing certificates or MFA devices' : remaining(root);
+  const detail = locked ? 'no root credentials' : remaining(root);
   return { id: m.id, name: m.name, state: m.state, verdict: locked ? 'locked' : 'open', root, ...(removed ? { removed } : {}), detail };
 }
 

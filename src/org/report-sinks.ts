@@ -30,10 +30,10 @@ const VERDICT_COLOUR: Record<Verdict, (text: string) => string> = {
 
 const pad = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
 
-/** One account on one line: id, name, verdict, and what remains or why. */
+/** One account on one line: id, name, verdict, and what remains, what was removed, or why. */
 export function accountLine(r: MemberReport): string {
-  const removed = r.removed?.length ? `removed ${r.removed.join(', ')}; ` : '';
-  return `  ${r.id}  ${pad(r.name, 20)}  ${VERDICT_COLOUR[r.verdict](pad(r.verdict, 14))}  ${removed}${r.detail}`;
+  const detail = r.removed?.length && r.verdict === 'locked' ? `removed ${r.removed.join(', ')}` : r.detail;
+  return `  ${r.id}  ${pad(r.name, 16)}  ${VERDICT_COLOUR[r.verdict](pad(r.verdict === 'not-applicable' ? 'n/a' : r.verdict, 7))}  ${detail}`;
 }
 
 export function tallyLine(t: Tally): string {

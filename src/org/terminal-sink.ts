@@ -19,7 +19,7 @@ export class TerminalSink implements ReportSink {
     private readonly out: NodeJS.WritableStream,
     err: NodeJS.WritableStream,
     private readonly total: number,
-    private readonly phase: string,
+    phase: string,
   ) {
     this.bar = new cliProgress.SingleBar(
       {
@@ -50,7 +50,7 @@ export class TerminalSink implements ReportSink {
   end(t: Tally) {
     this.close();
     const sorted = [...this.reports].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) || a.id.localeCompare(b.id));
-    this.out.write(`${this.phase}: ${sorted.length} accounts\n${sorted.map(accountLine).join('\n')}\n${tallyLine(t)}\n`);
+    this.out.write(`${sorted.map(accountLine).join('\n')}\n${tallyLine(t)}\n`);
   }
 
   /** Takes the bar off the screen and shows the cursor again (also when the run is stopped). */

@@ -64,7 +64,7 @@ export async function orgWizard(ctx: OrgContext, io: OrgRunIO, choices: WizardCh
     return EXIT.open;
   }
 
-  say(`\n${kleur.bold(`Audit: the root user of each of ${chosen.length} accounts`)}`);
+  say(`\n${kleur.bold(`The root user of each of ${chosen.length} accounts`)}`);
   const audit = new Reporting(sinkFor(io, 'plain', chosen.length, 'Auditing'), true);
   try {
     audit.start();
@@ -87,6 +87,7 @@ export async function orgWizard(ctx: OrgContext, io: OrgRunIO, choices: WizardCh
       say('Nothing removed. Run it again when you are ready.');
       return EXIT.open;
     }
+    say(`\n${kleur.bold('Removing')}`);
     const removal = new Reporting(sinkFor(io, 'plain', open.length, 'Removing'), true);
     try {
       removal.start();
