@@ -80,8 +80,8 @@ export type OrgCommand = OrgOptions['command'];
 
 /**
  * The argv of the org command (without the word `org`) when the first positional argument is
- * `org`, else undefined. Flags may come before it (`--profile p org status`): the org flags that
- * take a value are known here, so their values are not mistaken for the command.
+ * `org`, else undefined. Org flags may come before it (`--profile p org status`): those that take a
+ * value are known here, so their values are not mistaken for the command.
  */
 export function orgArgv(argv: string[]): string[] | undefined {
   let tokens;
@@ -90,9 +90,12 @@ export function orgArgv(argv: string[]): string[] | undefined {
   } catch {
     return undefined;
   }
-  const first = tokens.find((t) => t.kind === 'positional');
-  if (!first || first.value !== 'org') return undefined;
-  return [...argv.slice(0, first.index), ...argv.slice(first.index + 1)];
+  const first = tokens.findIndex((t) => t.kind === 'positional');
+  const word = tokens[first];
+  if (!word || word.kind !== 'positional' || word.value !== 'org') return undefined;
+  // A flag the org command does not know, before the word, may take it as its value (--admin-user org).
+  if (tokens.slice(0, first).some((t) => t.kind === 'option' && !(t.name in OPTIONS))) return undefined;
+  return [...argv.slice(0, word.index), ...argv.slice(word.index + 1)];
 }
 
 /** Parses the org command's arguments; every problem is a UsageError naming the flag and the rule. */
