@@ -10,6 +10,7 @@ import { runProcess } from '../../test/support/process.js';
 import { spawnPty } from '../../test/support/pty.js';
 import { startBenchAccount, type BenchAccount } from './account.js';
 import { memoryMethod, peakMemoryOf } from './memory.js';
+import { orgRows } from './org.js';
 import { fullWizardSession, timeToFirstPrompt } from './session.js';
 import { format, pairedRatios, spread, summarize, type Summary } from './stats.js';
 
@@ -169,6 +170,9 @@ async function main() {
   } finally {
     await account.close();
   }
+  const org = await orgRows(log);
+  rows.push(...org.rows);
+  notes.push(...org.notes);
 
   process.stdout.write(`Machine: ${machine()}. ${new Date().toISOString().slice(0, 10)}.\n\n${table(rows)}\n\n`);
   process.stdout.write(notes.map((n) => `- ${n}`).join('\n') + '\n');
