@@ -41,7 +41,23 @@ export async function runOrg(argv: string[], io: OrgRunIO): Promise<number> {
   if (options.command !== 'status' && !(io.isTTY.stdin && io.isTTY.stdout) && !options.yes && !options['dry-run']) {
     throw new UsageError('not a terminal, so nobody can answer questions: run it in a terminal, or pass --yes (or --dry-run)');
   }
+  if (options.practice) return runPractice(options, io);
   return runWith(options, io, { profile: options.profile, region: options.region });
+}
+
+export const PRACTICE_NOTE =
+  'PRACTICE: a simulated organization on this computer (a management account and six members); nothing touches AWS.';
+
+/** The built-in practice organization, signed in as its administrator role (never the real credential chain). */
+async function runPractice(options: OrgOptions, io: OrgRunIO): Promise<number> {
+  const [{ startPractice }, { PRACTICE_ORG_ADMIN_CREDENTIALS }] = await Promise.all([import('../practice/session.js'), import('../practice/organization/answer.js')]);
+  const practice = await startPractice();
+  try {
+    io.stderr.write(`${PRACTICE_NOTE}\n`);
+    return await runWith(options, io, { ...practice.clientOptions, credentials: PRACTICE_ORG_ADMIN_CREDENTIALS });
+  } finally {
+    await practice.close();
+  }
 }
 
 export async function runWith(options: OrgOptions, io: OrgRunIO, clientOptions: ClientOptions): Promise<number> {
@@ -92,7 +108,11 @@ function dispatch(options: OrgOptions, ctx: OrgContext, io: OrgRunIO): Promise<n
         yes: options.yes,
         dryRun: options['dry-run'],
         delegatedAdmin: options['delegated-admin'],
-        wizardArgv: [...(options.profile ? ['--profile', options.profile] : []), ...(options.region ? ['--region', options.region] : [])],
+        wizardArgv: [
+          ...(options.practice ? ['--practice'] : []),
+          ...(options.profile ? ['--profile', options.profile] : []),
+          ...(options.region ? ['--region', options.region] : []),
+        ],
       });
   }
 }

@@ -1,10 +1,10 @@
-// Centralized root access as AWS documents it, for the test proxy (and practice mode): the
+// Centralized root access as AWS documents it, for practice mode and the test proxy: the
 // organization's switches, IAM's delegated administrator, each member's root credentials, and
 // sts:AssumeRoot sessions whose calls act on the member's root and are limited to the task policy.
 // Sources: the IAM and STS API models (botocore), "Perform a privileged task on an AWS Organizations
 // member account" and "Centralize root access for member accounts" in the IAM User Guide.
 import { randomBytes, randomInt } from 'node:crypto';
-import { ServiceError, type XmlValue } from '../../../src/practice/query-protocol.js';
+import { ServiceError, type XmlValue } from '../query-protocol.js';
 
 /** The task policies' actions (AWS managed policies under `policy/root-task/`), as documented. */
 const AUDIT = ['iam:GetUser', 'iam:GetLoginProfile', 'iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed', 'iam:ListMFADevices', 'iam:ListSigningCertificates'];
