@@ -47,25 +47,18 @@ const toMember = (a: Account): Member => ({
   state: a.State,
 });
 
-/**
- * DescribeOrganization, then every account (ListAccounts, page by page). Errors:
- * AWSOrganizationsNotInUseException (the account is in no organization), AccessDeniedException.
- */
-export async function readOrganization(organizations: OrganizationsClient, signal: AbortSignal): Promise<Organization> {
+/** DescribeOrganization. Errors: AWSOrganizationsNotInUseException (the account is in no organization), AccessDeniedException. */
+export async function describeOrganization(organizations: OrganizationsClient, signal: AbortSignal): Promise<Omit<Organization, 'accounts'>> {
   const described = (await organizations.send(new DescribeOrganizationCommand({}), { abortSignal: signal })).Organization;
-  const accounts: Member[] = [];
-  let NextToken: string | undefined;
-  do {
+  return { id: described?.Id ?? '', managementAccountId: described?.MasterAccountId ?? '', featureSet: described?.FeatureSet ?? 'ALL' };
+}
+
+/** Every account of the organization, the management account included (ListAccounts, page by page). */
+export async function listAccounts(organizations: OrganizationsClient, signal: AbortSignal): Promise<Member[]> {
+  return pages(async (NextToken) => {
     const page = await organizations.send(new ListAccountsCommand({ NextToken, MaxResults: PAGE }), { abortSignal: signal });
-    accounts.push(...(page.Accounts ?? []).map(toMember));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return {
-    id: described?.Id ?? '',
-    managementAccountId: described?.MasterAccountId ?? '',
-    featureSet: described?.FeatureSet ?? 'ALL',
-    accounts,
-  };
+    return { items: (page.Accounts ?? []).map(toMember), next: page.NextToken };
+  });
 }
 
 async function pages<T>(fetch: (token: string | undefined) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { readCentralRootAccess, type CentralRootAccess } from './central-root-access.js';
 import type { OrgClients } from './clients.js';
 import { explainOrgError, OrgStateError } from './org-errors.js';
-import { accountsUnder, readOrganization, type Member, type Organization } from './organization.js';
+import { accountsUnder, describeOrganization, listAccounts, type Member, type Organization } from './organization.js';
 import type { RunHeader } from './report-sinks.js';
 
 /** Which accounts a run is about: every one, those named, or those under an OU (at any depth). */
@@ -27,9 +27,11 @@ export interface Survey {
  */
 export async function survey(clients: OrgClients, identity: Identity, signal: AbortSignal): Promise<Survey> {
   try {
-    const organization = await readOrganization(clients.organizations, signal);
-    if (organization.featureSet !== 'ALL') throw Object.assign(new Error('consolidated billing only'), { name: 'OrganizationNotInAllFeaturesModeException' });
+    const described = await describeOrganization(clients.organizations, signal);
+    if (described.featureSet !== 'ALL') throw Object.assign(new Error('consolidated billing only'), { name: 'OrganizationNotInAllFeaturesModeException' });
+    // Before listing accounts: a member account that may not list them learns why from IAM, by name.
     const access = await readCentralRootAccess(clients.iam, signal);
+    const organization = { ...described, accounts: await listAccounts(clients.organizations, signal) };
     const header = { organizationId: organization.id, managementAccountId: organization.managementAccountId, callerArn: identity.arn, centralRootAccess: access };
     return { organization, access, isManagement: identity.account === organization.managementAccountId, header };
   } catch (error) {

@@ -64,6 +64,29 @@ describe.each([
   );
 });
 
+it(
+  'Ctrl-C while the audit runs: exit 130, the progress bar gone and the cursor shown again',
+  async () => {
+    await t.reset(MIXED_ORGANIZATION);
+    t.extension.latencyMs = 300;
+    const pty = org(['status', '--concurrency', '1'], { cols: 80, rows: 24 });
+    try {
+      await pty.waitFor(/Auditing \[/, SCREEN_MS);
+      pty.press('ctrl-c');
+      const { exitCode } = await pty.exited;
+      expect(exitCode).toBe(130);
+      const raw = pty.raw();
+      expect(raw.lastIndexOf('\x1b[?25h')).toBeGreaterThan(raw.lastIndexOf('\x1b[?25l'));
+      const screen = await terminalScreen(raw, 80, 24);
+      expect(screen.join('\n')).not.toMatch(/Auditing \[/);
+      expect(screen.join('\n')).toMatch(/^Stopped\. /m);
+    } finally {
+      pty.kill('SIGKILL');
+    }
+  },
+  TEST_MS,
+);
+
 describe('org status through pipes', () => {
   it(
     'writes one JSON object and nothing else, and exits 1 while a member is open',

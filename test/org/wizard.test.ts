@@ -206,6 +206,15 @@ describe('what stops a run before any member', () => {
     expect(code).toBe(2);
   });
 
+  it('a member account that is neither the management account nor the delegated administrator', async () => {
+    await t.reset(MIXED_ORGANIZATION);
+    t.extension.callerAccount = t.ids['already-locked']!;
+    const { code, stderr } = await runOrgInProcess(t, ['status']);
+    expect(stderr).toContain("this account is neither the organization's management account nor IAM's delegated administrator");
+    expect(t.proxy.calls).not.toContain('organizations:ListAccounts');
+    expect(code).toBe(3);
+  });
+
   it('an organization with consolidated billing only', async () => {
     await t.reset({ ...MIXED_ORGANIZATION, consolidatedBillingOnly: true });
     const { code, stderr } = await runOrgInProcess(t, ['status']);
