@@ -9,21 +9,12 @@ import { rootFromSpec, type RootSpec } from '../../src/practice/organization/cen
 import { startTestOrg, type TestOrg } from '../../test/support/org/test-org.js';
 import { runProcess } from '../../test/support/process.js';
 import { peakMemoryOf } from './memory.js';
-import { format, summarize, type Summary } from './stats.js';
+import { format, summarize, type Row } from './stats.js';
 
 const MEMBERS = Number(process.env.BENCH_ORG_MEMBERS ?? 1000);
 const RUNS = Number(process.env.BENCH_ORG_RUNS ?? 3);
 const LATENCY_MS = 100;
 const THROTTLED = 0.1;
-
-export interface OrgRow {
-  what: string;
-  value: Summary;
-  unit: string;
-  reference?: { label: string; value: Summary; ratio: Summary };
-  target: string;
-  met: boolean;
-}
 
 /** Root states in turn, so the audit reads every kind of answer: none, a password, keys, MFA, certificates. */
 const STATES: RootSpec[] = [{}, { password: true }, { keys: [{ lastUsed: '2021-06-30T00:00:00Z' }] }, { password: true, mfa: ['virtual'] }, { certificates: 1 }];
@@ -76,9 +67,9 @@ async function statusRun(t: TestOrg): Promise<StatusRun> {
  * The org rows of BENCHMARKS.md. The reference for wall time is the least any program could take
  * for the same requests: each takes the added 100 ms, and at most the concurrency limit are in flight.
  */
-export async function orgRows(log: (text: string) => void): Promise<{ rows: OrgRow[]; notes: string[] }> {
+export async function orgRows(log: (text: string) => void): Promise<{ rows: Row[]; notes: string[] }> {
   const t = await startTestOrg();
-  const rows: OrgRow[] = [];
+  const rows: Row[] = [];
   const notes: string[] = [];
   try {
     log(`org: making an organization of ${MEMBERS} members in moto…`);

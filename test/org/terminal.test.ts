@@ -54,6 +54,12 @@ describe.each([
         expect(screen).toMatch(new RegExp(`${t.ids['password-no-mfa']}\\s+password-no-mfa\\s+locked\\s+removed the root password`));
         expect(screen).not.toMatch(/Auditing \[/); // the bar is gone once done
         expect(pty.raw().lastIndexOf('\x1b[?25h')).toBeGreaterThan(pty.raw().lastIndexOf('\x1b[?25l')); // cursor shown again
+        // The root sessions' secrets never reach the screen.
+        expect(t.org.sessions.size).toBeGreaterThan(0);
+        for (const session of t.org.sessions.values()) {
+          expect(pty.raw()).not.toContain(session.secretAccessKey);
+          expect(pty.raw()).not.toContain(session.sessionToken);
+        }
         if (process.env.SHOW_SCREEN) console.log(screen);
       } finally {
         pty.kill('SIGKILL');
