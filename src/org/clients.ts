@@ -2,9 +2,8 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { tagErrorsWithAction, type AwsClients } from '../aws/clients.js';
+import { permissionFor, tagErrorsWithAction, type AwsClients } from '../aws/clients.js';
 import { reportRetries, type RetryListener } from '../aws/retries.js';
-import { permissionFor } from '../aws/clients.js';
 
 /** The clients an org run needs: the caller's IAM and STS, Organizations, and one IAM client per root session. */
 export interface OrgClients {

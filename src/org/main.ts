@@ -60,6 +60,11 @@ async function runPractice(options: OrgOptions, io: OrgRunIO): Promise<number> {
   }
 }
 
+/**
+ * Runs parsed org options with the given client options (a profile, or practice mode's endpoint and
+ * credentials): builds the clients, refuses root, and dispatches. An OrgStateError becomes one line
+ * on stderr and exit 3; other errors are the caller's to report.
+ */
 export async function runWith(options: OrgOptions, io: OrgRunIO, clientOptions: ClientOptions): Promise<number> {
   // Retries are counted, not printed one by one: a large organization would scroll them past.
   let retried = 0;

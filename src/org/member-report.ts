@@ -24,7 +24,7 @@ export interface MemberReport {
 }
 
 /** Accounts a root session can reach. The others are reported without asking AWS. */
-export const reachable = (m: Member) => m.state === undefined || m.state === 'ACTIVE';
+export const reachable = (m: Pick<Member, 'state'>) => m.state === undefined || m.state === 'ACTIVE';
 
 export const MANAGEMENT_DETAIL =
   'the management account: its root cannot be managed centrally; lock it with the single-account wizard (aws-root-lockdown)';
@@ -81,4 +81,4 @@ export function count(tally: Tally, report: MemberReport): void {
 }
 
 /** The run is done when no active member is open or unreadable; closed accounts and the management account do not count. */
-export const settles = (report: MemberReport) => report.verdict === 'locked' || report.verdict === 'not-applicable' || !reachable({ state: report.state } as Member);
+export const settles = (report: MemberReport) => report.verdict === 'locked' || report.verdict === 'not-applicable' || !reachable(report);
