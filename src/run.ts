@@ -1,8 +1,8 @@
 import { AccountReader } from './aws/account-reader.js';
 import { isInvalidCredentials, isMissingCredentials } from './aws/aws-error.js';
-import { createClients } from './aws/clients.js';
+import { connect } from './aws/connect.js';
+import { explainCredentialFailure } from './aws/credentials.js';
 import type { RetryListener } from './aws/retries.js';
-import { whoAmI } from './aws/identity.js';
 import type { Options } from './args.js';
 import { realClock } from './engine/clock.js';
 import { collectStatus, nothingReadable } from './engine/status.js';
@@ -10,7 +10,8 @@ import { openReports, runWizard } from './engine/wizard.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { startPractice, type PracticeSession } from './practice/session.js';
-import { NO_CREDENTIALS } from './report-error.js';
+import { commandLine, invocation, useInvocation } from './invocation.js';
+import { noCredentials } from './report-error.js';
 import { ALL_STEPS, stepsFor } from '../steps/index.js';
 import { PlainUI } from './ui/plain-ui.js';
 import { statusJson, statusTable } from './ui/status-view.js';
@@ -34,8 +35,12 @@ export async function run(options: Options, io: RunIO): Promise<number> {
   try {
     return await runOn(options, io, password);
   } catch (error) {
-    if (!isMissingCredentials(error) || !io.interactive || options.yes || options.json) throw error;
+    // Practice mode is offered only when nothing at all is configured; a configured way of
+    // signing in that failed keeps its cause and its remedy.
+    const explained = await explainCredentialFailure(error, { profile: options.profile });
+    if (explained !== error || !isMissingCredentials(error) || !io.interactive || options.yes || options.json) throw explained;
     if (!(await offerPractice(io))) return EXIT.noCredentials;
+    useInvocation({ ...invocation(), sameAccount: ['--practice'] });
     return runPractice({ ...options, practice: true }, io, password);
   }
 }
@@ -54,7 +59,7 @@ async function runPractice(options: Options, io: RunIO, password: string | undef
  * only a list of ways to sign in. Scripts (no terminal, --yes, --json) still get exit code 4.
  */
 async function offerPractice(io: RunIO): Promise<boolean> {
-  process.stderr.write(`${NO_CREDENTIALS}\n\n`);
+  process.stderr.write(`${noCredentials()}\n\n`);
   const { TerminalUI } = await import('./ui/terminal-ui.js');
   return new TerminalUI(io.signal, io.stop).confirm({
     key: 'practice',
@@ -69,9 +74,10 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
   const terminalUi = options.command === 'wizard' && io.interactive && !options.yes ? import('./ui/terminal-ui.js') : undefined;
   // Until the wizard's interface exists (and for status), a retry is a line on stderr.
   let onRetry: RetryListener = (notice) => process.stderr.write(`${notice}\n`);
-  const clientOptions = practice ? practice.clientOptions : { profile: options.profile, region: options.region };
-  const aws = await createClients({ ...clientOptions, onRetry: () => onRetry });
-  const identity = { ...(await whoAmI(aws, io.signal)), ...(practice ? { consoleUrl: practice.consoleUrl } : {}) };
+  const clientOptions = practice ? practice.clientOptions : { profile: options.profile, region: options.region, mfaCodeProvider: mfaCodeProvider(io) };
+  const connected = await connect({ ...clientOptions, onRetry: () => onRetry }, io.signal);
+  const aws = connected.aws;
+  const identity = { ...connected.identity, ...(practice ? { consoleUrl: practice.consoleUrl } : {}) };
   const newReader = () => new AccountReader(aws, identity, io.signal);
   const practiceInfo: PracticeInfo | undefined = practice && { consoleUrl: practice.consoleUrl, doStep: practice.doStep };
 
@@ -119,12 +125,18 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
     if (identity.usesRootAccessKey && isInvalidCredentials(error)) {
       process.stderr.write(
         'The root access key this run was signed with no longer works: it was deleted or deactivated.\n' +
-          'Sign in as your admin user (AWS CloudShell, or "aws login") and run aws-root-lockdown again to confirm no root key is left.\n',
+          `Sign in as your admin user (AWS CloudShell, or "aws login") and run "${commandLine()}" again to confirm no root key is left.\n`,
       );
       return EXIT.open;
     }
     throw error;
   }
+}
+
+/** At a terminal, a role profile's MFA code is asked for (on stderr); without one it cannot be. */
+function mfaCodeProvider(io: RunIO) {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+  return async (serial: string) => (await import('./ui/mfa-prompt.js')).askMfaCode(serial, io.signal, io.stop);
 }
 
 async function readPassword(io: RunIO): Promise<string> {

@@ -8,7 +8,8 @@ import type { OrgRunIO } from './main.js';
 import { OrgStateError } from './org-errors.js';
 import { promptsFor } from './prompts.js';
 import { assumeRootCli, openRootSession } from './root-session.js';
-import { ROOT_SESSIONS_OFF } from './status.js';
+import { rootSessionsOff } from './status.js';
+import { orgCommand } from './commands.js';
 import { survey } from './survey.js';
 
 /**
@@ -26,7 +27,7 @@ export async function breakGlass(ctx: OrgContext, io: OrgRunIO, accountId: strin
   if (member.id === organization.managementAccountId) {
     throw new UsageError("--account: that is the management account, whose root is not managed centrally: sign in to it as root in the console to recover its password");
   }
-  if (!access.rootSessions) throw new OrgStateError(ROOT_SESSIONS_OFF);
+  if (!access.rootSessions) throw new OrgStateError(rootSessionsOff());
 
   say(kleur.bold(`Break glass: let the root user of ${member.id} (${member.name}) recover its password`));
   say(`  A few tasks only root can do (closing the account, changing its root email address, some support plans).`);
@@ -45,13 +46,13 @@ export async function breakGlass(ctx: OrgContext, io: OrgRunIO, accountId: strin
     await iam.send(new CreateLoginProfileCommand({}), { abortSignal: ctx.signal });
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
-    say(`The root user of ${member.id} already has a password: nothing changed. Remove it with: aws-root-lockdown org --accounts ${member.id}`);
+    say(`The root user of ${member.id} already has a password: nothing changed. Remove it with: ${orgCommand('--accounts', member.id)}`);
     return EXIT.open;
   }
   say(kleur.green(`✔ The root user of ${member.id} can now recover its password.`));
   say('  Next:');
   say(`    1. At https://console.aws.amazon.com/ choose "Root user", enter ${member.email || 'the root email address'}, then "Forgot password?".`);
   say('    2. Follow the email, sign in as root, and do the task.');
-  say(`    3. Lock it away again: aws-root-lockdown org --accounts ${member.id}`);
+  say(`    3. Lock it away again: ${orgCommand('--accounts', member.id)}`);
   return EXIT.ok;
 }

@@ -1,8 +1,11 @@
-import { createClients, type ClientOptions } from '../aws/clients.js';
-import { whoAmI } from '../aws/identity.js';
+import type { ClientOptions } from '../aws/clients.js';
+import { connect } from '../aws/connect.js';
+import { explainCredentialFailure } from '../aws/credentials.js';
 import type { RetryListener } from '../aws/retries.js';
 import { realClock, type Clock } from '../engine/clock.js';
 import { UsageError } from '../errors.js';
+import { sameAccountFlags, useInvocation } from '../invocation.js';
+import { singleAccountCommand } from './commands.js';
 import { EXIT } from '../exit-codes.js';
 import { ORG_HELP, parseOrgOptions, type OrgOptions } from './args.js';
 import { breakGlass } from './break-glass.js';
@@ -20,6 +23,8 @@ export interface OrgRunIO extends OrgIO {
   stop: () => void;
   /** Runs the single-account wizard in this process, for the management account's own root. */
   singleAccountWizard?: (argv: string[]) => Promise<number>;
+  /** How this process was started (`npm start --`, `npx …`): printed commands are spelled the same way. */
+  launcher?: string[];
   /** Answers to the questions, instead of the terminal's or --yes (tests). */
   prompts?: Prompts;
   /** Time for backoff between an account's tries (tests pass one that does not wait). */
@@ -29,13 +34,14 @@ export interface OrgRunIO extends OrgIO {
 export const ROOT_CANNOT_ASSUME_ROOT =
   'aws-root-lockdown org: you are signed in as the root user, and root cannot call sts:AssumeRoot. Sign in to the management ' +
   'account as an IAM user or role (AWS CloudShell as an admin user, "aws login", or an SSO profile with --profile) and run it again. ' +
-  "To lock this account's own root, run aws-root-lockdown without \"org\".";
+  "To lock this account's own root, use the single-account wizard:";
 
 /** `aws-root-lockdown org …`: parses its own flags, builds the clients once, checks who is calling, runs the command. */
 export async function runOrg(argv: string[], io: OrgRunIO): Promise<number> {
   const options = parseOrgOptions(argv);
   if (options.help) {
-    io.stdout.write(ORG_HELP);
+    // The usage lines name the program the way this run started it (`npm start -- org status`).
+    io.stdout.write(ORG_HELP.replaceAll('\n  aws-root-lockdown ', `\n  ${(io.launcher ?? ['aws-root-lockdown']).join(' ')} `));
     return EXIT.ok;
   }
   if (options.command !== 'status' && !(io.isTTY.stdin && io.isTTY.stdout) && !options.yes && !options['dry-run']) {
@@ -66,14 +72,22 @@ async function runPractice(options: OrgOptions, io: OrgRunIO): Promise<number> {
  * on stderr and exit 3; other errors are the caller's to report.
  */
 export async function runWith(options: OrgOptions, io: OrgRunIO, clientOptions: ClientOptions): Promise<number> {
+  // Every command printed from here on runs the org command again, started the same way, on the same account.
+  useInvocation({ launcher: [...(io.launcher ?? ['aws-root-lockdown']), 'org'], sameAccount: sameAccountFlags(options) });
   // Retries are counted, not printed one by one: a large organization would scroll them past.
   let retried = 0;
   const onRetry: RetryListener = () => void (retried += 1);
-  const aws = await createClients({ ...clientOptions, onRetry: () => onRetry });
+  let connected;
   try {
-    const identity = await whoAmI(aws, io.signal);
+    connected = await connect({ ...clientOptions, onRetry: () => onRetry, mfaCodeProvider: mfaCodeProvider(io) }, io.signal);
+  } catch (error) {
+    // A configured way of signing in that failed keeps its cause and its remedy (as for the wizard).
+    throw await explainCredentialFailure(error, { profile: clientOptions.profile });
+  }
+  const { aws, identity } = connected;
+  try {
     if (identity.isRoot) {
-      io.stderr.write(`${ROOT_CANNOT_ASSUME_ROOT}\n`);
+      io.stderr.write(`${ROOT_CANNOT_ASSUME_ROOT} ${singleAccountCommand()}.\n`);
       return EXIT.usage;
     }
     if (!identity.hasRootCredentials) {
@@ -99,6 +113,12 @@ export async function runWith(options: OrgOptions, io: OrgRunIO, clientOptions: 
   } finally {
     for (const client of Object.values(aws)) client.destroy();
   }
+}
+
+/** A role profile's MFA code, asked at a terminal (without one such a profile fails, and says so). */
+function mfaCodeProvider(io: OrgRunIO) {
+  if (!io.isTTY.stdin || !io.isTTY.stderr) return undefined;
+  return async (serial: string) => (await import('../ui/mfa-prompt.js')).askMfaCode(serial, io.signal, io.stop);
 }
 
 function dispatch(options: OrgOptions, ctx: OrgContext, io: OrgRunIO): Promise<number> {

@@ -1,4 +1,6 @@
 import { awsAction, describeAwsError, errorName, isAccessDenied, isThrottling } from '../aws/aws-error.js';
+import { grantHelps, parseDenial } from '../aws/denial.js';
+import { singleAccountCommand } from './commands.js';
 import type { Member } from './organization.js';
 import { isLocked, remaining, type RootCredentials } from './root-credentials.js';
 
@@ -26,11 +28,11 @@ export interface MemberReport {
 /** Accounts a root session can reach. The others are reported without asking AWS. */
 export const reachable = (m: Pick<Member, 'state'>) => m.state === undefined || m.state === 'ACTIVE';
 
-export const MANAGEMENT_DETAIL =
-  'the management account: its root cannot be managed centrally; lock it with the single-account wizard (aws-root-lockdown)';
+export const managementDetail = () =>
+  `the management account: its root cannot be managed centrally; lock it with the single-account wizard (${singleAccountCommand()})`;
 
 export function managementReport(m: Member): MemberReport {
-  return { id: m.id, name: m.name, state: m.state, verdict: 'not-applicable', detail: MANAGEMENT_DETAIL };
+  return { id: m.id, name: m.name, state: m.state, verdict: 'not-applicable', detail: managementDetail() };
 }
 
 export function unreachableReport(m: Member): MemberReport {
@@ -52,10 +54,11 @@ export function failureDetail(error: unknown): string {
   const action = awsAction(error) ?? 'An AWS call';
   const message = String((error as { message?: unknown })?.message ?? '');
   if (isThrottling(error)) return `${action}: AWS kept throttling the requests (sts:AssumeRoot is rate-limited across the organization); run again later`;
-  if (isAccessDenied(error) && /service control policy/i.test(message)) {
+  const denial = isAccessDenied(error) ? parseDenial(message) : undefined;
+  if (denial?.source === 'service control policy') {
     return `${action} was denied by a service control policy: it blocks root sessions in this account (an SCP that denies root must exempt aws:AssumedRoot)`;
   }
-  if (isAccessDenied(error) && action === 'sts:AssumeRoot') {
+  if (denial && grantHelps(denial) && action === 'sts:AssumeRoot') {
     return 'sts:AssumeRoot was denied: the identity you use needs sts:AssumeRoot for this task policy (see policies/org-*.json), and root sessions must be on';
   }
   if (errorName(error).startsWith('RegionDisabled')) return `${action}: STS is not active in this region for the account; use --region with a region it has enabled`;

@@ -1,10 +1,11 @@
 import { EXIT } from '../exit-codes.js';
+import { orgCommand } from './commands.js';
 import { Reporting, sinkFor, type OrgContext, type OutputFormat } from './context.js';
 import { choose, survey, type Selection } from './survey.js';
 import { auditMembers, triage } from './sweep.js';
 
-export const ROOT_SESSIONS_OFF =
-  "root sessions are off, so no member's root can be read: turn them on with aws-root-lockdown org (in the management account)";
+/** Why no member can be read while the organization's root sessions are off, and what turns them on. */
+export const rootSessionsOff = () => `root sessions are off, so no member's root can be read: turn them on with ${orgCommand()} (in the management account)`;
 
 /**
  * `org status`: every chosen member's root, read in short root sessions (IAMAuditRootUserCredentials),
@@ -20,7 +21,7 @@ export async function orgStatus(ctx: OrgContext, selection: Selection, format: O
     if (access.rootSessions) {
       await auditMembers({ ...ctx, managementAccountId: organization.managementAccountId }, members, run.report);
     } else {
-      for (const m of members) run.report({ id: m.id, name: m.name, state: m.state, verdict: 'unknown', detail: ROOT_SESSIONS_OFF });
+      for (const m of members) run.report({ id: m.id, name: m.name, state: m.state, verdict: 'unknown', detail: rootSessionsOff() });
     }
     run.end();
   } finally {

@@ -17,7 +17,8 @@ import { promptsFor, type Prompts } from './prompts.js';
 import { removalsFor } from './removal.js';
 import { headerLines } from './report-sinks.js';
 import { assumeRootCli } from './root-session.js';
-import { ROOT_SESSIONS_OFF } from './status.js';
+import { rootSessionsOff } from './status.js';
+import { singleAccountCommand } from './commands.js';
 import { choose, survey, type Selection, type Survey } from './survey.js';
 import { auditMembers, removeFromMembers, triage, type SweepContext } from './sweep.js';
 
@@ -60,7 +61,7 @@ export async function orgWizard(ctx: OrgContext, io: OrgRunIO, choices: WizardCh
   const chosen = await choose(ctx.clients, found.organization, selection, ctx.signal);
   const sweep: SweepContext = { ...ctx, managementAccountId: found.organization.managementAccountId };
   if (!access.rootSessions) {
-    say(kleur.yellow(`! ${choices.dryRun ? 'Root sessions are off (a real run turns them on first), so members cannot be audited in a dry run.' : ROOT_SESSIONS_OFF}`));
+    say(kleur.yellow(`! ${choices.dryRun ? 'Root sessions are off (a real run turns them on first), so members cannot be audited in a dry run.' : rootSessionsOff()}`));
     return EXIT.open;
   }
 
@@ -221,11 +222,11 @@ async function handOverManagementAccount(found: Survey, chosen: { id: string }[]
   if (!chosen.some((m) => m.id === managementId)) return EXIT.ok;
   say(`\n${kleur.bold(`The management account ${managementId}`)}: its root cannot be managed centrally.`);
   if (!found.isManagement || choices.yes || choices.dryRun || !io.singleAccountWizard || !(io.isTTY.stdin && io.isTTY.stdout)) {
-    say(`  Lock it with the single-account wizard: aws-root-lockdown${choices.wizardArgv.length ? ` ${choices.wizardArgv.join(' ')}` : ''}, signed in to ${managementId}.`);
+    say(`  Lock it with the single-account wizard: ${singleAccountCommand()}, signed in to ${managementId}.`);
     return EXIT.ok;
   }
   if (!(await prompts.confirm({ key: 'management', message: "Lock the management account's own root now, with the single-account wizard?", default: true }))) {
-    say(`  Later: aws-root-lockdown${choices.wizardArgv.length ? ` ${choices.wizardArgv.join(' ')}` : ''}`);
+    say(`  Later: ${singleAccountCommand()}`);
     return EXIT.ok;
   }
   return io.singleAccountWizard(choices.wizardArgv);

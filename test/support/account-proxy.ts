@@ -16,6 +16,12 @@ export interface RootState {
   rootReport?: { passwordLastUsed: string; accessKey1LastUsed?: string; generatedAt?: string };
   /** Names of virtual MFA devices assigned to root (moto cannot assign one to root). */
   rootVirtualMfa?: string[];
+  /**
+   * Opt-in regions this account has not enabled (af-south-1, ap-east-1, me-south-1, …). A call
+   * signed for one of them, or for a region of another partition than the account's, is refused
+   * as AWS refuses it: the credentials are unknown there (InvalidClientTokenId).
+   */
+  disabledRegions?: string[];
 }
 
 export interface FailResponse {
@@ -61,6 +67,8 @@ export interface AccountProxy {
   state: RootState;
   /** Every action seen, in order, as 'service:Action' (e.g. 'iam:CreateUser'). */
   calls: string[];
+  /** The SigV4 credential-scope region of each call in `calls`, in the same order. */
+  regions: string[];
   /** Calls of `action` ('iam:CreateUser' or bare 'CreateUser'), or all calls. */
   count(action?: string): number;
   failNext(action: string, response: FailResponse, times?: number): void;
@@ -98,6 +106,20 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-le
 
 function defaultState(initial: Partial<RootState> = {}): RootState {
   return { caller: 'root', mfa: false, accessKeys: true, password: true, signedIn: new Set(), ...initial };
+}
+
+/** A region's partition by AWS's region naming: cn-* is aws-cn, us-gov-* is aws-us-gov, the rest aws. */
+const partitionOfRegion = (region: string) => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
+
+/** The region a call was signed for: its SigV4 credential scope. */
+const scopeRegion = (req: IncomingMessage) => /Credential=[^/]*\/[^/]*\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '';
+
+/** AWS's answer to credentials signed for a region this account cannot use, or undefined. */
+function refusedRegion(req: IncomingMessage, state: RootState): FailResponse | undefined {
+  const region = scopeRegion(req);
+  if (!region || !state.disabledRegions) return undefined;
+  const disabled = state.disabledRegions.includes(region) || partitionOfRegion(region) !== (state.partition ?? 'aws');
+  return disabled ? { status: 403, code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.' } : undefined;
 }
 
 function matches(call: string, action: string): boolean {
@@ -193,6 +215,7 @@ function sendJson(res: ServerResponse, value: unknown): void {
 export async function startAccountProxy(motoUrl: string, initial?: Partial<RootState>, extension?: ProxyExtension): Promise<AccountProxy> {
   let state = defaultState(initial);
   const calls: string[] = [];
+  const regions: string[] = [];
   const params: URLSearchParams[] = [];
   const failures = new Map<string, Planned<FailResponse>>();
   const faults = new Map<string, Planned<Fault>>();
@@ -245,6 +268,10 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
 
     const listener = takeListener(call);
     if (listener) res.once('finish', listener);
+
+    regions.push(scopeRegion(req));
+    const refused = refusedRegion(req, state);
+    if (refused) return sendError(res, call, JSON_SERVICES.has(serviceOf(call)) ? { ...refused, code: 'UnrecognizedClient' } : refused);
 
     const fault = takeNext(faults, call);
     if (fault === 'reset') return void req.socket.destroy();
@@ -307,6 +334,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
       state = next;
     },
     calls,
+    regions,
     count: (action) => (action ? calls.filter((c) => matches(c, action)).length : calls.length),
     failNext(action, response, times = 1) {
       failures.set(action, { value: response, remaining: times });
@@ -323,6 +351,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     },
     resetCounts() {
       calls.length = 0;
+      regions.length = 0;
       params.length = 0;
     },
     clearFailures() {
