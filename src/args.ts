@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import { UsageError } from './errors.js';
 import {
@@ -6,7 +6,7 @@ import {
   budgetAmountSchema,
   contactNameSchema,
   emailSchema,
-  firstIssue,
+  parseCommandLine,
   phoneSchema,
   profileSchema,
   regionSchema,
@@ -57,52 +57,34 @@ const schema = z
 export type Options = z.infer<typeof schema>;
 
 /** Parses argv once; every problem becomes a UsageError naming the flag and the rule. */
+const OPTIONS = {
+  yes: { type: 'boolean', short: 'y', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  'admin-user': { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
+  grant: { type: 'string' },
+  'mfa-in': { type: 'string' },
+  'budget-amount': { type: 'string' },
+  'alert-email': { type: 'string' },
+  'security-contact-name': { type: 'string' },
+  'security-contact-email': { type: 'string' },
+  'security-contact-phone': { type: 'string' },
+  'account-alias': { type: 'string' },
+  skip: { type: 'string', multiple: true },
+  wait: { type: 'string' },
+  'poll-interval': { type: 'string' },
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  practice: { type: 'boolean', default: false },
+  'practice-state': { type: 'string' },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'V', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
 export function parseOptions(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        yes: { type: 'boolean', short: 'y', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        'admin-user': { type: 'string' },
-        'password-stdin': { type: 'boolean', default: false },
-        grant: { type: 'string' },
-        'mfa-in': { type: 'string' },
-        'budget-amount': { type: 'string' },
-        'alert-email': { type: 'string' },
-        'security-contact-name': { type: 'string' },
-        'security-contact-email': { type: 'string' },
-        'security-contact-phone': { type: 'string' },
-        'account-alias': { type: 'string' },
-        skip: { type: 'string', multiple: true },
-        wait: { type: 'string' },
-        'poll-interval': { type: 'string' },
-        profile: { type: 'string' },
-        region: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        practice: { type: 'boolean', default: false },
-        'practice-state': { type: 'string' },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'V', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
-  }
-  const [command = 'wizard', ...extra] = parsed.positionals;
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const result = schema.safeParse({ ...parsed.values, command });
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue?.path[0];
-    const name = field === 'command' ? `"${command}"` : `--${String(field)}`;
-    throw new UsageError(`${name}: ${firstIssue(result.error)}`);
-  }
-  return result.data;
+  return parseCommandLine(argv, OPTIONS, schema);
 }
 
 export const HELP = `aws-root-lockdown: lock the AWS root user away and set up an admin for daily work.

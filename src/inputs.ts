@@ -1,4 +1,6 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
+import { UsageError } from './errors.js';
 
 /** IAM's own rules for a user name; uniqueness (ignoring case) is checked against the account. */
 export const userNameSchema = z
@@ -57,3 +59,31 @@ export const accountAliasSchema = z
   .regex(/^[a-z0-9-]+$/, 'may use only lowercase letters, digits and -')
   .regex(/^[a-z0-9](.*[a-z0-9])?$/, 'must start and end with a letter or digit')
   .refine((v) => !v.includes('--'), 'must not hold two hyphens in a row');
+
+/**
+ * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the first
+ * positional as the command (`wizard` when there is none), and checks it all against `schema`.
+ * Every problem is a UsageError naming the flag (`--name: rule`) or the command (`"name": rule`),
+ * raised before anything else happens.
+ */
+export function parseCommandLine<S extends z.ZodType>(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  schema: S,
+  commandName: (command: string) => string = (command) => `"${command}"`,
+): z.infer<S> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
+  }
+  const [command = 'wizard', ...extra] = parsed.positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const result = schema.safeParse({ ...parsed.values, command });
+  if (!result.success) {
+    const field = result.error.issues[0]?.path[0];
+    throw new UsageError(`${field === 'command' ? commandName(command) : `--${String(field)}`}: ${firstIssue(result.error)}`);
+  }
+  return result.data;
+}

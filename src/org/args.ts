@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import { UsageError } from '../errors.js';
-import { firstIssue, profileSchema, regionSchema } from '../inputs.js';
+import { parseCommandLine, profileSchema, regionSchema } from '../inputs.js';
 
 /** Organizations' own rules (API model): AccountId `^\d{12}$`; ParentId a root `r-…` or an OU `ou-…-…`. */
 export const accountIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit account id');
@@ -100,21 +100,7 @@ export function orgArgv(argv: string[]): string[] | undefined {
 
 /** Parses the org command's arguments; every problem is a UsageError naming the flag and the rule. */
 export function parseOrgOptions(argv: string[]): OrgOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
-  }
-  const [command = 'wizard', ...extra] = parsed.positionals;
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const result = schema.safeParse({ ...parsed.values, command });
-  if (!result.success) {
-    const field = result.error.issues[0]?.path[0];
-    const name = field === 'command' ? `"org ${command}"` : `--${String(field)}`;
-    throw new UsageError(`${name}: ${firstIssue(result.error)}`);
-  }
-  return result.data;
+  return parseCommandLine(argv, OPTIONS, schema, (command) => `"org ${command}"`);
 }
 
 export const ORG_HELP = `aws-root-lockdown org: lock away every member account's root, from the management account.
