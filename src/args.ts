@@ -1,11 +1,11 @@
 import type { ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
-import { UsageError } from './errors.js';
 import {
   accountAliasSchema,
   budgetAmountSchema,
   contactNameSchema,
-  emailSchema,
+  alertEmailSchema,
+  contactEmailSchema,
   parseCommandLine,
   phoneSchema,
   profileSchema,
@@ -31,9 +31,9 @@ const schema = z
     grant: z.enum(['group', 'direct'], { message: 'must be group or direct' }).optional(),
     'mfa-in': z.enum(['terminal', 'console'], { message: 'must be terminal or console' }).optional(),
     'budget-amount': budgetAmountSchema.optional(),
-    'alert-email': emailSchema.optional(),
+    'alert-email': alertEmailSchema.optional(),
     'security-contact-name': contactNameSchema.optional(),
-    'security-contact-email': emailSchema.optional(),
+    'security-contact-email': contactEmailSchema.optional(),
     'security-contact-phone': phoneSchema.optional(),
     'account-alias': accountAliasSchema.optional(),
     skip: z.array(z.enum(STEP_IDS, { message: `must be a step id (${STEP_IDS.join(', ')})` })).default([]),
@@ -105,7 +105,7 @@ Options
   --password-stdin      read the admin's first console password from standard input
   --grant group|direct  give AdministratorAccess through the Administrators group (default) or directly
   --mfa-in terminal|console  set up the admin's MFA here (authenticator app) or in the console (passkey, key)
-  --budget-amount USD   monthly budget for the billing alert (e.g. 20)
+  --budget-amount USD   monthly budget for the billing alert (20, $20 or 1,000)
   --alert-email EMAIL   where the billing alerts go
   --security-contact-name NAME / --security-contact-email EMAIL / --security-contact-phone PHONE
                         the account's security contact

@@ -13,6 +13,8 @@ import { startPractice, type PracticeSession } from './practice/session.js';
 import { commandLine, invocation, useInvocation } from './invocation.js';
 import { noCredentials } from './report-error.js';
 import { ALL_STEPS, stepsFor } from '../steps/index.js';
+import { passwordRuleBeforeReading } from '../steps/password-policy.js';
+import { describeRule, passwordProblem } from './rules/password-policy.js';
 import { PlainUI } from './ui/plain-ui.js';
 import { statusJson, statusTable } from './ui/status-view.js';
 import type { PracticeInfo } from './ui/text-output.js';
@@ -30,7 +32,7 @@ export async function run(options: Options, io: RunIO): Promise<number> {
   if (options.command === 'wizard' && !io.interactive && !options.yes && !options['dry-run']) {
     throw new UsageError('not a terminal, so nobody can answer questions: run it in a terminal, or pass --yes (or --dry-run)');
   }
-  const password = options['password-stdin'] ? await readPassword(io) : undefined;
+  const password = options['password-stdin'] ? await readPassword(io, !options.skip.includes('password-policy')) : undefined;
   if (options.practice) return runPractice(options, io, password);
   try {
     return await runOn(options, io, password);
@@ -139,9 +141,13 @@ function mfaCodeProvider(io: RunIO) {
   return async (serial: string) => (await import('./ui/mfa-prompt.js')).askMfaCode(serial, io.signal, io.stop);
 }
 
-async function readPassword(io: RunIO): Promise<string> {
+async function readPassword(io: RunIO, policyStepRuns: boolean): Promise<string> {
   // Only the first line: `echo pw |` adds a newline that is not part of the password.
   const password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
   if (!password) throw new UsageError('--password-stdin: standard input held no password');
+  // What can be told before any call is told now; the account's own policy is checked once read.
+  const rule = passwordRuleBeforeReading(policyStepRuns);
+  const problem = passwordProblem(password, rule);
+  if (problem) throw new UsageError(`--password-stdin: the password ${problem}; it needs ${describeRule(rule)}`);
   return password;
 }

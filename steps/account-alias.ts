@@ -56,7 +56,7 @@ async function createAlias(ctx: StepContext, first: string): Promise<void> {
       return;
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
-      if (!ctx.ui.interactive) throw new UsageError(`--account-alias ${alias}: another AWS account has that alias; pick another`);
+      if (!ctx.ui.interactive) throw new UsageError(`--account-alias ${alias}: another AWS account has that alias; run again with another --account-alias`);
       ctx.ui.note({ level: 'warn', text: `"${alias}" is taken by another AWS account.` });
       alias = await ctx.ui.text(aliasQuestion('Another alias'));
     }

@@ -3,8 +3,9 @@ import * as writes from '../src/aws/iam-writes.js';
 import type { Action, AutomatedStep, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { UsageError } from '../src/errors.js';
 import { userNameSchema, validatorFor } from '../src/inputs.js';
-import { passwordProblem } from '../src/password.js';
+import { describeRule, firstPasswordRule, passwordProblem } from '../src/rules/password-policy.js';
 import { obtainPassword } from './admin-password.js';
+import { strengthened } from './password-policy.js';
 
 export const ADMIN_GROUP = 'Administrators';
 
@@ -110,10 +111,13 @@ async function consoleAccessAction(ctx: StepContext, name: string): Promise<Acti
   if (!ctx.inputs.password && !ctx.ui.interactive && !ctx.dryRun) {
     throw new UsageError('--yes needs --password-stdin to give the admin user a console password');
   }
-  const policy = await ctx.read.passwordPolicy();
+  // The password must meet the policy in force now and the one the password-policy step sets
+  // later in this run: the admin meets that one at the first sign-in, when the password is changed.
+  const current = await ctx.read.passwordPolicy();
+  const rule = firstPasswordRule(current, ctx.willRun('password-policy') ? strengthened(current) : undefined);
   if (ctx.inputs.password) {
-    const problem = passwordProblem(ctx.inputs.password, policy);
-    if (problem) throw new UsageError(`--password-stdin: the password ${problem}`);
+    const problem = passwordProblem(ctx.inputs.password, rule);
+    if (problem) throw new UsageError(`--password-stdin: the password ${problem}; it needs ${describeRule(rule)}`);
   }
   const source = ctx.inputs.password
     ? 'given'
@@ -131,7 +135,7 @@ async function consoleAccessAction(ctx: StepContext, name: string): Promise<Acti
     cli: `aws iam create-login-profile --user-name ${name} --password-reset-required --password '<${PASSWORD_PLACEHOLDER[source]}>'`,
     async run(c) {
       if (await c.read.hasConsoleAccess(name)) return;
-      const password = await obtainPassword(c, name, source, policy);
+      const password = await obtainPassword(c, name, source, rule);
       const created = await writes.createLoginProfile(c, name, password);
       if (!created) c.ui.note({ level: 'warn', text: `${name} already had a console password; it was left as it was.` });
     },

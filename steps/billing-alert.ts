@@ -1,12 +1,14 @@
 import type { BudgetWithNotifications } from '../src/aws/account-reader.js';
 import { BUDGET_ALERTS, BUDGET_NAME, ensureBudget } from '../src/aws/budget-writes.js';
 import type { AutomatedStep, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
-import { budgetAmountSchema, emailSchema, validatorFor } from '../src/inputs.js';
+import { alertEmailSchema, budgetAmountSchema, validatorFor } from '../src/inputs.js';
 import { shellArg } from '../src/shell.js';
+import { printable } from '../src/ui/printable.js';
 import { missingFlags, valueOrAsk } from './ask.js';
 
+// Budgets' names and units may hold control characters: shown escaped.
 const describe = ({ budget, notifications }: BudgetWithNotifications) =>
-  `"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${notifications.length} alert(s))`;
+  printable(`"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${notifications.length} alert(s))`);
 
 export const billingAlert: AutomatedStep = {
   id: 'billing-alert',
@@ -35,10 +37,12 @@ export const billingAlert: AutomatedStep = {
 
   async plan(ctx: StepContext): Promise<Plan> {
     const exists = (await ctx.read.costBudgets()).some((b) => b.budget.BudgetName === BUDGET_NAME);
-    const amount = exists
+    const typed = exists
       ? undefined
-      : await valueOrAsk(ctx, ctx.inputs.budgetAmount, { key: 'budget-amount', message: 'Monthly budget in US dollars', default: '20', validate: validatorFor(budgetAmountSchema) });
-    const email = await valueOrAsk(ctx, ctx.inputs.alertEmail, { key: 'alert-email', message: 'Email address for the alerts', validate: validatorFor(emailSchema) });
+      : await valueOrAsk(ctx, ctx.inputs.budgetAmount, { key: 'budget-amount', message: 'Monthly budget in US dollars (e.g. 20, $20 or 1,000)', default: '20', validate: validatorFor(budgetAmountSchema) });
+    // As typed ("$1,000") to the form AWS Budgets takes ("1000"); a flag's value was read so already.
+    const amount = typed === undefined ? undefined : budgetAmountSchema.parse(typed);
+    const email = await valueOrAsk(ctx, ctx.inputs.alertEmail, { key: 'alert-email', message: 'Email address for the alerts', validate: validatorFor(alertEmailSchema) });
     if ((!exists && !amount) || !email) {
       if (!ctx.dryRun) return missingFlags('billing-alert', ['--budget-amount', '--alert-email']);
     }

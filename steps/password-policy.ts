@@ -1,6 +1,8 @@
 import type { PasswordPolicy } from '@aws-sdk/client-iam';
 import * as writes from '../src/aws/iam-writes.js';
 import type { AutomatedStep, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
+import { modelRule } from '../src/rules/field-rule.js';
+import type { PasswordRule } from '../src/rules/password-policy.js';
 
 /** CIS AWS Foundations Benchmark 1.8 and 1.9 (Security Hub IAM.15 and IAM.16). */
 export const CIS = { MinimumPasswordLength: 14, PasswordReusePrevention: 24 };
@@ -24,6 +26,17 @@ export function strengthened(policy: PasswordPolicy | undefined): PasswordPolicy
     MinimumPasswordLength: Math.max(base.MinimumPasswordLength ?? 0, CIS.MinimumPasswordLength),
     PasswordReusePrevention: Math.max(base.PasswordReusePrevention ?? 0, CIS.PasswordReusePrevention),
   };
+}
+
+/**
+ * What a first console password must meet whatever the account's policy turns out to be, so
+ * --password-stdin is checked before any call: the length this step sets when it runs, else the
+ * least any policy allows (minimumPasswordLengthType's minimum). The rest waits for the account.
+ */
+export function passwordRuleBeforeReading(stepRuns: boolean): PasswordRule {
+  return stepRuns
+    ? { minLength: CIS.MinimumPasswordLength, required: [], classesNeeded: 0, from: ['the password policy this run sets'] }
+    : { minLength: modelRule('iam', 'UpdateAccountPasswordPolicyRequest.MinimumPasswordLength').model.min!, required: [], classesNeeded: 0, from: ['any IAM password policy'] };
 }
 
 function cliFor(p: PasswordPolicy): string {

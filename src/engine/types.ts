@@ -35,6 +35,8 @@ export interface StepContext extends CheckContext {
   inputs: WizardInputs;
   /** Plan and show, but make no write call. */
   dryRun: boolean;
+  /** Whether a step is part of this run (not left out with --skip): a plan may depend on a later one. */
+  willRun(stepId: string): boolean;
 }
 
 export interface WizardInputs {

@@ -1,4 +1,5 @@
 import type { AccountReader } from '../aws/account-reader.js';
+import { isAbort } from '../aws/aws-error.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Identity } from '../aws/identity.js';
 import { isSettled, runCheck } from './check.js';
@@ -18,6 +19,8 @@ import type {
   WizardInputs,
   WizardState,
 } from './types.js';
+import { StoppedError } from '../errors.js';
+import { commandLine } from '../invocation.js';
 import type { UI } from './ui.js';
 
 export interface WizardOptions {
@@ -85,7 +88,7 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
     reports.push(
       step.kind === 'console'
         ? await runConsoleWay(o, state, step, step, before)
-        : await runAutomatedStep(o, state, step, before),
+        : await runAutomatedStep(o, state, step, before, { reports, rest: o.steps.slice(index) }),
     );
   }
   o.ui.summary(reports, o.dryRun);
@@ -98,7 +101,8 @@ function checkContext(o: WizardOptions, state: WizardState): CheckContext {
 
 function stepContext(o: WizardOptions, state: WizardState): StepContext {
   const { aws, ui, clock, signal, inputs, dryRun } = o;
-  return { ...checkContext(o, state), aws, ui, clock, signal, inputs, dryRun, state };
+  const willRun = (id: string) => o.steps.some((s) => s.id === id) && !o.skip?.includes(id);
+  return { ...checkContext(o, state), aws, ui, clock, signal, inputs, dryRun, state, willRun };
 }
 
 /** Nothing to wait for: show what was found and, when there is advice, the advice. */
@@ -141,7 +145,13 @@ async function runConsoleWay(
   return { step, result: polled.result, outcome: 'done' };
 }
 
-async function runAutomatedStep(o: WizardOptions, state: WizardState, step: AutomatedStep, before: CheckResult): Promise<StepReport> {
+/** Where a run stands when a step is applied: the reports so far, and this step and those after it. */
+interface RunSoFar {
+  reports: StepReport[];
+  rest: Step[];
+}
+
+async function runAutomatedStep(o: WizardOptions, state: WizardState, step: AutomatedStep, before: CheckResult, run: RunSoFar): Promise<StepReport> {
   // An optional step is offered, not imposed: saying no leaves the run as complete as it was.
   if (!step.required && !(await o.ui.confirm({ key: `offer-${step.id}`, message: `${step.title}? (optional)`, default: true }))) {
     return { step, result: before, outcome: 'skipped' };
@@ -157,14 +167,37 @@ async function runAutomatedStep(o: WizardOptions, state: WizardState, step: Auto
   if (plan.actions.length > 0) {
     const go = await o.ui.confirm({ key: `apply-${step.id}`, message: 'Go ahead with these changes?', default: true });
     if (!go) return { step, result: before, outcome: 'declined' };
-    for (const action of plan.actions) {
-      o.ui.progress(action.title);
-      await action.run(stepContext(o, state));
+    const done: string[] = [];
+    try {
+      for (const action of plan.actions) {
+        o.ui.progress(action.title);
+        await action.run(stepContext(o, state));
+        done.push(action.title);
+      }
+    } catch (error) {
+      // AWS can still refuse what no local rule can know (an alias another account holds): say
+      // what this run did and did not, and how to finish, before the error itself is reported.
+      const left = plan.actions.slice(done.length).map((a) => a.title);
+      if (!(error instanceof StoppedError) && !isAbort(error)) o.ui.note({ level: 'warn', text: unfinishedText(run, done, left) });
+      throw error;
     }
   }
   const after = await verifyAfterWrites(o, state, step);
   o.ui.stepResult(step, after, 'after');
   return { step, result: after, outcome: isSettled(after) ? 'done' : 'pending' };
+}
+
+/** "Stopped at account-alias. Done: ... Not done: ... Run again ...": one paragraph. */
+function unfinishedText({ reports, rest }: RunSoFar, done: string[], left: string[]): string {
+  const changed = reports.filter((r) => r.outcome === 'done').map((r) => r.step.id);
+  const open = reports.filter((r) => !isSettledReport(r) && r.outcome !== 'planned').map((r) => r.step.id);
+  const current = rest[0]!.id;
+  return (
+    `Stopped at ${current} (the reason follows). Done in this run: ${changed.join(', ') || 'nothing'}. ` +
+    `Of ${current}, done: ${done.join('; ') || 'nothing'}; not done: ${left.join('; ')}. ` +
+    `Not done: ${[...open, ...rest.map((s) => s.id)].join(', ')}. ` +
+    `Run "${commandLine()}" again to finish: every step is checked again, what is done is kept, and the rest is offered.`
+  );
 }
 
 /** IAM's reads can trail its writes by seconds: give a fresh write a few chances to show. */

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { passwordProblem } from '../password.js';
+import { passwordProblem, ruleOf, type PasswordRule } from '../rules/password-policy.js';
 import { ServiceError } from './query-protocol.js';
 import type { AccessKey, MfaDevice, Scenario, ScenarioGroup, ScenarioUser } from './scenario.js';
 import { areConsecutiveCodes, newTotpSecret } from './totp.js';
@@ -116,8 +116,11 @@ export class PracticeAccount {
 
   newId = randomId;
 
+  /** The account's password policy as a rule, AWS's default when it has none. */
+  passwordRule = (): PasswordRule => ruleOf(this.scenario.passwordPolicy);
+
   setPassword(user: string, password: string) {
-    const problem = passwordProblem(password, this.scenario.passwordPolicy);
+    const problem = passwordProblem(password, this.passwordRule());
     if (problem) throw iamError.passwordPolicy(`Password ${problem}.`);
     this.passwords.set(user.toLowerCase(), password);
   }

@@ -1,11 +1,13 @@
 import type { JsonHandler } from './handlers.js';
 import { JsonFields } from './json-fields.js';
+import { modelRule, type Member } from '../rules/field-rule.js';
 import { ServiceError } from './query-protocol.js';
 import type { AlternateContact } from './scenario.js';
 
 /** The Account API's alternate contacts (billing, operations, security), as the security-contact step sets them. */
 
-const TYPES = ['SECURITY', 'BILLING', 'OPERATIONS'] as const;
+/** The Account API's model for each field (src/rules), as the wizard checks its own. */
+const rule = (member: Member<'account'>) => modelRule('account', member).model;
 const invalid = (message: string) => new ServiceError('ValidationException', message, 400);
 
 /**
@@ -27,7 +29,7 @@ const contactJson = (c: AlternateContact) => ({
 function typeOf(body: Record<string, unknown>): AlternateContact['type'] {
   const f = new JsonFields(body, invalid);
   standalone(f);
-  return f.oneOf('AlternateContactType', TYPES);
+  return f.oneOf('AlternateContactType', rule('PutAlternateContactRequest.AlternateContactType'), ['SECURITY', 'BILLING', 'OPERATIONS'] as const);
 }
 
 export const contactHandlers: Record<string, JsonHandler> = {
@@ -44,10 +46,10 @@ export const contactHandlers: Record<string, JsonHandler> = {
     const f = new JsonFields(body, invalid);
     const contact: AlternateContact = {
       type,
-      name: f.string('Name', /[\s\S]+/, 64),
-      title: f.string('Title', /[\s\S]+/, 50),
-      email: f.string('EmailAddress', /[\s]*[\w+=.#|!&-]+@[\w.-]+\.\w+[\s]*/, 254).trim(),
-      phone: f.string('PhoneNumber', /[\s0-9()+-]+/, 25),
+      name: f.string('Name', rule('PutAlternateContactRequest.Name')),
+      title: f.string('Title', rule('PutAlternateContactRequest.Title')),
+      email: f.string('EmailAddress', rule('PutAlternateContactRequest.EmailAddress')).trim(),
+      phone: f.string('PhoneNumber', rule('PutAlternateContactRequest.PhoneNumber')),
     };
     a.change((s) => (s.alternateContacts = [...s.alternateContacts.filter((c) => c.type !== type), contact]));
     return undefined;

@@ -2,6 +2,8 @@ import type { PracticeAccount } from './account.js';
 import type { JsonHandler } from './handlers.js';
 import { JsonFields } from './json-fields.js';
 import { epochSeconds, type JsonBody } from './json-protocol.js';
+import { modelRule, type Member } from '../rules/field-rule.js';
+import { NO_LINE_BREAKS } from '../rules/fields.js';
 import { ServiceError } from './query-protocol.js';
 import type { BudgetNotification, ScenarioBudget } from './scenario.js';
 
@@ -14,9 +16,8 @@ const budgetsError = {
   duplicate: (message: string) => new ServiceError('DuplicateRecordException', message, 400),
 };
 
-const NAME = /[^:\\]+/;
-const AMOUNT = /([0-9]*\.)?[0-9]+/;
-const EMAIL = /[\w+=.#|!&-]+@[\w.-]+\.\w+/;
+/** AWS Budgets' model for each field (src/rules), as the wizard checks its own. */
+const rule = (member: Member<'budgets'>) => modelRule('budgets', member).model;
 /** Where AWS ends a budget that has no end: 15 June 2087. */
 const NO_END = Date.UTC(2087, 5, 15) / 1000;
 const MAX_NOTIFICATIONS = 5;
@@ -70,7 +71,7 @@ const notificationJson = (n: BudgetNotification): JsonBody => ({
 
 /** A budget's requests name the account; only the practice account's own id is allowed. */
 function ownAccount(a: PracticeAccount, f: JsonFields) {
-  const id = f.string('AccountId', /\d{12}/, 12);
+  const id = f.string('AccountId', rule('CreateBudgetRequest.AccountId'));
   if (id !== a.state.accountId) {
     throw new ServiceError('AccessDeniedException', `The practice account ${a.state.accountId} cannot manage budgets of account ${id}.`, 400);
   }
@@ -79,18 +80,21 @@ function ownAccount(a: PracticeAccount, f: JsonFields) {
 function notificationOf(f: JsonFields): Omit<BudgetNotification, 'subscribers'> {
   const n = f.object('Notification');
   return {
-    type: n.oneOf('NotificationType', ['ACTUAL', 'FORECASTED'] as const),
-    comparison: n.oneOf('ComparisonOperator', ['GREATER_THAN', 'LESS_THAN', 'EQUAL_TO'] as const),
-    threshold: n.number('Threshold', 0, 1_000_000_000),
-    thresholdType: n.has('ThresholdType') ? n.oneOf('ThresholdType', ['PERCENTAGE', 'ABSOLUTE_VALUE'] as const) : 'PERCENTAGE',
+    type: n.oneOf('NotificationType', rule('Notification.NotificationType'), ['ACTUAL', 'FORECASTED'] as const),
+    comparison: n.oneOf('ComparisonOperator', rule('Notification.ComparisonOperator'), ['GREATER_THAN', 'LESS_THAN', 'EQUAL_TO'] as const),
+    threshold: n.number('Threshold', rule('Notification.Threshold')),
+    thresholdType: n.has('ThresholdType') ? n.oneOf('ThresholdType', rule('Notification.ThresholdType'), ['PERCENTAGE', 'ABSOLUTE_VALUE'] as const) : 'PERCENTAGE',
   };
 }
 
 /** The practice account sends no mail: only EMAIL subscribers, kept as addresses. */
 function subscribersOf(f: JsonFields): string[] {
-  return f.list('Subscribers', 1, 11).map((s) => {
-    if (s.oneOf('SubscriptionType', ['EMAIL', 'SNS'] as const) === 'SNS') throw budgetsError.invalid('The practice account has no SNS topics; use an EMAIL subscriber.');
-    return s.string('Address', EMAIL, 2147483647);
+  return f.list('Subscribers', rule('NotificationWithSubscribers.Subscribers')).map((s) => {
+    if (s.string('SubscriptionType', rule('Subscriber.SubscriptionType')) === 'SNS') throw budgetsError.invalid('The practice account has no SNS topics; use an EMAIL subscriber.');
+    const address = s.string('Address', rule('Subscriber.Address'));
+    const lineBreak = NO_LINE_BREAKS.problem(address);
+    if (lineBreak) throw budgetsError.invalid(`The subscriber address ${lineBreak}.`);
+    return address;
   });
 }
 
@@ -98,7 +102,7 @@ const sameAlert = (a: Omit<BudgetNotification, 'subscribers'>, b: Omit<BudgetNot
   a.type === b.type && a.comparison === b.comparison && a.threshold === b.threshold && a.thresholdType === b.thresholdType;
 
 function findBudget(a: PracticeAccount, f: JsonFields, doing: string): ScenarioBudget {
-  const name = f.string('BudgetName', NAME, 100);
+  const name = f.string('BudgetName', rule('Budget.BudgetName'));
   const budget = a.state.budgets.find((b) => b.name === name);
   if (!budget) throw budgetsError.notFound(`Unable to ${doing} - the budget ${name} doesn't exist.`);
   return budget;
@@ -109,14 +113,15 @@ export const budgetHandlers: Record<string, JsonHandler> = {
     const f = new JsonFields(body, budgetsError.invalid);
     ownAccount(a, f);
     const b = f.object('Budget');
-    const name = b.string('BudgetName', NAME, 100);
-    const type = b.oneOf('BudgetType', ['COST', 'USAGE'] as const);
-    const timeUnit = b.oneOf('TimeUnit', ['DAILY', 'MONTHLY', 'QUARTERLY', 'ANNUALLY'] as const);
+    const name = b.string('BudgetName', rule('Budget.BudgetName'));
+    const type = b.oneOf('BudgetType', rule('Budget.BudgetType'), ['COST', 'USAGE'] as const);
+    const timeUnit = b.oneOf('TimeUnit', rule('Budget.TimeUnit'), ['DAILY', 'MONTHLY', 'QUARTERLY', 'ANNUALLY'] as const);
     if (!b.has('BudgetLimit')) throw budgetsError.invalid('A budget of this type needs a BudgetLimit.');
     const limit = b.object('BudgetLimit');
-    const amount = limit.string('Amount', AMOUNT, 2147483647);
-    const unit = limit.string('Unit', /.+/, 2147483647);
-    const alerts = f.list('NotificationsWithSubscribers', 0, MAX_NOTIFICATIONS).map((n) => ({ ...notificationOf(n), subscribers: subscribersOf(n) }));
+    const amount = limit.string('Amount', rule('Spend.Amount'));
+    const unit = limit.string('Unit', rule('Spend.Unit'));
+    const alerts = f.list('NotificationsWithSubscribers', rule('CreateBudgetRequest.NotificationsWithSubscribers')).map((n) => ({ ...notificationOf(n), subscribers: subscribersOf(n) }));
+    if (alerts.length > MAX_NOTIFICATIONS) throw budgetsError.invalid(`A budget has at most ${MAX_NOTIFICATIONS} notifications.`);
     if (a.state.budgets.some((x) => x.name === name)) throw budgetsError.duplicate(`Error creating budget: ${name} - the budget already exists.`);
     a.change((s) => s.budgets.push({ name, type, timeUnit, limit: { amount, unit }, created: a.timestamp(), notifications: alerts }));
     return undefined;

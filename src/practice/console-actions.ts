@@ -83,8 +83,8 @@ export class ConsoleActions {
       case 'admin-sign-in': {
         const users = this.consoleAdmins().filter((u) => !account.user(u).passwordLastUsed);
         for (const user of users) {
-          const password = account.passwordOf(user) ?? generatePassword(account.state.passwordPolicy);
-          account.signIn(user, password, generatePassword(account.state.passwordPolicy));
+          const password = account.passwordOf(user) ?? generatePassword(account.passwordRule());
+          account.signIn(user, password, generatePassword(account.passwordRule()));
         }
         return users.length ? `signed in as ${users.join(', ')} and chose a new password` : 'every console admin has signed in already';
       }

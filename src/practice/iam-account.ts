@@ -1,6 +1,6 @@
 import { iamError, ROOT, type PracticeAccount } from './account.js';
 import type { Handler } from './handlers.js';
-import { bool, NAME, optional, required, type Params } from './params.js';
+import { bool, documentedDefault, optional, optionalInteger, required, type Params } from './params.js';
 import { XmlMap } from './query-protocol.js';
 import type { PracticePasswordPolicy } from './scenario.js';
 
@@ -52,21 +52,9 @@ export function summaryMap(a: PracticeAccount): Record<string, number> {
   };
 }
 
-const ALIAS = /[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]/;
-const KEY_ID = /[\w]+/;
-
-const intParam = (p: Params, name: string, min: number, max: number): number | undefined => {
-  const text = optional(p, name, /\d+/);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (value < min || value > max) {
-    throw iamError.validation(`1 validation error detected: Value '${value}' at '${name[0]!.toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must be between ${min} and ${max}`);
-  }
-  return value;
-};
-
-const owner = (a: PracticeAccount, p: Params) => {
-  const name = optional(p, 'UserName', NAME, 64);
+/** The access keys of the user named in `operation`'s UserName, or root's when none is. */
+const owner = (a: PracticeAccount, p: Params, operation: string) => {
+  const name = optional(p, `${operation}.UserName`);
   return name === undefined ? ROOT : a.user(name).name;
 };
 
@@ -80,15 +68,16 @@ export const accountHandlers: Record<string, Handler> = {
   },
 
   UpdateAccountPasswordPolicy(a, p) {
+    const number = (name: string) => optionalInteger(p, `UpdateAccountPasswordPolicy.${name}`);
     const policy: PracticePasswordPolicy = {
-      MinimumPasswordLength: intParam(p, 'MinimumPasswordLength', 6, 128) ?? 6,
+      MinimumPasswordLength: number('MinimumPasswordLength') ?? (documentedDefault('UpdateAccountPasswordPolicy.MinimumPasswordLength') as number),
       RequireSymbols: bool(p.RequireSymbols),
       RequireNumbers: bool(p.RequireNumbers),
       RequireUppercaseCharacters: bool(p.RequireUppercaseCharacters),
       RequireLowercaseCharacters: bool(p.RequireLowercaseCharacters),
       AllowUsersToChangePassword: bool(p.AllowUsersToChangePassword),
-      MaxPasswordAge: intParam(p, 'MaxPasswordAge', 1, 1095),
-      PasswordReusePrevention: intParam(p, 'PasswordReusePrevention', 1, 24),
+      MaxPasswordAge: number('MaxPasswordAge'),
+      PasswordReusePrevention: number('PasswordReusePrevention'),
       HardExpiry: p.HardExpiry === undefined ? undefined : bool(p.HardExpiry),
     };
     a.change((s) => (s.passwordPolicy = JSON.parse(JSON.stringify(policy)) as PracticePasswordPolicy));
@@ -104,21 +93,21 @@ export const accountHandlers: Record<string, Handler> = {
   ListAccountAliases: (a) => ({ AccountAliases: [...a.state.aliases], IsTruncated: false }),
 
   CreateAccountAlias(a, p) {
-    const alias = required(p, 'AccountAlias', ALIAS, 63);
+    const alias = required(p, 'CreateAccountAlias.AccountAlias');
     // An account has one alias: a new one replaces the old.
     a.change((s) => (s.aliases = [alias]));
     return undefined;
   },
 
   DeleteAccountAlias(a, p) {
-    const alias = required(p, 'AccountAlias', ALIAS, 63);
+    const alias = required(p, 'DeleteAccountAlias.AccountAlias');
     if (!a.state.aliases.includes(alias)) throw iamError.noSuchEntity(`The account alias ${alias} cannot be found.`);
     a.change((s) => (s.aliases = []));
     return undefined;
   },
 
   ListAccessKeys(a, p) {
-    const who = owner(a, p);
+    const who = owner(a, p, 'ListAccessKeys');
     const keys = a.accessKeysOf(who).map((k) => ({
       UserName: who === ROOT ? undefined : who,
       AccessKeyId: k.id,
@@ -129,13 +118,15 @@ export const accountHandlers: Record<string, Handler> = {
   },
 
   DeleteAccessKey(a, p) {
-    a.deleteAccessKey(owner(a, p), required(p, 'AccessKeyId', KEY_ID, 128));
+    a.deleteAccessKey(owner(a, p, 'DeleteAccessKey'), required(p, 'DeleteAccessKey.AccessKeyId'));
     return undefined;
   },
 
   UpdateAccessKey(a, p) {
-    const status = required(p, 'Status', /Active|Inactive/) as 'Active' | 'Inactive';
-    a.setAccessKeyStatus(owner(a, p), required(p, 'AccessKeyId', KEY_ID, 128), status);
+    const status = required(p, 'UpdateAccessKey.Status');
+    // In IAM's enum, but a key only expires by itself: nobody sets it.
+    if (status !== 'Active' && status !== 'Inactive') throw iamError.invalidInput(`The status ${status} cannot be set; use Active or Inactive.`);
+    a.setAccessKeyStatus(owner(a, p, 'UpdateAccessKey'), required(p, 'UpdateAccessKey.AccessKeyId'), status);
     return undefined;
   },
 };

@@ -1,5 +1,5 @@
 import { iamError, type PracticeAccount } from './account.js';
-import { bool, groupNameParam, optional, policyArnParam, required, userNameParam, NAME, type Params } from './params.js';
+import { bool, groupNameParam, optional, policyArnParam, required, userNameParam, type Params } from './params.js';
 import type { XmlValue } from './query-protocol.js';
 import type { ScenarioGroup, ScenarioUser } from './scenario.js';
 import type { Handler } from './handlers.js';
@@ -30,8 +30,8 @@ const addOnce = (list: string[], value: string) => (list.includes(value) ? undef
 
 export const identityHandlers: Record<string, Handler> = {
   CreateUser(a, p) {
-    const name = userNameParam(p);
-    optional(p, 'Path', /\/|\/[\x21-\x7e]*\//, 512);
+    const name = userNameParam(p, 'CreateUser');
+    optional(p, 'CreateUser.Path');
     const existing = a.findUser(name);
     if (existing) throw iamError.alreadyExists(`User with name ${existing.name} already exists.`);
     const user = a.change((s) => {
@@ -43,7 +43,7 @@ export const identityHandlers: Record<string, Handler> = {
   },
 
   GetUser(a, p) {
-    const name = optional(p, 'UserName', NAME, 64);
+    const name = optional(p, 'GetUser.UserName');
     if (name === undefined) {
       // The caller is root: GetUser without a name describes root itself.
       const { root, accountId } = a.state;
@@ -55,7 +55,7 @@ export const identityHandlers: Record<string, Handler> = {
   ListUsers: (a) => ({ Users: a.state.users.map((u) => userXml(a, u)), IsTruncated: false }),
 
   CreateGroup(a, p) {
-    const name = groupNameParam(p);
+    const name = groupNameParam(p, 'CreateGroup');
     if (a.state.groups.some((g) => g.name.toLowerCase() === name.toLowerCase())) {
       throw iamError.alreadyExists(`Group with name ${name} already exists.`);
     }
@@ -68,22 +68,22 @@ export const identityHandlers: Record<string, Handler> = {
   },
 
   GetGroup(a, p) {
-    const group = a.group(groupNameParam(p));
+    const group = a.group(groupNameParam(p, 'GetGroup'));
     return { Group: groupXml(a, group), Users: group.members.map((m) => userXml(a, a.user(m))), IsTruncated: false };
   },
 
   AddUserToGroup(a, p) {
-    const group = a.group(groupNameParam(p));
-    const user = a.user(userNameParam(p));
+    const group = a.group(groupNameParam(p, 'AddUserToGroup'));
+    const user = a.user(userNameParam(p, 'AddUserToGroup'));
     a.change(() => addOnce(group.members, user.name));
     return undefined;
   },
 
-  ListGroupsForUser: (a, p) => ({ Groups: a.groupsOf(a.user(userNameParam(p)).name).map((g) => groupXml(a, g)), IsTruncated: false }),
+  ListGroupsForUser: (a, p) => ({ Groups: a.groupsOf(a.user(userNameParam(p, 'ListGroupsForUser')).name).map((g) => groupXml(a, g)), IsTruncated: false }),
 
   CreateLoginProfile(a, p) {
-    const user = a.user(userNameParam(p));
-    const password = required(p, 'Password', undefined, 128);
+    const user = a.user(userNameParam(p, 'CreateLoginProfile'));
+    const password = required(p, 'CreateLoginProfile.Password');
     if (user.loginProfile) throw iamError.alreadyExists(`Login Profile for user ${user.name} already exists.`);
     a.setPassword(user.name, password);
     a.change(() => (user.loginProfile = { created: a.timestamp(), passwordResetRequired: bool(p.PasswordResetRequired) }));
@@ -91,31 +91,31 @@ export const identityHandlers: Record<string, Handler> = {
   },
 
   GetLoginProfile(a, p) {
-    const user = a.user(userNameParam(p));
+    const user = a.user(userNameParam(p, 'GetLoginProfile'));
     if (!user.loginProfile) throw iamError.noSuchEntity(`Login Profile for User ${user.name} cannot be found.`);
     return { LoginProfile: loginProfileXml(user) };
   },
 
   AttachUserPolicy(a, p) {
-    const user = a.user(userNameParam(p));
-    const arn = a.policy(policyArnParam(p));
+    const user = a.user(userNameParam(p, 'AttachUserPolicy'));
+    const arn = a.policy(policyArnParam(p, 'AttachUserPolicy'));
     a.change(() => addOnce(user.policies, arn));
     return undefined;
   },
 
   AttachGroupPolicy(a, p) {
-    const group = a.group(groupNameParam(p));
-    const arn = a.policy(policyArnParam(p));
+    const group = a.group(groupNameParam(p, 'AttachGroupPolicy'));
+    const arn = a.policy(policyArnParam(p, 'AttachGroupPolicy'));
     a.change(() => addOnce(group.policies, arn));
     return undefined;
   },
 
-  ListAttachedUserPolicies: (a, p) => ({ AttachedPolicies: attachedXml(a, a.user(userNameParam(p)).policies), IsTruncated: false }),
+  ListAttachedUserPolicies: (a, p) => ({ AttachedPolicies: attachedXml(a, a.user(userNameParam(p, 'ListAttachedUserPolicies')).policies), IsTruncated: false }),
 
-  ListAttachedGroupPolicies: (a, p) => ({ AttachedPolicies: attachedXml(a, a.group(groupNameParam(p)).policies), IsTruncated: false }),
+  ListAttachedGroupPolicies: (a, p) => ({ AttachedPolicies: attachedXml(a, a.group(groupNameParam(p, 'ListAttachedGroupPolicies')).policies), IsTruncated: false }),
 
   ListEntitiesForPolicy(a, p: Params) {
-    const arn = a.policy(policyArnParam(p));
+    const arn = a.policy(policyArnParam(p, 'ListEntitiesForPolicy'));
     return {
       PolicyGroups: a.state.groups.filter((g) => g.policies.includes(arn)).map((g) => ({ GroupName: g.name, GroupId: g.id })),
       PolicyUsers: a.state.users.filter((u) => u.policies.includes(arn)).map((u) => ({ UserName: u.name, UserId: u.id })),

@@ -2,13 +2,10 @@ import QRCode from 'qrcode';
 import { ROOT, type PracticeAccount } from './account.js';
 import { userXml } from './iam-identities.js';
 import type { Handler } from './handlers.js';
-import { NAME, optional, required, userNameParam } from './params.js';
+import { optional, required, userNameParam } from './params.js';
 import type { MfaDevice } from './scenario.js';
 
 /** Virtual MFA devices. Root gets one only through the practice console, as on AWS. */
-
-const SERIAL = /[\w+=/:,.@-]+/;
-const CODE = /\d{6}/;
 
 /** What an authenticator app scans: the same URI AWS puts in its QR code. */
 export const otpauthUri = (a: PracticeAccount, deviceName: string, seed: string) =>
@@ -26,7 +23,8 @@ const deviceXml = (a: PracticeAccount, d: MfaDevice) => ({
 
 export const mfaHandlers: Record<string, Handler> = {
   async CreateVirtualMFADevice(a, p) {
-    const name = required(p, 'VirtualMFADeviceName', NAME, 226);
+    const name = required(p, 'CreateVirtualMFADevice.VirtualMFADeviceName');
+    optional(p, 'CreateVirtualMFADevice.Path');
     const { serialNumber, seed } = a.createVirtualMfaDevice(name);
     const png = await QRCode.toBuffer(otpauthUri(a, name, seed));
     return {
@@ -40,26 +38,26 @@ export const mfaHandlers: Record<string, Handler> = {
   },
 
   EnableMFADevice(a, p) {
-    const user = a.user(userNameParam(p)).name;
-    const serial = required(p, 'SerialNumber', SERIAL, 256);
-    a.enableMfaDevice(user, serial, required(p, 'AuthenticationCode1', CODE, 6), required(p, 'AuthenticationCode2', CODE, 6));
+    const user = a.user(userNameParam(p, 'EnableMFADevice')).name;
+    const serial = required(p, 'EnableMFADevice.SerialNumber');
+    a.enableMfaDevice(user, serial, required(p, 'EnableMFADevice.AuthenticationCode1'), required(p, 'EnableMFADevice.AuthenticationCode2'));
     return undefined;
   },
 
   DeactivateMFADevice(a, p) {
-    const name = optional(p, 'UserName', NAME, 64);
+    const name = optional(p, 'DeactivateMFADevice.UserName');
     const owner = name === undefined ? ROOT : a.user(name).name;
-    a.deactivateMfaDevice(owner, required(p, 'SerialNumber', SERIAL, 256));
+    a.deactivateMfaDevice(owner, required(p, 'DeactivateMFADevice.SerialNumber'));
     return undefined;
   },
 
   DeleteVirtualMFADevice(a, p) {
-    a.deleteVirtualMfaDevice(required(p, 'SerialNumber', SERIAL, 256));
+    a.deleteVirtualMfaDevice(required(p, 'DeleteVirtualMFADevice.SerialNumber'));
     return undefined;
   },
 
   ListMFADevices(a, p) {
-    const name = optional(p, 'UserName', NAME, 64);
+    const name = optional(p, 'ListMFADevices.UserName');
     const owner = name === undefined ? ROOT : a.user(name).name;
     const devices = a.mfaDevicesOf(owner).map((d) => ({
       UserName: owner === ROOT ? undefined : owner,
@@ -70,7 +68,7 @@ export const mfaHandlers: Record<string, Handler> = {
   },
 
   ListVirtualMFADevices(a, p) {
-    const status = optional(p, 'AssignmentStatus', /Assigned|Unassigned|Any/) ?? 'Any';
+    const status = optional(p, 'ListVirtualMFADevices.AssignmentStatus') ?? 'Any';
     const shown = a.state.mfaDevices.filter((d) => status === 'Any' || (status === 'Assigned') === Boolean(d.assignedTo));
     return { VirtualMFADevices: shown.map((d) => deviceXml(a, d)), IsTruncated: false };
   },

@@ -1,9 +1,12 @@
+import type { ModelRule } from '../rules/aws-models.generated.js';
+import { modelViolation, numberViolation } from '../rules/field-rule.js';
 import type { JsonBody } from './json-protocol.js';
 import { ServiceError } from './query-protocol.js';
 
 /**
- * Fields of a JSON request checked as the service checks them. Each service names its own
- * validation error (Budgets: InvalidParameterException; the Account API: ValidationException).
+ * Fields of a JSON request checked as the service checks them, by the rules of its API model
+ * (src/rules, the same the wizard checks its inputs with). Each service names its own validation
+ * error (Budgets: InvalidParameterException; the Account API: ValidationException).
  */
 export class JsonFields {
   constructor(
@@ -18,29 +21,32 @@ export class JsonFields {
 
   has = (name: string) => this.body[name] !== undefined && this.body[name] !== null;
 
-  string(name: string, pattern: RegExp, max: number): string {
+  /** A string member, enums included. */
+  string(name: string, model: ModelRule): string {
     const value = this.body[name];
     if (value === undefined || value === null) this.fail(name, 'Member must not be null');
     if (typeof value !== 'string') this.fail(name, 'Member must be a string');
-    if (value.length < 1 || value.length > max) this.fail(name, `Member must have length between 1 and ${max}`);
-    if (!new RegExp(`^(?:${pattern.source})$`).test(value)) this.fail(name, `Member must satisfy regular expression pattern: ${pattern.source}`);
+    const violation = modelViolation(model, value);
+    if (violation) this.fail(name, violation);
     return value;
   }
 
-  optionalString(name: string, pattern: RegExp, max: number): string | undefined {
-    return this.has(name) ? this.string(name, pattern, max) : undefined;
+  optionalString(name: string, model: ModelRule): string | undefined {
+    return this.has(name) ? this.string(name, model) : undefined;
   }
 
-  oneOf<T extends string>(name: string, values: readonly T[]): T {
-    const value = this.body[name];
-    if (typeof value !== 'string' || !values.includes(value as T)) this.fail(name, `Member must satisfy enum value set: [${values.join(', ')}]`);
+  /** An enum member whose values this code handles: `handled` must be among the model's. */
+  oneOf<T extends string>(name: string, model: ModelRule, handled: readonly T[]): T {
+    const value = this.string(name, model);
+    if (!handled.includes(value as T)) throw this.invalid(`The practice account does not simulate ${name} ${value}; it takes ${handled.join(', ')}.`);
     return value as T;
   }
 
-  number(name: string, min: number, max: number): number {
+  number(name: string, model: ModelRule): number {
     const value = this.body[name];
     if (typeof value !== 'number' || Number.isNaN(value)) this.fail(name, 'Member must not be null');
-    if (value < min || value > max) this.fail(name, `Member must have value between ${min} and ${max}`);
+    const violation = numberViolation(model, value);
+    if (violation) this.fail(name, violation);
     return value;
   }
 
@@ -51,10 +57,12 @@ export class JsonFields {
     return new JsonFields(value as JsonBody, this.invalid, `${this.where}${name[0]!.toLowerCase()}${name.slice(1)}.`);
   }
 
-  list(name: string, min: number, max: number): JsonFields[] {
+  list(name: string, model: ModelRule): JsonFields[] {
     const value = this.body[name] ?? [];
     if (!Array.isArray(value)) this.fail(name, 'Member must be a list');
-    if (value.length < min || value.length > max) this.fail(name, `Member must have length between ${min} and ${max}`);
+    if ((model.min !== undefined && value.length < model.min) || (model.max !== undefined && value.length > model.max)) {
+      this.fail(name, `Member must have length between ${model.min ?? 0} and ${model.max}`);
+    }
     return value.map((item, i) => {
       if (typeof item !== 'object' || item === null) this.fail(`${name}.${i + 1}`, 'Member must not be null');
       return new JsonFields(item as JsonBody, this.invalid, `${this.where}${name[0]!.toLowerCase()}${name.slice(1)}.${i + 1}.`);

@@ -1,17 +1,31 @@
 import * as z from 'zod';
+import { ruleSchema } from '../inputs.js';
+import { AWS_MODELS, type ModelRule } from '../rules/aws-models.generated.js';
+import { modelRule } from '../rules/field-rule.js';
+import {
+  ACCOUNT_ALIAS,
+  BUDGET_AMOUNT,
+  BUDGET_NAME,
+  BUDGET_UNIT,
+  CONTACT_EMAIL,
+  CONTACT_NAME,
+  CONTACT_PHONE,
+  CONTACT_TITLE,
+  GROUP_NAME,
+  SUBSCRIBER_ADDRESS,
+  USER_NAME,
+} from '../rules/fields.js';
 
 /**
  * The simulated account as an instructor can hand it out: a JSON file, validated here. It holds
  * only what exists (a login profile, an MFA device), never a secret: passwords and MFA seeds live
- * in memory for one session and are never written anywhere.
+ * in memory for one session and are never written anywhere. Every field AWS constrains is checked
+ * by the rule the wizard uses for it (src/rules): a scenario holds only what AWS would.
  */
 
 const isoDate = z.iso.datetime({ message: 'must be an ISO 8601 date such as 2026-01-31T12:00:00Z' });
-const name = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(128, 'must be at most 128 characters')
-  .regex(/^[\w+=,.@-]+$/, 'may use only letters, digits and + = , . @ _ -');
+const userName = ruleSchema(USER_NAME);
+const groupName = ruleSchema(GROUP_NAME);
 const policyArn = z.string().regex(/^arn:aws:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/, 'must be a policy ARN');
 
 const accessKey = z.strictObject({
@@ -31,7 +45,7 @@ const mfaDevice = z.strictObject({
 });
 
 const user = z.strictObject({
-  name: name.max(64, 'must be at most 64 characters'),
+  name: userName,
   id: z.string().regex(/^AIDA[A-Z0-9]{16}$/, 'must look like AIDA followed by 16 capital letters or digits'),
   created: isoDate,
   /** Only that the user can sign in; the password itself is never stored. */
@@ -42,51 +56,113 @@ const user = z.strictObject({
 });
 
 const group = z.strictObject({
-  name,
+  name: groupName,
   id: z.string().regex(/^AGPA[A-Z0-9]{16}$/, 'must look like AGPA followed by 16 capital letters or digits'),
   created: isoDate,
   policies: z.array(policyArn).default([]),
-  members: z.array(name).default([]),
+  members: z.array(userName).default([]),
 });
 
-const passwordPolicy = z.strictObject({
-  MinimumPasswordLength: z.number().int().min(6).max(128),
-  RequireSymbols: z.boolean(),
-  RequireNumbers: z.boolean(),
-  RequireUppercaseCharacters: z.boolean(),
-  RequireLowercaseCharacters: z.boolean(),
-  AllowUsersToChangePassword: z.boolean(),
-  MaxPasswordAge: z.number().int().min(0).max(1095).optional(),
-  PasswordReusePrevention: z.number().int().min(1).max(24).optional(),
-  HardExpiry: z.boolean().optional(),
-});
+/** The account password policy as IAM holds it: PasswordPolicy's fields, defaults filled in. */
+export interface PracticePasswordPolicy {
+  MinimumPasswordLength: number;
+  RequireSymbols: boolean;
+  RequireNumbers: boolean;
+  RequireUppercaseCharacters: boolean;
+  RequireLowercaseCharacters: boolean;
+  AllowUsersToChangePassword: boolean;
+  MaxPasswordAge?: number;
+  PasswordReusePrevention?: number;
+  HardExpiry?: boolean;
+}
 
-const email = z.string().regex(/^[\w+=.#|!&-]+@[\w.-]+\.\w+$/, 'must be an email address');
+const integer = (model: ModelRule, min = model.min) => {
+  let schema = z.number().int('must be a whole number');
+  if (min !== undefined) schema = schema.min(min, `must be at least ${min}`);
+  return model.max === undefined ? schema : schema.max(model.max, `must be at most ${model.max}`);
+};
 
-/** An alternate contact (account:PutAlternateContact): one per type. */
-const alternateContact = z.strictObject({
+/**
+ * Every field of IAM's PasswordPolicy shape, as \`aws iam get-account-password-policy\` prints it
+ * (pasted whole, {"PasswordPolicy": {...}}, or its inside). ExpirePasswords is derived (true exactly
+ * when MaxPasswordAge is above 0, which the model's documentation says it may be 0 when read).
+ */
+const passwordPolicyFields = Object.fromEntries(
+  Object.entries(AWS_MODELS.services.iam.members)
+    .filter(([member]) => member.startsWith('PasswordPolicy.'))
+    .map(([member, model]) => {
+      const field = member.slice('PasswordPolicy.'.length);
+      const schema = model.type === 'boolean' ? z.boolean() : integer(model, field === 'MaxPasswordAge' ? 0 : undefined);
+      return [field, schema.optional()];
+    }),
+);
+
+const passwordPolicy = z.preprocess(
+  (value) => (value && typeof value === 'object' && 'PasswordPolicy' in value && Object.keys(value).length === 1 ? value.PasswordPolicy : value),
+  z
+    .strictObject(passwordPolicyFields)
+    .superRefine((p, ctx) => {
+      if (p.ExpirePasswords !== undefined && p.ExpirePasswords !== Boolean(p.MaxPasswordAge)) {
+        ctx.addIssue({ code: 'custom', path: ['ExpirePasswords'], message: 'must be true exactly when MaxPasswordAge is above 0, as IAM reports it' });
+      }
+    })
+    .transform((p): PracticePasswordPolicy => {
+      const flag = (name: string) => (p[name] as boolean | undefined) ?? false;
+      const number = (name: string) => p[name] as number | undefined;
+      return {
+        MinimumPasswordLength: number('MinimumPasswordLength') ?? (modelRule('iam', 'UpdateAccountPasswordPolicyRequest.MinimumPasswordLength').model.default as number),
+        RequireSymbols: flag('RequireSymbols'),
+        RequireNumbers: flag('RequireNumbers'),
+        RequireUppercaseCharacters: flag('RequireUppercaseCharacters'),
+        RequireLowercaseCharacters: flag('RequireLowercaseCharacters'),
+        AllowUsersToChangePassword: flag('AllowUsersToChangePassword'),
+        ...(number('MaxPasswordAge') ? { MaxPasswordAge: number('MaxPasswordAge') } : {}),
+        ...(p.PasswordReusePrevention !== undefined ? { PasswordReusePrevention: number('PasswordReusePrevention') } : {}),
+        ...(p.HardExpiry !== undefined ? { HardExpiry: p.HardExpiry as boolean } : {}),
+      };
+    }),
+);
+
+const contactFields = z.strictObject({
   type: z.enum(['SECURITY', 'BILLING', 'OPERATIONS'], { message: 'must be SECURITY, BILLING or OPERATIONS' }),
-  name: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
-  title: z.string().min(1, 'must not be empty').max(50, 'must be at most 50 characters'),
-  email,
-  phone: z.string().regex(/^[\s0-9()+-]{1,25}$/, 'must be 1 to 25 of digits, spaces and + - ( )'),
+  name: ruleSchema(CONTACT_NAME),
+  title: ruleSchema(CONTACT_TITLE),
+  email: ruleSchema(CONTACT_EMAIL),
+  phone: ruleSchema(CONTACT_PHONE),
 });
+
+/** AWS's names for an alternate contact's fields (GetAlternateContact), and this file's. */
+const CONTACT_NAMES: Record<string, string> = { AlternateContactType: 'type', Name: 'name', Title: 'title', EmailAddress: 'email', PhoneNumber: 'phone' };
+
+/**
+ * An alternate contact (account:PutAlternateContact): one per type. Also taken as
+ * \`aws account get-alternate-contact\` prints it ({"AlternateContact": {...}} or its inside).
+ */
+const alternateContact = z.preprocess((value) => {
+  if (!value || typeof value !== 'object') return value;
+  const inner = 'AlternateContact' in value && Object.keys(value).length === 1 ? (value.AlternateContact as object) : value;
+  if (!inner || typeof inner !== 'object' || !('AlternateContactType' in inner)) return inner;
+  return Object.fromEntries(Object.entries(inner).map(([key, v]) => [CONTACT_NAMES[key] ?? key, v]));
+}, contactFields);
 
 const budgetNotification = z.strictObject({
   type: z.enum(['ACTUAL', 'FORECASTED'], { message: 'must be ACTUAL or FORECASTED' }),
   comparison: z.enum(['GREATER_THAN', 'LESS_THAN', 'EQUAL_TO'], { message: 'must be GREATER_THAN, LESS_THAN or EQUAL_TO' }),
-  threshold: z.number().min(0, 'must be 0 or more').max(1_000_000_000, 'must be at most 1000000000'),
+  threshold: z
+    .number()
+    .min(modelRule('budgets', 'Notification.Threshold').model.min!, `must be at least ${modelRule('budgets', 'Notification.Threshold').model.min}`)
+    .max(modelRule('budgets', 'Notification.Threshold').model.max!, `must be at most ${modelRule('budgets', 'Notification.Threshold').model.max}`),
   thresholdType: z.enum(['PERCENTAGE', 'ABSOLUTE_VALUE'], { message: 'must be PERCENTAGE or ABSOLUTE_VALUE' }),
   /** Email addresses the alert goes to. */
-  subscribers: z.array(email).min(1, 'must name at least one address').max(11, 'may name at most 11 addresses'),
+  subscribers: z.array(ruleSchema(SUBSCRIBER_ADDRESS)).min(1, 'must name at least one address').max(11, 'may name at most 11 addresses'),
 });
 
 /** An AWS Budgets budget with its alerts (notifications, each with its email subscribers). */
 const budget = z.strictObject({
-  name: z.string().regex(/^[^:\\]{1,100}$/, 'must be 1 to 100 characters without : or \\'),
+  name: ruleSchema(BUDGET_NAME),
   type: z.enum(['COST', 'USAGE'], { message: 'must be COST or USAGE' }),
   timeUnit: z.enum(['DAILY', 'MONTHLY', 'QUARTERLY', 'ANNUALLY'], { message: 'must be DAILY, MONTHLY, QUARTERLY or ANNUALLY' }),
-  limit: z.strictObject({ amount: z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'must be an amount such as 20 or 20.50'), unit: z.string().min(1) }),
+  limit: z.strictObject({ amount: ruleSchema(BUDGET_AMOUNT), unit: ruleSchema(BUDGET_UNIT) }),
   created: isoDate,
   notifications: z.array(budgetNotification).max(5, 'a budget has at most 5 notifications').default([]),
 });
@@ -94,7 +170,7 @@ const budget = z.strictObject({
 export const scenarioSchema = z
   .strictObject({
     accountId: z.string().regex(/^\d{12}$/, 'must be 12 digits'),
-    aliases: z.array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'must be 3 to 63 of a-z, 0-9 and -')).max(1).default([]),
+    aliases: z.array(ruleSchema(ACCOUNT_ALIAS)).max(1).default([]),
     root: z.strictObject({
       /** Whether root can sign in with a password at all (Organizations can remove it). */
       password: z.boolean(),
@@ -141,7 +217,6 @@ export type ScenarioUser = Scenario['users'][number];
 export type ScenarioGroup = Scenario['groups'][number];
 export type AccessKey = z.infer<typeof accessKey>;
 export type MfaDevice = Scenario['mfaDevices'][number];
-export type PracticePasswordPolicy = z.infer<typeof passwordPolicy>;
 export type AlternateContact = z.infer<typeof alternateContact>;
 export type ScenarioBudget = Scenario['budgets'][number];
 export type BudgetNotification = ScenarioBudget['notifications'][number];

@@ -175,7 +175,7 @@ describe('admin-user', () => {
 
   it('takes the password from --password-stdin and rejects one the policy would refuse, before writing', async () => {
     const weak = runSteps(account, [adminUser], { 'apply-admin-user': true }, { interactive: false, adminUser: 'a1', inputs: { password: 'short' } });
-    await expect(weak).rejects.toThrow('--password-stdin: the password must be at least 8 characters');
+    await expect(weak).rejects.toThrow("--password-stdin: the password has 5 characters, fewer than 8; it needs at least 8 characters (at most 128), with 3 of the four kinds");
     expect(writeCalls(account.proxy)).toEqual([]);
 
     await account.reset();

@@ -341,7 +341,8 @@ describe('the practice account answers as moto does', () => {
     });
 
     it('a malformed policy ARN is InvalidInput (moto says NoSuchEntity)', async () => {
-      const [fromMoto, fromPractice] = await both((iam) => iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'not-an-arn' })));
+      // Long enough for arnType's 20 characters, which IAM checks first (a ValidationError).
+      const [fromMoto, fromPractice] = await both((iam) => iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'this-is-not-an-arn-at-all' })));
       expect(fromMoto).toEqual({ ok: false, error: "NoSuchEntityException", status: 404 });
       expect(fromPractice).toEqual({ ok: false, error: "InvalidInputException", status: 400 });
     });

@@ -81,9 +81,11 @@ export async function runSteps(
     interactive?: boolean;
     clock?: FakeClock;
     identity?: Partial<Identity>;
+    /** To read what was shown even when the run throws. */
+    ui?: ScriptedUI;
   } = {},
 ) {
-  const ui = new ScriptedUI(answers, options.interactive ?? true);
+  const ui = options.ui ?? new ScriptedUI(answers, options.interactive ?? true);
   const clock = options.clock ?? new FakeClock();
   const identity = { ...(await account.identity()), ...options.identity };
   const wizard: WizardOptions = {
