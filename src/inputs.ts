@@ -2,7 +2,18 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import { UsageError } from './errors.js';
 import type { FieldRule } from './rules/field-rule.js';
-import { ACCOUNT_ALIAS, ALERT_EMAIL, CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, MFA_CODE, readBudgetAmount, USER_NAME } from './rules/fields.js';
+import {
+  ACCOUNT_ALIAS,
+  ALERT_EMAIL,
+  CONTACT_EMAIL,
+  CONTACT_NAME,
+  CONTACT_PHONE,
+  MFA_CODE,
+  ORG_ACCOUNT_ID,
+  ORG_PARENT_ID,
+  readBudgetAmount,
+  USER_NAME,
+} from './rules/fields.js';
 
 /**
  * The inputs a person gives, as zod string schemas for flags and prompts alike. Each AWS field is
@@ -71,6 +82,12 @@ export const phoneSchema = ruleSchema(CONTACT_PHONE);
 
 /** IAM's rule for an account alias; whether it is free is only known by trying. */
 export const accountAliasSchema = ruleSchema(ACCOUNT_ALIAS);
+
+/** Organizations' rule for an account id (AccountId): what --accounts, --account and --delegated-admin take. */
+export const accountIdSchema = ruleSchema(ORG_ACCOUNT_ID);
+
+/** Organizations' rule for a root or OU id (ParentId): what --ou takes. */
+export const parentIdSchema = ruleSchema(ORG_PARENT_ID);
 
 /** IAM's rule for a code from an MFA app (authenticationCodeType). */
 export const mfaCodeSchema = ruleSchema(MFA_CODE);

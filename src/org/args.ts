@@ -1,13 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import { UsageError } from '../errors.js';
-import { parseCommandLine, profileSchema, regionSchema } from '../inputs.js';
+import { accountIdSchema, parentIdSchema, parseCommandLine, profileSchema, regionSchema } from '../inputs.js';
 
-/** Organizations' own rules (API model): AccountId `^\d{12}$`; ParentId a root `r-…` or an OU `ou-…-…`. */
-export const accountIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit account id');
-const parentIdSchema = z
-  .string()
-  .regex(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/, 'must be an organizational unit id (ou-…) or the root id (r-…)');
 
 /** Requests to AWS in flight at once. AssumeRoot is rate-limited per organization: more is not faster for long. */
 export const DEFAULT_CONCURRENCY = 20;

@@ -1,6 +1,6 @@
 import kleur from 'kleur';
 import { EXIT } from '../exit-codes.js';
-import { accountIdSchema } from './args.js';
+import { accountIdSchema, validatorFor } from '../inputs.js';
 import {
   iamDelegatedAdministrators,
   readCentralRootAccess,
@@ -158,7 +158,8 @@ async function offerDelegatedAdmin(ctx: OrgContext, organization: Organization, 
       key: 'delegated-admin',
       message: 'Account id of the delegated administrator',
       validate: (v) => {
-        if (!accountIdSchema.safeParse(v).success) return 'must be a 12-digit account id';
+        const valid = validatorFor(accountIdSchema)(v);
+        if (valid !== true) return valid;
         if (v === organization.managementAccountId) return 'must be a member account, not the management account';
         return organization.accounts.some((a) => a.id === v) || `not in organization ${organization.id}`;
       },

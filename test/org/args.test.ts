@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createClients } from '../../src/aws/clients.js';
 import { DEFAULT_CONCURRENCY, orgArgv, parseOrgOptions } from '../../src/org/args.js';
 import { orgClients } from '../../src/org/clients.js';
-import { openRootSession } from '../../src/org/root-session.js';
+import { openRootSession, ROOT_SESSION_SECONDS } from '../../src/org/root-session.js';
+import { modelRule, numberViolation } from '../../src/rules/field-rule.js';
 
 describe('org arguments', () => {
   it('the word org is found after global flags, and taken out', () => {
@@ -26,8 +27,9 @@ describe('org arguments', () => {
 
   it.each([
     [['--yes'], '--yes: removes root credentials without asking only from accounts you name: add --accounts ID,… or --ou ID'],
-    [['status', '--accounts', '12345'], '--accounts: must be a 12-digit account id'],
-    [['status', '--ou', 'prod'], '--ou: must be an organizational unit id (ou-…) or the root id (r-…)'],
+    [['status', '--accounts', '12345'], '--accounts: is 5 digits; AWS account ids are 12 digits'],
+    [['status', '--accounts', '1234567890ab'], '--accounts: has "a" and "b"; AWS account ids are 12 digits'],
+    [['status', '--ou', 'prod'], '--ou: starts with neither ou- nor r-; an organizational unit id looks like ou-ab12-cd34ef56, the root id like r-ab12'],
     [['status', '--json', '--csv'], '--csv: choose one of --json and --csv'],
     [['--json'], '--json: only "org status" writes JSON or CSV'],
     [['status', '--accounts', '111111111111', '--ou', 'r-ab12'], '--ou: choose one of --accounts and --ou'],
@@ -47,6 +49,13 @@ describe('org arguments', () => {
     expect(parseOrgOptions(['--yes', '--accounts', '111111111111']).yes).toBe(true);
     expect(parseOrgOptions(['--yes', '--ou', 'ou-ab12-cd34ef56']).ou).toBe('ou-ab12-cd34ef56');
     expect(parseOrgOptions(['--yes', '--dry-run'])['dry-run']).toBe(true);
+  });
+});
+
+describe('the root session length', () => {
+  it("is within what AWS's model allows for AssumeRoot's DurationSeconds", () => {
+    const { model } = modelRule('sts', 'AssumeRootRequest.DurationSeconds');
+    expect(numberViolation(model, ROOT_SESSION_SECONDS)).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@
 // Sources: the IAM and STS API models (botocore), "Perform a privileged task on an AWS Organizations
 // member account" and "Centralize root access for member accounts" in the IAM User Guide.
 import { randomBytes, randomInt } from 'node:crypto';
+import { modelRule, modelViolation, numberViolation } from '../../rules/field-rule.js';
 import { ServiceError, type XmlValue } from '../query-protocol.js';
 
 /** The task policies' actions (AWS managed policies under `policy/root-task/`), as documented. */
@@ -58,7 +59,11 @@ const iamOrgError = (code: string, message: string) => new ServiceError(`${code}
 const orgsError = (code: string, message: string, status = 400) => new ServiceError(`${code}Exception`, message, status);
 const noSuchEntity = (message: string) => new ServiceError('NoSuchEntity', message, 404);
 
-const ROOT_SESSION_MAX_SECONDS = 900;
+/** AssumeRoot's parameters, checked by the rules of STS's API model, in the words of its validation errors. */
+const DURATION = modelRule('sts', 'AssumeRootRequest.DurationSeconds').model;
+const TARGET = modelRule('sts', 'AssumeRootRequest.TargetPrincipal').model;
+/** "By default, the value is set to 900 seconds" (AssumeRoot, DurationSeconds). */
+const DEFAULT_DURATION_SECONDS = 900;
 const TASK_POLICY = /^arn:([\w-]+):iam::aws:policy\/root-task\/(\w+)$/;
 export const IAM_PRINCIPAL = 'iam.amazonaws.com';
 
@@ -157,11 +162,13 @@ export class CentralizedRoot {
   assumeRoot(caller: Caller, params: Record<string, string>): { credentials: { accessKeyId: string } & Record<string, XmlValue>; task: string; target: string } {
     const target = (params.TargetPrincipal ?? '').replace(/^arn:[\w-]+:iam::(\d{12}):root$/, '$1');
     const taskArn = params['TaskPolicyArn.arn'] ?? '';
-    const duration = params.DurationSeconds === undefined ? ROOT_SESSION_MAX_SECONDS : Number(params.DurationSeconds);
-    if (!params.TargetPrincipal) throw sts.validation("1 validation error detected: Value null at 'targetPrincipal' failed to satisfy constraint: Member must not be null");
-    if (!Number.isInteger(duration) || duration < 0 || duration > ROOT_SESSION_MAX_SECONDS) {
-      throw sts.validation(`1 validation error detected: Value '${params.DurationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 900`);
-    }
+    const duration = params.DurationSeconds === undefined ? DEFAULT_DURATION_SECONDS : Number(params.DurationSeconds);
+    if (params.TargetPrincipal === undefined) throw sts.validation("1 validation error detected: Value null at 'targetPrincipal' failed to satisfy constraint: Member must not be null");
+    const invalid = (name: string, value: unknown, violation: string | undefined) => {
+      if (violation) throw sts.validation(`1 validation error detected: Value '${value}' at '${name}' failed to satisfy constraint: ${violation}`);
+    };
+    invalid('targetPrincipal', params.TargetPrincipal, modelViolation(TARGET, params.TargetPrincipal));
+    invalid('durationSeconds', params.DurationSeconds, numberViolation(DURATION, duration));
     const task = TASK_POLICY.exec(taskArn)?.[2];
     if (!task || !TASK_ACTIONS[task]) throw sts.validation(`The task policy ARN ${taskArn} is not a root task policy.`);
     const notAuthorized = (why: string) => sts.denied(`User is not authorized to perform: sts:AssumeRoot on resource: ${this.rootArn(target)}: ${why}`);
