@@ -92,18 +92,25 @@ export const parentIdSchema = ruleSchema(ORG_PARENT_ID);
 /** IAM's rule for a code from an MFA app (authenticationCodeType). */
 export const mfaCodeSchema = ruleSchema(MFA_CODE);
 
+/** What a command line held: the values its schema checked, and every flag as parseArgs read it. */
+export interface CommandLine<T> {
+  checked: T;
+  /** Raw values by flag name, for flags the caller checks itself (the wizard's step flags, by their rows). */
+  values: Record<string, string | boolean | string[] | undefined>;
+}
+
 /**
  * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the first
  * positional as the command (`wizard` when there is none), and checks it all against `schema`.
  * Every problem is a UsageError naming the flag (`--name: rule`) or the command (`"name": rule`),
- * raised before anything else happens.
+ * raised before anything else happens. The wizard's parser and the org command's share it.
  */
 export function parseCommandLine<S extends z.ZodType>(
   argv: string[],
   options: NonNullable<ParseArgsConfig['options']>,
   schema: S,
   commandName: (command: string) => string = (command) => `"${command}"`,
-): z.infer<S> {
+): CommandLine<z.infer<S>> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -112,10 +119,11 @@ export function parseCommandLine<S extends z.ZodType>(
   }
   const [command = 'wizard', ...extra] = parsed.positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const result = schema.safeParse({ ...parsed.values, command });
+  const values = parsed.values as CommandLine<unknown>['values'];
+  const result = schema.safeParse({ ...values, command });
   if (!result.success) {
     const field = result.error.issues[0]?.path[0];
     throw new UsageError(`${field === 'command' ? commandName(command) : `--${String(field)}`}: ${firstIssue(result.error)}`);
   }
-  return result.data;
+  return { checked: result.data, values };
 }

@@ -1,6 +1,7 @@
 import type { StepContext } from '../src/engine/types.js';
 import { generatePassword } from '../src/password.js';
 import { describeRule, passwordProblem, type PasswordRule } from '../src/rules/password-policy.js';
+import type { InputsFor } from './manifest.js';
 
 export type PasswordSource = 'given' | 'generate' | 'type';
 
@@ -9,7 +10,7 @@ export type PasswordSource = 'given' | 'generate' | 'type';
  * one is on the person's screen (and confirmed saved) before AWS holds it. Never stored or logged.
  */
 export async function obtainPassword(
-  ctx: StepContext,
+  ctx: StepContext<InputsFor<'admin-user'>>,
   userName: string,
   source: PasswordSource,
   rule: PasswordRule,
@@ -33,7 +34,7 @@ export async function obtainPassword(
   return password;
 }
 
-async function typePassword(ctx: StepContext, userName: string, rule: PasswordRule): Promise<string> {
+async function typePassword(ctx: StepContext<InputsFor<'admin-user'>>, userName: string, rule: PasswordRule): Promise<string> {
   ctx.ui.note({ level: 'info', text: `The password needs ${describeRule(rule)}.` });
   for (;;) {
     const first = await ctx.ui.secret({

@@ -1,6 +1,7 @@
+import { defineStep } from './manifest.js';
 import type { PasswordPolicy } from '@aws-sdk/client-iam';
 import * as writes from '../src/aws/iam-writes.js';
-import type { AutomatedStep, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
+import type { CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { modelRule } from '../src/rules/field-rule.js';
 import type { PasswordRule } from '../src/rules/password-policy.js';
 
@@ -54,15 +55,11 @@ function cliFor(p: PasswordPolicy): string {
   return `aws iam update-account-password-policy ${flags.filter(Boolean).join(' ')}`;
 }
 
-export const passwordPolicy: AutomatedStep = {
-  id: 'password-policy',
+export const passwordPolicy = defineStep('password-policy', {
   kind: 'automated',
-  title: 'Require long, fresh passwords for IAM users',
   why:
     'Length is what makes a password hard to guess, and reuse prevention stops a leaked old password from ' +
     'coming back. CIS and Security Hub check for both, for every IAM user including your admin.',
-  required: true,
-  inStatus: true,
   explain: {
     when: 'Before anyone else gets an IAM user with a password.',
     gotcha: 'The policy applies to IAM users only, never to root: root still needs its own long password and MFA.',
@@ -95,4 +92,4 @@ export const passwordPolicy: AutomatedStep = {
       ],
     };
   },
-};
+});

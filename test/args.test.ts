@@ -24,8 +24,9 @@ describe('parseOptions', () => {
       '--poll-interval', '2', '--profile', 'sso-admin', '--region', 'eu-central-1', '--debug',
     ]);
     expect(o).toMatchObject({
-      yes: true, 'admin-user': 'admin-jane', 'password-stdin': true, grant: 'direct', wait: 60,
-      'poll-interval': 2, profile: 'sso-admin', region: 'eu-central-1', debug: true,
+      yes: true, wait: 60, 'poll-interval': 2, profile: 'sso-admin', region: 'eu-central-1', debug: true,
+      inputs: { 'admin-user': { adminUser: 'admin-jane', grant: 'direct' } },
+      fromStdin: { step: 'admin-user', key: 'password', flag: 'password-stdin' },
     });
     expect(parseOptions(['status', '--json'])).toMatchObject({ command: 'status', json: true });
   });
@@ -58,8 +59,12 @@ describe('flags of the later steps', () => {
       '--account-alias', 'jane-corp', '--skip', 'billing-alert', '--skip', 'account-alias',
     ]);
     expect(o).toMatchObject({
-      'mfa-in': 'console', 'budget-amount': '20.50', 'alert-email': 'a@example.com', 'security-contact-name': 'Jane Doe',
-      'security-contact-email': 's@example.com', 'security-contact-phone': '+1 (555) 0100', 'account-alias': 'jane-corp',
+      inputs: {
+        'admin-mfa': { mfaIn: 'console' },
+        'billing-alert': { budgetAmount: '20.50', alertEmail: 'a@example.com' },
+        'security-contact': { name: 'Jane Doe', email: 's@example.com', phone: '+1 (555) 0100' },
+        'account-alias': { accountAlias: 'jane-corp' },
+      },
       skip: ['billing-alert', 'account-alias'],
     });
   });
@@ -85,8 +90,11 @@ describe('flags of the later steps', () => {
 
   it('takes what AWS takes: amounts as people type them, & in an email, any characters in a name', () => {
     const o = parseOptions(['--budget-amount', '$1,000.50', '--security-contact-email', 'sec&ops@example.com', '--alert-email', "dana.o'brien@example.com", '--security-contact-name', '  Sec Ops  ']);
-    expect(o).toMatchObject({ 'budget-amount': '1000.50', 'security-contact-email': 'sec&ops@example.com', 'alert-email': "dana.o'brien@example.com", 'security-contact-name': '  Sec Ops  ' });
-    expect(parseOptions(['--budget-amount', '$20'])['budget-amount']).toBe('20');
-    expect(parseOptions(['--budget-amount', '20.00'])['budget-amount']).toBe('20.00');
+    expect(o.inputs).toMatchObject({
+      'billing-alert': { budgetAmount: '1000.50', alertEmail: "dana.o'brien@example.com" },
+      'security-contact': { email: 'sec&ops@example.com', name: '  Sec Ops  ' },
+    });
+    expect(parseOptions(['--budget-amount', '$20']).inputs['billing-alert']?.budgetAmount).toBe('20');
+    expect(parseOptions(['--budget-amount', '20.00']).inputs['billing-alert']?.budgetAmount).toBe('20.00');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printable } from '../src/ui/printable.js';
+import { printable } from '../src/printable.js';
 
 describe('printable', () => {
   it('escapes control characters and the invisible ones that reorder text, and leaves the rest', () => {

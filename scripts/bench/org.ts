@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import { DEFAULT_CONCURRENCY } from '../../src/org/args.js';
 import { CLI, ROOT } from '../../test/support/cli-path.js';
-import { rootFromSpec, type RootSpec } from '../../src/practice/organization/centralized-root.js';
+import { rootFromSpec, type RootSpec } from '../../src/practice/services/organization/centralized-root.js';
 import { startTestOrg, type TestOrg } from '../../test/support/org/test-org.js';
 import { runProcess } from '../../test/support/process.js';
 import { peakMemoryOf } from './memory.js';

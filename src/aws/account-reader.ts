@@ -15,7 +15,7 @@ import {
   type PasswordPolicy,
   type User,
 } from '@aws-sdk/client-iam';
-import { realClock, type Clock } from '../engine/clock.js';
+import { realClock, type Clock } from '../clock.js';
 import { isNoSuchEntity, isNotFound } from './aws-error.js';
 import type { AwsClients } from './clients.js';
 import { fetchCredentialReport, type CredentialReport } from './credential-report.js';

@@ -1,4 +1,5 @@
 import type { AccountReader } from '../aws/account-reader.js';
+import type { ConsoleLinks } from '../aws/console-links.js';
 import type { Identity } from '../aws/identity.js';
 import { isSettled, runCheck } from './check.js';
 import type { CheckStatus, Step } from './types.js';
@@ -13,11 +14,11 @@ export interface StatusReport {
 }
 
 /** Every status check at once on one reader, so shared reads (the account summary) happen once. */
-export async function collectStatus(identity: Identity, read: AccountReader, steps: Step[]): Promise<StatusReport> {
+export async function collectStatus(identity: Identity, read: AccountReader, steps: Step[], console: ConsoleLinks): Promise<StatusReport> {
   const shown = steps.filter((s) => s.inStatus);
   const [summary, results] = await Promise.all([
     read.summary().catch(() => undefined),
-    Promise.all(shown.map((step) => runCheck(step, { identity, read }, true))),
+    Promise.all(shown.map((step) => runCheck(step, { identity, read, run: {}, console }, true))),
   ]);
   const checks = shown.map((step, i) => ({ id: step.id, title: step.title, required: step.required, ...results[i]! }));
   return {

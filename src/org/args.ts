@@ -1,6 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
-import { UsageError } from '../errors.js';
 import { accountIdSchema, parentIdSchema, parseCommandLine, profileSchema, regionSchema } from '../inputs.js';
 
 
@@ -95,7 +94,7 @@ export function orgArgv(argv: string[]): string[] | undefined {
 
 /** Parses the org command's arguments; every problem is a UsageError naming the flag and the rule. */
 export function parseOrgOptions(argv: string[]): OrgOptions {
-  return parseCommandLine(argv, OPTIONS, schema, (command) => `"org ${command}"`);
+  return parseCommandLine(argv, OPTIONS, schema, (command) => `"org ${command}"`).checked;
 }
 
 export const ORG_HELP = `aws-root-lockdown org: lock away every member account's root, from the management account.

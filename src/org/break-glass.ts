@@ -4,7 +4,7 @@ import { isAlreadyExists } from '../aws/aws-error.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import type { OrgContext } from './context.js';
-import type { OrgRunIO } from './main.js';
+import type { OrgRunContext } from './main.js';
 import { OrgStateError } from './org-errors.js';
 import { promptsFor } from './prompts.js';
 import { assumeRootCli, openRootSession } from './root-session.js';
@@ -19,8 +19,8 @@ import { survey } from './survey.js';
  * with "Forgot password?". AWS offers it only while the member's root has no credentials at all,
  * so a root that still has a password is left as it is. Removing it again is the org wizard's job.
  */
-export async function breakGlass(ctx: OrgContext, io: OrgRunIO, accountId: string, yes: boolean): Promise<number> {
-  const say = (text = '') => io.stdout.write(`${text}\n`);
+export async function breakGlass(ctx: OrgContext, context: OrgRunContext, accountId: string, yes: boolean): Promise<number> {
+  const say = (text = '') => ctx.io.stdout.write(`${text}\n`);
   const { organization, access } = await survey(ctx.clients, ctx.identity, ctx.signal);
   const member = organization.accounts.find((a) => a.id === accountId);
   if (!member) throw new UsageError(`--account: ${accountId} is not in organization ${organization.id}`);
@@ -35,7 +35,7 @@ export async function breakGlass(ctx: OrgContext, io: OrgRunIO, accountId: strin
   say(`  "Forgot password?". No password is set or shown here. Remove it again when the task is done.`);
   say(kleur.gray(`    $ ${assumeRootCli(ctx.partition, member.id, 'IAMCreateRootUserPassword')}`));
   say(kleur.gray('    $ aws iam create-login-profile   (with the session\'s credentials, and no password)'));
-  const prompts = await promptsFor(io, yes);
+  const prompts = await promptsFor(context, yes);
   const go = await prompts.confirm({ key: 'break-glass', message: `Let the root user of ${member.id} recover its password by email?`, default: false });
   if (!go) {
     say('Nothing changed.');

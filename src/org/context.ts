@@ -1,26 +1,20 @@
 import type { Identity } from '../aws/identity.js';
+import type { IO } from '../io.js';
 import { emptyTally, count, settles, type MemberReport, type Tally } from './member-report.js';
 import { CsvSink, JsonSink, PlainSink, type ReportSink, type RunHeader } from './report-sinks.js';
 import type { SweepContext } from './sweep.js';
 import { TerminalSink } from './terminal-sink.js';
 
-/** The terminal as an org run sees it. */
-export interface OrgIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  isTTY: { stdin: boolean; stdout: boolean; stderr: boolean };
-}
-
 /** Everything an org command needs, built once by main.ts. */
 export interface OrgContext extends Omit<SweepContext, 'managementAccountId'> {
   identity: Identity;
-  io: OrgIO;
+  io: IO;
 }
 
 export type OutputFormat = 'plain' | 'json' | 'csv';
 
 /** Where reports go: JSON or CSV when asked; a progress bar and a table at a terminal; else a line per account. */
-export function sinkFor(io: OrgIO, format: OutputFormat, total: number, phase: string): ReportSink {
+export function sinkFor(io: IO, format: OutputFormat, total: number, phase: string): ReportSink {
   if (format === 'json') return new JsonSink(io.stdout);
   if (format === 'csv') return new CsvSink(io.stdout);
   return io.isTTY.stdout && io.isTTY.stderr ? new TerminalSink(io.stdout, io.stderr, total, phase) : new PlainSink(io.stdout);

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { isAbort, isRetryableLater } from '../aws/aws-error.js';
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../clock.js';
 
 export interface FleetOptions<T, R> {
   /** Accounts worked on at once. Each account's calls are made one after another, so this also bounds the requests in flight. */

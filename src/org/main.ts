@@ -2,26 +2,27 @@ import type { ClientOptions } from '../aws/clients.js';
 import { connect } from '../aws/connect.js';
 import { explainCredentialFailure } from '../aws/credentials.js';
 import type { RetryListener } from '../aws/retries.js';
-import { realClock, type Clock } from '../engine/clock.js';
+import { realClock, type Clock } from '../clock.js';
+import type { RunContext } from '../commands/context.js';
+import { mfaCodeProvider } from '../commands/session.js';
 import { UsageError } from '../errors.js';
 import { sameAccountFlags, useInvocation } from '../invocation.js';
+import { useColour } from '../ui/render.js';
 import { singleAccountCommand } from './commands.js';
 import { EXIT } from '../exit-codes.js';
 import { ORG_HELP, parseOrgOptions, type OrgOptions } from './args.js';
 import { breakGlass } from './break-glass.js';
 import { orgClients } from './clients.js';
-import type { OrgContext, OrgIO } from './context.js';
+import type { OrgContext } from './context.js';
 import { OrgStateError } from './org-errors.js';
 import type { Prompts } from './prompts.js';
 import { orgStatus } from './status.js';
 import { selectionFrom } from './survey.js';
 import { orgWizard } from './wizard.js';
 
-export interface OrgRunIO extends OrgIO {
-  signal: AbortSignal;
-  /** Stops the run as Ctrl-C does (prompts call it on a raw-mode Ctrl-C). */
-  stop: () => void;
-  /** Runs the single-account wizard in this process, for the management account's own root. */
+/** What the org command gets from the entry: the run's IO, stop switch and launcher, and the wizard to hand over to. */
+export interface OrgRunContext extends RunContext {
+  /** Runs the single-account wizard in this process and terminal, for the management account's own root. */
   singleAccountWizard?: (argv: string[]) => Promise<number>;
   /** How this process was started (`npm start --`, `npx …`): printed commands are spelled the same way. */
   launcher?: string[];
@@ -37,30 +38,30 @@ export const ROOT_CANNOT_ASSUME_ROOT =
   "To lock this account's own root, use the single-account wizard:";
 
 /** `aws-root-lockdown org …`: parses its own flags, builds the clients once, checks who is calling, runs the command. */
-export async function runOrg(argv: string[], io: OrgRunIO): Promise<number> {
+export async function runOrg(argv: string[], context: OrgRunContext): Promise<number> {
   const options = parseOrgOptions(argv);
   if (options.help) {
     // The usage lines name the program the way this run started it (`npm start -- org status`).
-    io.stdout.write(ORG_HELP.replaceAll('\n  aws-root-lockdown ', `\n  ${(io.launcher ?? ['aws-root-lockdown']).join(' ')} `));
+    context.io.stdout.write(ORG_HELP.replaceAll('\n  aws-root-lockdown ', `\n  ${(context.launcher ?? ['aws-root-lockdown']).join(' ')} `));
     return EXIT.ok;
   }
-  if (options.command !== 'status' && !(io.isTTY.stdin && io.isTTY.stdout) && !options.yes && !options['dry-run']) {
+  if (options.command !== 'status' && !context.io.canPrompt && !options.yes && !options['dry-run']) {
     throw new UsageError('not a terminal, so nobody can answer questions: run it in a terminal, or pass --yes (or --dry-run)');
   }
-  if (options.practice) return runPractice(options, io);
-  return runWith(options, io, { profile: options.profile, region: options.region });
+  if (options.practice) return runPractice(options, context);
+  return runWith(options, context, { profile: options.profile, region: options.region });
 }
 
 export const PRACTICE_NOTE =
   'PRACTICE: a simulated organization on this computer (a management account and six members); nothing touches AWS.';
 
 /** The built-in practice organization, signed in as its administrator role (never the real credential chain). */
-async function runPractice(options: OrgOptions, io: OrgRunIO): Promise<number> {
-  const [{ startPractice }, { PRACTICE_ORG_ADMIN_CREDENTIALS }] = await Promise.all([import('../practice/session.js'), import('../practice/organization/answer.js')]);
+async function runPractice(options: OrgOptions, context: OrgRunContext): Promise<number> {
+  const [{ startPractice }, { PRACTICE_ORG_ADMIN_CREDENTIALS }] = await Promise.all([import('../practice/session.js'), import('../practice/services/organization/answer.js')]);
   const practice = await startPractice();
   try {
-    io.stderr.write(`${PRACTICE_NOTE}\n`);
-    return await runWith(options, io, { ...practice.clientOptions, credentials: PRACTICE_ORG_ADMIN_CREDENTIALS });
+    context.io.stderr.write(`${PRACTICE_NOTE}\n`);
+    return await runWith(options, context, { ...practice.clientOptions, credentials: PRACTICE_ORG_ADMIN_CREDENTIALS });
   } finally {
     await practice.close();
   }
@@ -71,15 +72,17 @@ async function runPractice(options: OrgOptions, io: OrgRunIO): Promise<number> {
  * credentials): builds the clients, refuses root, and dispatches. An OrgStateError becomes one line
  * on stderr and exit 3; other errors are the caller's to report.
  */
-export async function runWith(options: OrgOptions, io: OrgRunIO, clientOptions: ClientOptions): Promise<number> {
+export async function runWith(options: OrgOptions, context: OrgRunContext, clientOptions: ClientOptions): Promise<number> {
+  const { io } = context;
+  useColour(io.color);
   // Every command printed from here on runs the org command again, started the same way, on the same account.
-  useInvocation({ launcher: [...(io.launcher ?? ['aws-root-lockdown']), 'org'], sameAccount: sameAccountFlags(options) });
+  useInvocation({ launcher: [...(context.launcher ?? ['aws-root-lockdown']), 'org'], sameAccount: sameAccountFlags(options) });
   // Retries are counted, not printed one by one: a large organization would scroll them past.
   let retried = 0;
   const onRetry: RetryListener = () => void (retried += 1);
   let connected;
   try {
-    connected = await connect({ ...clientOptions, onRetry: () => onRetry, mfaCodeProvider: mfaCodeProvider(io) }, io.signal);
+    connected = await connect({ ...clientOptions, onRetry: () => onRetry, mfaCodeProvider: mfaCodeProvider(context) }, context.signal);
   } catch (error) {
     // A configured way of signing in that failed keeps its cause and its remedy (as for the wizard).
     throw await explainCredentialFailure(error, { profile: clientOptions.profile });
@@ -99,11 +102,11 @@ export async function runWith(options: OrgOptions, io: OrgRunIO, clientOptions: 
       identity,
       partition: identity.partition,
       concurrency: options.concurrency,
-      signal: io.signal,
-      clock: io.clock ?? realClock,
+      signal: context.signal,
+      clock: context.clock ?? realClock,
       io,
     };
-    const code = await dispatch(options, ctx, io);
+    const code = await dispatch(options, ctx, context);
     if (retried > 0) io.stderr.write(`(AWS throttled or dropped ${retried} request${retried === 1 ? '' : 's'} along the way; each was tried again.)\n`);
     return code;
   } catch (error) {
@@ -115,20 +118,14 @@ export async function runWith(options: OrgOptions, io: OrgRunIO, clientOptions: 
   }
 }
 
-/** A role profile's MFA code, asked at a terminal (without one such a profile fails, and says so). */
-function mfaCodeProvider(io: OrgRunIO) {
-  if (!io.isTTY.stdin || !io.isTTY.stderr) return undefined;
-  return async (serial: string) => (await import('../ui/mfa-prompt.js')).askMfaCode(serial, io.signal, io.stop);
-}
-
-function dispatch(options: OrgOptions, ctx: OrgContext, io: OrgRunIO): Promise<number> {
+function dispatch(options: OrgOptions, ctx: OrgContext, context: OrgRunContext): Promise<number> {
   switch (options.command) {
     case 'status':
       return orgStatus(ctx, selectionFrom(options), options.json ? 'json' : options.csv ? 'csv' : 'plain');
     case 'break-glass':
-      return breakGlass(ctx, io, options.account!, options.yes);
+      return breakGlass(ctx, context, options.account!, options.yes);
     case 'wizard':
-      return orgWizard(ctx, io, {
+      return orgWizard(ctx, context, {
         selection: options.accounts || options.ou ? selectionFrom(options) : undefined,
         yes: options.yes,
         dryRun: options['dry-run'],

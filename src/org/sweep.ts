@@ -1,4 +1,4 @@
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../clock.js';
 import type { OrgClients } from './clients.js';
 import { forEachAccount } from './fleet.js';
 import { failedReport, managementReport, reachable, readReport, unreachableReport, type MemberReport } from './member-report.js';

@@ -10,7 +10,7 @@ import {
   type CentralRootAccess,
 } from './central-root-access.js';
 import { Reporting, sinkFor, type OrgContext } from './context.js';
-import type { OrgRunIO } from './main.js';
+import type { OrgRunContext } from './main.js';
 import { settles, type MemberReport } from './member-report.js';
 import { unitTree, type Organization } from './organization.js';
 import { promptsFor, type Prompts } from './prompts.js';
@@ -41,9 +41,9 @@ type Say = (text?: string) => void;
  * plan per account, and remove what remains after one confirmation. Every step reads first, so a
  * re-run (after a failure, Ctrl-C or a kill) does only what is left.
  */
-export async function orgWizard(ctx: OrgContext, io: OrgRunIO, choices: WizardChoices): Promise<number> {
-  const say: Say = (text = '') => void io.stdout.write(`${text}\n`);
-  const prompts = await promptsFor(io, choices.yes);
+export async function orgWizard(ctx: OrgContext, context: OrgRunContext, choices: WizardChoices): Promise<number> {
+  const say: Say = (text = '') => void ctx.io.stdout.write(`${text}\n`);
+  const prompts = await promptsFor(context, choices.yes);
   say(kleur.bold('aws-root-lockdown org') + kleur.gray(" · lock away every member account's root"));
   const found = await survey(ctx.clients, ctx.identity, ctx.signal);
   headerLines(found.header).forEach((line) => say(line));
@@ -66,7 +66,7 @@ export async function orgWizard(ctx: OrgContext, io: OrgRunIO, choices: WizardCh
   }
 
   say(`\n${kleur.bold(`The root user of each of ${chosen.length} accounts`)}`);
-  const audit = new Reporting(sinkFor(io, 'plain', chosen.length, 'Auditing'), true);
+  const audit = new Reporting(sinkFor(ctx.io, 'plain', chosen.length, 'Auditing'), true);
   try {
     audit.start();
     await auditMembers(sweep, triage(sweep, chosen, audit.report), audit.report);
@@ -89,7 +89,7 @@ export async function orgWizard(ctx: OrgContext, io: OrgRunIO, choices: WizardCh
       return EXIT.open;
     }
     say(`\n${kleur.bold('Removing')}`);
-    const removal = new Reporting(sinkFor(io, 'plain', open.length, 'Removing'), true);
+    const removal = new Reporting(sinkFor(ctx.io, 'plain', open.length, 'Removing'), true);
     try {
       removal.start();
       const byId = new Map(chosen.map((m) => [m.id, m]));
@@ -103,7 +103,7 @@ export async function orgWizard(ctx: OrgContext, io: OrgRunIO, choices: WizardCh
     say(kleur.green('\nNo member chosen has root credentials left to remove.'));
   }
 
-  const managementCode = await handOverManagementAccount(found, chosen, prompts, io, say, choices);
+  const managementCode = await handOverManagementAccount(found, chosen, prompts, context, say, choices);
   return settled && managementCode === EXIT.ok ? EXIT.ok : EXIT.open;
 }
 
@@ -218,11 +218,11 @@ function showPlan(ctx: OrgContext, open: MemberReport[], access: CentralRootAcce
 }
 
 /** The management account's root cannot be centralized: at a terminal, offer the single-account wizard for it. */
-async function handOverManagementAccount(found: Survey, chosen: { id: string }[], prompts: Prompts, io: OrgRunIO, say: Say, choices: WizardChoices): Promise<number> {
+async function handOverManagementAccount(found: Survey, chosen: { id: string }[], prompts: Prompts, context: OrgRunContext, say: Say, choices: WizardChoices): Promise<number> {
   const managementId = found.organization.managementAccountId;
   if (!chosen.some((m) => m.id === managementId)) return EXIT.ok;
   say(`\n${kleur.bold(`The management account ${managementId}`)}: its root cannot be managed centrally.`);
-  if (!found.isManagement || choices.yes || choices.dryRun || !io.singleAccountWizard || !(io.isTTY.stdin && io.isTTY.stdout)) {
+  if (!found.isManagement || choices.yes || choices.dryRun || !context.singleAccountWizard || !context.io.canPrompt) {
     say(`  Lock it with the single-account wizard: ${singleAccountCommand()}, signed in to ${managementId}.`);
     return EXIT.ok;
   }
@@ -230,5 +230,5 @@ async function handOverManagementAccount(found: Survey, chosen: { id: string }[]
     say(`  Later: ${singleAccountCommand()}`);
     return EXIT.ok;
   }
-  return io.singleAccountWizard(choices.wizardArgv);
+  return context.singleAccountWizard(choices.wizardArgv);
 }

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PracticeAccount } from './account.js';
-import { ConsoleActions } from './console-actions.js';
-import { handleConsole } from './console-routes.js';
-import { handlerFor, jsonHandlerFor } from './handlers.js';
-import { answerOrganization } from './organization/answer.js';
-import { builtInOrganization, type PracticeOrganization } from './organization/organization.js';
-import { errorJson, parseJsonRequest, successJson } from './json-protocol.js';
-import { errorXml, parseQueryRequest, ServiceError, signingKeyId, successXml, type XmlReply } from './query-protocol.js';
+import { ConsoleActions } from './console/actions.js';
+import { handleConsole } from './console/routes.js';
+import { handlerFor, jsonHandlerFor } from './services/handlers.js';
+import { answerOrganization } from './services/organization/answer.js';
+import { builtInOrganization, type PracticeOrganization } from './services/organization/organization.js';
+import { errorJson, parseJsonRequest, successJson } from './protocols/json-protocol.js';
+import { errorXml, parseQueryRequest, ServiceError, signingKeyId, successXml, type XmlReply } from './protocols/query-protocol.js';
 
 /** The practice session's credentials: temporary (ASIA…), as CloudShell gives root. Not secret. */
 export const PRACTICE_CREDENTIALS = {

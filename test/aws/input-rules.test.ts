@@ -44,7 +44,7 @@ describe('the admin password', { timeout: 30_000 }, () => {
   it('--password-stdin whose only symbol is "." under a policy requiring symbols: refused before any write', async () => {
     await account.aws.iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, RequireSymbols: true }));
     account.proxy.resetCounts();
-    const run = runSteps(account, [adminUser, passwordPolicy], { 'apply-admin-user': true }, { interactive: false, adminUser: 'admin-jane', inputs: { password: 'Abcdefghijk1.234' } });
+    const run = runSteps(account, [adminUser, passwordPolicy], { 'apply-admin-user': true }, { interactive: false, adminUser: 'admin-jane', inputs: { 'admin-user': { password: 'Abcdefghijk1.234' } } });
     await expect(run).rejects.toThrow(UsageError);
     await expect(run).rejects.toThrow(/^--password-stdin: the password has no symbol \(one of ! @ # .*\): IAM counts no other character, not even "\." or a space, as a symbol; it needs at least 14 characters/);
     expect(writeCalls(account.proxy)).toEqual([]);
@@ -74,9 +74,9 @@ describe('where AWS still refuses', { timeout: 30_000 }, () => {
   it('a taken alias: what was done, what was not, and how the re-run finishes it; then the re-run does', async () => {
     account.proxy.failNext('iam:CreateAccountAlias', { status: 409, code: 'EntityAlreadyExists', message: 'taken' });
     const flags = {
-      password: 'Str0ng-Passw0rd!-long',
-      accountAlias: 'taken-name',
-      securityContact: { name: 'Sec Ops', email: 'sec&ops@example.com', phone: '+1 555 0100' },
+      'admin-user': { password: 'Str0ng-Passw0rd!-long' },
+      'account-alias': { accountAlias: 'taken-name' },
+      'security-contact': { name: 'Sec Ops', email: 'sec&ops@example.com', phone: '+1 555 0100' },
     };
     const answers = { 'apply-admin-user': true, 'apply-password-policy': true, 'offer-account-alias': true, 'apply-account-alias': true, 'apply-security-contact': true };
     const steps = [adminUser, passwordPolicy, accountAlias, securityContact];
@@ -90,7 +90,7 @@ describe('where AWS still refuses', { timeout: 30_000 }, () => {
     );
     expect(account.proxy.count('account:PutAlternateContact')).toBe(0);
 
-    const again = await runSteps(account, steps, answers, { interactive: false, adminUser: 'admin-jane', inputs: { ...flags, accountAlias: 'free-name' } });
+    const again = await runSteps(account, steps, answers, { interactive: false, adminUser: 'admin-jane', inputs: { ...flags, 'account-alias': { accountAlias: 'free-name' } } });
     expect(again.outcomes).toEqual(['already-done', 'already-done', 'done', 'done']);
   });
 });

@@ -8,23 +8,24 @@ import {
   EnableMFADeviceCommand,
 } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
+import { awsConsoleLinks } from '../../src/aws/console-links.js';
 import { collectStatus, nothingReadable } from '../../src/engine/status.js';
 import { PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import type { CreateVirtualMFADeviceCommandOutput } from '@aws-sdk/client-iam';
 import { totp } from '../support/totp.js';
-import { STEP_IDS } from '../../src/step-ids.js';
 import { statusJson, statusTable } from '../../src/ui/status-view.js';
 import { adminMfa } from '../../steps/admin-mfa.js';
 import { adminSignIn } from '../../steps/admin-sign-in.js';
-import { ALL_STEPS } from '../../steps/index.js';
-import { useTestAccount, writeCalls } from '../support/test-account.js';
+import { loadSteps, MANIFEST, STEP_IDS } from '../../steps/manifest.js';
+import { useTestAccount, writeCalls, checkContext } from '../support/test-account.js';
 
 const account = useTestAccount();
+const ALL_STEPS = await loadSteps();
 
 async function status() {
   const identity = await account.identity();
-  return collectStatus(identity, account.reader(identity), ALL_STEPS);
+  return collectStatus(identity, account.reader(identity), ALL_STEPS, awsConsoleLinks(identity.partition));
 }
 const statuses = (report: Awaited<ReturnType<typeof status>>) => Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
 
@@ -66,6 +67,7 @@ describe('status', () => {
       'root-mfa-backup': 'not-applicable',
       'root-hardware-mfa': 'not-applicable',
       'root-access-keys': 'fail',
+      'root-signing-certificates': 'pass',
       'root-recent-use': 'info',
       'password-policy': 'fail',
       'admin-user': 'fail',
@@ -93,6 +95,7 @@ describe('status', () => {
       'root-mfa-backup': 'info',
       'root-hardware-mfa': 'info',
       'root-access-keys': 'pass',
+      'root-signing-certificates': 'pass',
       'root-recent-use': 'info',
       'password-policy': 'pass',
       'admin-user': 'pass',
@@ -148,10 +151,10 @@ describe('status', () => {
     expect(Object.keys(parsed.checks[0])).toEqual(['id', 'title', 'status', 'detail', 'required']);
     expect(parsed.checks.map((c: { id: string }) => c.id)).toEqual([...STEP_IDS.filter((id) => id !== 'admin-sign-in')]);
     const required = parsed.checks.filter((c: { required: boolean }) => c.required).map((c: { id: string }) => c.id);
-    expect(required).toEqual(['root-mfa', 'root-access-keys', 'admin-user', 'password-policy', 'admin-mfa', 'security-contact']);
+    expect(required).toEqual(MANIFEST.filter((r) => r.required).map((r) => r.id));
   });
 
-  it('lists the steps in the order of STEP_IDS, which --skip and --help use', () => {
+  it('lists the steps in the order of the manifest, which --skip and --help use', () => {
     expect(ALL_STEPS.map((s) => s.id)).toEqual([...STEP_IDS]);
   });
 });
@@ -160,7 +163,7 @@ describe('admin follow-up checks', () => {
   it('admin-sign-in passes once the admin has used its password', async () => {
     await makeAdmin('admin-jane', { mfa: false });
     const identity = await account.identity();
-    const check = () => adminSignIn.check({ identity, read: account.reader(identity), adminUser: 'admin-jane' });
+    const check = () => adminSignIn.check(checkContext(identity, account.reader(identity), { adminUser: 'admin-jane' }));
     expect(await check()).toMatchObject({ status: 'fail' });
     account.proxy.state.signedIn.add('admin-jane');
     expect(await check()).toMatchObject({ status: 'pass', detail: expect.stringContaining('last signed in') });
@@ -171,8 +174,8 @@ describe('admin follow-up checks', () => {
     await makeAdmin('fresh', { mfa: false });
     const identity = await account.identity();
     const read = account.reader(identity);
-    expect(await adminMfa.check({ identity, read, adminUser: 'protected' })).toMatchObject({ status: 'pass' });
-    expect(await adminMfa.check({ identity, read, adminUser: 'fresh' })).toMatchObject({ status: 'fail' });
-    expect(await adminMfa.check({ identity, read, adminUser: 'nobody' })).toMatchObject({ status: 'fail' });
+    expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'protected' }))).toMatchObject({ status: 'pass' });
+    expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'fresh' }))).toMatchObject({ status: 'fail' });
+    expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'nobody' }))).toMatchObject({ status: 'fail' });
   });
 });

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { runOrg } from '../../src/org/main.js';
 import { runCli } from '../e2e/helpers.js';
-import { collector } from '../support/org/run-org.js';
+import { pipeIO } from '../support/org/run-org.js';
 import { FakeClock } from '../support/fake-clock.js';
 
 /** Whatever credentials a person has must not matter: practice never reads them. */
@@ -33,11 +33,9 @@ it('org status --practice --json works out of the box: a built-in organization o
 }, 60_000);
 
 it('the org wizard in practice: turns root credentials management on and locks the members chosen', async () => {
-  const stdout = collector();
+  const { io, stdout } = pipeIO();
   const code = await runOrg(['--practice', '--yes', '--accounts', '310987654321,410987654321,510987654321'], {
-    stdout,
-    stderr: collector(),
-    isTTY: { stdin: false, stdout: false, stderr: false },
+    io,
     signal: new AbortController().signal,
     stop: () => {},
     clock: new FakeClock(),

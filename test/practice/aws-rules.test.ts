@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { AWS_MODELS } from '../../src/rules/aws-models.generated.js';
 import { PracticeAccount } from '../../src/practice/account.js';
-import { handlerFor, jsonHandlerFor } from '../../src/practice/handlers.js';
-import type { ServiceError } from '../../src/practice/query-protocol.js';
-import { describeScenarioIssue, newAccountScenario, scenarioSchema } from '../../src/practice/scenario.js';
+import { handlerFor, jsonHandlerFor } from '../../src/practice/services/handlers.js';
+import type { ServiceError } from '../../src/practice/protocols/query-protocol.js';
+import { describeScenarioIssue, newAccountScenario, scenarioSchema } from '../../src/practice/scenarios/scenario.js';
 import { PRINTED_PASSWORD_POLICY } from '../support/aws-printed.js';
 
 const fresh = () => new PracticeAccount(newAccountScenario());

@@ -37,9 +37,9 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { PracticeAccount } from '../../src/practice/account.js';
-import { newAccountScenario } from '../../src/practice/scenario.js';
+import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
 import { startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
-import { twoConsecutiveCodes } from '../../src/practice/totp.js';
+import { twoConsecutiveCodes } from '../../src/totp.js';
 import { startMoto, type Moto } from '../support/moto.js';
 
 /**

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOptions } from '../../src/args.js';
 import { UsageError } from '../../src/errors.js';
-import { loadScenario } from '../../src/practice/scenario-file.js';
+import { loadScenario } from '../../src/practice/scenarios/scenario-file.js';
 import { runCli, SETUP_TIMEOUT_MS, startE2EAccount, type E2EAccount } from '../e2e/helpers.js';
 
 /** Java's \s, which AWS's patterns mean (JavaScript's also takes Unicode spaces). */

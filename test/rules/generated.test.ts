@@ -8,7 +8,7 @@ import { BUDGET_ALERTS, BUDGET_NAME } from '../../src/aws/budget-writes.js';
 import { modelRule, numberViolation } from '../../src/rules/field-rule.js';
 import { FIXED_VALUE_RULES } from '../../src/rules/fields.js';
 import { CIS } from '../../steps/password-policy.js';
-import { ADMIN_GROUP } from '../../steps/admin-user.js';
+import { ADMIN_GROUP } from '../../steps/manifest.js';
 
 describe('src/rules/aws-models.generated.ts', () => {
   it("is what botocore's models say today", () => {

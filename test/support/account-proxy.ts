@@ -10,6 +10,8 @@ export interface RootState {
   mfa: boolean;
   accessKeys: boolean;
   password: boolean;
+  /** Root has an X.509 signing certificate (moto has no root credentials of any kind). */
+  signingCertificates?: boolean;
   signedIn: Set<string>;
   partition?: string;
   /** The credential report's <root_account> row (moto has none): ISO dates, or 'no_information' / 'N/A'. */
@@ -174,6 +176,7 @@ function rewrite(call: string, xml: string, state: RootState): string {
         AccountMFAEnabled: Number(state.mfa),
         AccountAccessKeysPresent: Number(state.accessKeys),
         AccountPasswordPresent: Number(state.password),
+        AccountSigningCertificatesPresent: Number(state.signingCertificates ?? false),
       });
     case 'iam:GetUser':
     case 'iam:ListUsers':
@@ -181,7 +184,9 @@ function rewrite(call: string, xml: string, state: RootState): string {
     case 'iam:ListVirtualMFADevices':
       return addRootVirtualMfa(xml, state.partition ?? 'aws', state.rootVirtualMfa ?? []);
     case 'iam:GetCredentialReport':
-      return state.rootReport ? addRootReportRow(xml, state.partition ?? 'aws', state.rootReport) : xml;
+      return state.rootReport
+        ? addRootReportRow(xml, state.partition ?? 'aws', { ...state.rootReport, cert1Active: state.signingCertificates ?? false })
+        : xml;
     default:
       return xml;
   }

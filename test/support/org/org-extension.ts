@@ -3,9 +3,9 @@
 // iam.amazonaws.com, sts:AssumeRoot, and every call made in a root session), with practice mode's
 // emulation of it, and lets moto answer the rest (DescribeOrganization, ListAccounts, the OU tree,
 // its own IAM enforcement).
-import { answerCentralRootAccess, queryReply, requestOf, type ApiCall, type Reply } from '../../../src/practice/organization/central-api.js';
-import type { CentralizedRoot } from '../../../src/practice/organization/centralized-root.js';
-import { ServiceError, signingKeyId } from '../../../src/practice/query-protocol.js';
+import { answerCentralRootAccess, queryReply, requestOf, type ApiCall, type Reply } from '../../../src/practice/services/organization/central-api.js';
+import type { CentralizedRoot } from '../../../src/practice/services/organization/centralized-root.js';
+import { ServiceError, signingKeyId } from '../../../src/practice/protocols/query-protocol.js';
 import type { ProxyExtension } from '../account-proxy.js';
 import { evaluate, type PolicyDocument } from './policy-evaluator.js';
 

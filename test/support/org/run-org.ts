@@ -1,5 +1,7 @@
+import { PassThrough } from 'node:stream';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import type { Clock } from '../../../src/engine/clock.js';
+import type { Clock } from '../../../src/clock.js';
+import { processIO } from '../../../src/io.js';
 import { parseOrgOptions } from '../../../src/org/args.js';
 import { runWith } from '../../../src/org/main.js';
 import type { Prompts } from '../../../src/org/prompts.js';
@@ -12,6 +14,14 @@ export function collector(): NodeJS.WritableStream & { text(): string } {
   return { write: (chunk: string | Uint8Array) => ((text += String(chunk)), true), text: () => text } as unknown as NodeJS.WritableStream & { text(): string };
 }
 
+/** The IO of a run with no terminal at all (as under cron), decided as cli.ts decides it, with what it writes kept. */
+export function pipeIO() {
+  const stdout = collector();
+  const stderr = collector();
+  const io = processIO({ stdin: new PassThrough(), stdout, stderr, env: {} } as unknown as NodeJS.Process);
+  return { io, stdout, stderr };
+}
+
 /**
  * Runs `aws-root-lockdown org …` in this process against the test organization, as an IAM user,
  * without a terminal: the same code from parsing on, with the questions answered by `prompts`
@@ -22,14 +32,11 @@ export async function runOrgInProcess(
   argv: string[],
   o: { prompts?: Prompts; clock?: Clock; signal?: AbortSignal; credentials?: AwsCredentialIdentity } = {},
 ) {
-  const stdout = collector();
-  const stderr = collector();
+  const { io, stdout, stderr } = pipeIO();
   const code = await runWith(
     parseOrgOptions(argv),
     {
-      stdout,
-      stderr,
-      isTTY: { stdin: false, stdout: false, stderr: false },
+      io,
       signal: o.signal ?? new AbortController().signal,
       stop: () => {},
       prompts: o.prompts,

@@ -16,7 +16,7 @@ import { startAccountProxy, type AccountProxy } from '../account-proxy.js';
 import { awsEnv } from '../aws-env.js';
 import type { Env } from '../env.js';
 import { startMoto, type Moto } from '../moto.js';
-import { CentralizedRoot, rootFromSpec, type RootSpec } from '../../../src/practice/organization/centralized-root.js';
+import { CentralizedRoot, rootFromSpec, type RootSpec } from '../../../src/practice/services/organization/centralized-root.js';
 import { stopEnforcing } from './org-enforcement.js';
 import { orgExtension, type OrgExtension } from './org-extension.js';
 
