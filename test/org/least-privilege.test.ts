@@ -1,3 +1,4 @@
+// @module-tag slow
 // The shipped org policies, tested for real: the program runs as an IAM user holding only the
 // policy (or the policy less one action, or with a condition changed), with moto enforcing IAM on
 // the Organizations calls and the proxy enforcing it, conditions included, on the calls it answers.
