@@ -5,7 +5,7 @@ import type { RetryListener } from './aws/retries.js';
 import { whoAmI } from './aws/identity.js';
 import type { Options } from './args.js';
 import { realClock } from './engine/clock.js';
-import { collectStatus, nothingReadable } from './engine/status.js';
+import { nothingReadable, readStatus } from './engine/status.js';
 import { openReports, runWizard } from './engine/wizard.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
@@ -71,21 +71,24 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
   let onRetry: RetryListener = (notice) => process.stderr.write(`${notice}\n`);
   const clientOptions = practice ? practice.clientOptions : { profile: options.profile, region: options.region };
   const aws = await createClients({ ...clientOptions, onRetry: () => onRetry });
-  const identity = { ...(await whoAmI(aws, io.signal)), ...(practice ? { consoleUrl: practice.consoleUrl } : {}) };
-  const newReader = () => new AccountReader(aws, identity, io.signal);
+  const identityExtras = practice ? { consoleUrl: practice.consoleUrl } : {};
   const practiceInfo: PracticeInfo | undefined = practice && { consoleUrl: practice.consoleUrl, doStep: practice.doStep };
 
   if (options.command === 'status') {
-    const report = await collectStatus(identity, newReader(), ALL_STEPS);
+    const report = await readStatus(aws, ALL_STEPS, { signal: io.signal, identityExtras });
     process.stdout.write(`${options.json ? statusJson(report) : statusTable(report, practiceInfo)}\n`);
     if (nothingReadable(report)) return EXIT.aws;
     return report.ok ? EXIT.ok : EXIT.open;
   }
 
+  const identity = { ...(await whoAmI(aws, io.signal)), ...identityExtras };
   const ui = terminalUi
     ? new (await terminalUi).TerminalUI(io.signal, io.stop, process.stdout, practiceInfo)
     : new PlainUI(options.yes, process.stdout, practiceInfo);
   onRetry = (text) => ui.note({ level: 'warn', text });
+  // The wizard may wait for the credential report, and says so while it does.
+  const reportWait = { clock: realClock, onWait: (why: string) => ui.busy(why) };
+  const newReader = () => new AccountReader(aws, identity, io.signal, reportWait);
   try {
     const reports = await runWizard({
       steps: stepsFor(identity),

@@ -1,5 +1,6 @@
-import type { AccountReader } from '../aws/account-reader.js';
-import type { Identity } from '../aws/identity.js';
+import { AccountReader } from '../aws/account-reader.js';
+import type { AwsClients } from '../aws/clients.js';
+import { partitionOfRegion, whoAmI, type Identity } from '../aws/identity.js';
 import { isSettled, runCheck } from './check.js';
 import type { CheckStatus, Step } from './types.js';
 
@@ -10,6 +11,54 @@ export interface StatusReport {
   summary: { RootMFA: number | null; RootKeys: number | null; Users: number | null; MFADevices: number | null } | null;
   checks: { id: string; title: string; status: CheckStatus; detail: string; required: boolean }[];
   ok: boolean;
+}
+
+export interface StatusOptions {
+  signal: AbortSignal;
+  /** Merged into the identity: where the practice console is, in practice mode. */
+  identityExtras?: Partial<Identity>;
+}
+
+/**
+ * `status`, two round trips deep whatever the latency: GetCallerIdentity and every account-level
+ * read leave together, then the reads about each admin user and each cost budget. The first wave
+ * cannot wait for the identity, so the partition (in the AdministratorAccess ARN) comes from the
+ * configured region, and the account id (which Budgets needs) from the credentials where the SDK's
+ * source names it (IAM Identity Center, `aws login`, assumed roles, AWS_ACCOUNT_ID); otherwise
+ * Budgets waits for the identity, one round trip more on that path alone. Where the identity says
+ * otherwise than a guess, everything is read again for the account it names.
+ */
+export async function readStatus(aws: AwsClients, steps: Step[], o: StatusOptions): Promise<StatusReport> {
+  // Resolved before the first call anyway (and a missing credential fails here, before any call).
+  const { accountId } = await aws.sts.config.credentials();
+  const partition = partitionOfRegion(await aws.iam.config.region());
+  const asked = whoAmI(aws, o.signal);
+  const account = accountId ?? asked.then((i) => i.account);
+  const read = startReads(new AccountReader(aws, { partition, account }, o.signal));
+  const identity = { ...(await asked), ...o.identityExtras };
+  const guessedRight = identity.partition === partition && (accountId === undefined || accountId === identity.account);
+  return collectStatus(identity, guessedRight ? read : startReads(new AccountReader(aws, identity, o.signal)), steps);
+}
+
+/**
+ * Starts every read the status checks make, so none waits for another it does not need: the
+ * account-level reads now, and each admin's console access and MFA devices as soon as the admins
+ * are known. The checks then find their answers asked for already (a reader asks AWS once).
+ */
+function startReads(read: AccountReader): AccountReader {
+  const reads: Promise<unknown>[] = [
+    read.summary(),
+    read.passwordPolicy(),
+    read.accountAlias(),
+    read.virtualMfaDevices(),
+    read.credentialReport(),
+    read.securityContact(),
+    read.costBudgets(),
+    read.adminHolders().then(({ users }) => Promise.all(users.flatMap((u) => [read.hasConsoleAccess(u), read.mfaDevices(u)]))),
+  ];
+  // A read that fails is reported by the check that needs it.
+  for (const reading of reads) reading.catch(() => {});
+  return read;
 }
 
 /** Every status check at once on one reader, so shared reads (the account summary) happen once. */

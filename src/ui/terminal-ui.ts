@@ -113,6 +113,11 @@ export class TerminalUI extends TextOutput implements UI {
     this.print(kleur.gray('  (secret saved by you, and cleared from the screen)'));
   }
 
+  override busy(message: string): () => void {
+    const spinner = ora({ stream: process.stderr, discardStdin: false, isEnabled: Boolean(process.stderr.isTTY), text: message }).start();
+    return () => spinner.stop();
+  }
+
   waiting(step: Step, waitingFor: string): Waiter {
     return new SpinnerWaiter(step, waitingFor, this.interrupt, (text) => this.print(text), this.practice);
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { AccountReader } from '../../src/aws/account-reader.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
-import type { Clock } from '../../src/engine/clock.js';
+import type { ReportWait } from '../../src/aws/credential-report.js';
 import type { Step, WizardInputs } from '../../src/engine/types.js';
 import { runWizard, type WizardOptions } from '../../src/engine/wizard.js';
 import { startAccountProxy, type AccountProxy, type RootState } from './account-proxy.js';
@@ -17,7 +17,8 @@ export interface TestAccount {
   proxy: AccountProxy;
   aws: AwsClients;
   identity(): Promise<Identity>;
-  reader(identity: Identity, clock?: Clock): AccountReader;
+  /** With `wait`, a wizard's reader (it waits for the credential report); without, status's. */
+  reader(identity: Identity, wait?: ReportWait): AccountReader;
   /** Fresh moto state, the default root state, zeroed call counts. */
   reset(state?: Partial<RootState>): Promise<void>;
   close(): Promise<void>;
@@ -42,7 +43,7 @@ export async function startTestAccount(): Promise<TestAccount> {
     proxy,
     aws,
     identity: () => whoAmI(aws),
-    reader: (identity, clock) => new AccountReader(aws, identity, undefined, clock),
+    reader: (identity, wait) => new AccountReader(aws, identity, undefined, wait),
     async reset(state = {}) {
       await moto.reset();
       proxy.state = { ...DEFAULT_ROOT, signedIn: new Set(), ...state };
@@ -98,7 +99,7 @@ export async function runSteps(
     dryRun: options.dryRun ?? false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
-    newReader: () => account.reader(identity, clock),
+    newReader: () => account.reader(identity, { clock, onWait: (why) => ui.busy(why) }),
   };
   const reports = await runWizard(wizard);
   return { ui, clock, reports, outcomes: reports.map((r) => r.outcome) };
