@@ -117,8 +117,9 @@ describe('status-policy.json', () => {
 
 /**
  * How to reach each wizard action in a --yes run on a fresh account: the plain run reaches most;
- * a direct grant and a budget left without alerts reach the rest. (The terminal MFA enrolment's
- * actions need a person at a terminal: see the pty test below.)
+ * a direct grant, a budget left without alerts and an Administrators group a stopped run left
+ * without its policy (whose members the plan names, as they would become admins) reach the rest. (The terminal MFA enrolment's actions need a person at
+ * a terminal: see the pty test below.)
  */
 const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount) => Promise<void> }> = {
   plain: { flags: FULL_RUN_FLAGS },
@@ -133,10 +134,18 @@ const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount)
         }),
       )),
   },
+  'admin group without its policy': {
+    flags: FULL_RUN_FLAGS,
+    before: async ({ admin }) => void (await admin.iam.send(new CreateGroupCommand({ GroupName: 'Administrators' }))),
+  },
 };
 const TERMINAL_ONLY = ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:DeleteVirtualMFADevice'];
-const scenarioFor = (action: string) =>
-  action === 'iam:AttachUserPolicy' ? 'direct grant' : action === 'budgets:ModifyBudget' ? 'budget without alerts' : 'plain';
+const SCENARIO_OF_ACTION: Record<string, string> = {
+  'iam:AttachUserPolicy': 'direct grant',
+  'budgets:ModifyBudget': 'budget without alerts',
+  'iam:GetGroup': 'admin group without its policy',
+};
+const scenarioFor = (action: string) => SCENARIO_OF_ACTION[action] ?? 'plain';
 
 async function wizardAs(actions: string[], scenario: keyof typeof SCENARIOS) {
   const setUp = await freshEnforcedAccount();
