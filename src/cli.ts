@@ -1,54 +1,18 @@
 #!/usr/bin/env node
-import { HELP, parseOptions } from './args.js';
-import { StoppedError } from './errors.js';
-import { EXIT } from './exit-codes.js';
-import { reportError } from './report-error.js';
+// The entry, kept tiny: the version is printed before anything else is loaded, and the compile
+// cache is on before the rest of the program (main.ts, the AWS SDK) is compiled.
+import module from 'node:module';
 
 /** package.json's version, written in by scripts/build.mjs: the bundle reads no file for --version. */
 declare const PACKAGE_VERSION: string;
 
-/** The entry: parse once, pick the command, map the outcome to an exit code. */
-async function main(argv: string[]): Promise<number> {
-  const debug = argv.includes('--debug');
-  const controller = new AbortController();
-  const stop = () => {
-    // A second Ctrl-C while unwinding means "now".
-    if (controller.signal.aborted) process.exit(EXIT.stopped);
-    controller.abort(new StoppedError());
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  try {
-    const options = parseOptions(argv);
-    if (options.help) return print(HELP);
-    if (options.version) return print(PACKAGE_VERSION);
-    // Loaded only when needed, so --help and --version start instantly.
-    const { run } = await import('./run.js');
-    return await run(options, {
-      signal: controller.signal,
-      stop,
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-      readStdin,
-    });
-  } catch (error) {
-    return reportError(error, debug);
-  }
-}
+// Node 22.1+ can keep the code it compiled on disk (NODE_COMPILE_CACHE, else the temporary
+// directory) and skip compiling it on later runs; Node 20 has no such cache and starts as before.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-function print(text: string) {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  return EXIT.ok;
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${PACKAGE_VERSION}\n`);
+} else {
+  await import('./main.js');
 }
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-  // Pending SDK sockets or a paused stdin must not keep a finished run alive.
-  setImmediate(() => process.exit(code));
-});

@@ -1,0 +1,53 @@
+import { HELP, parseOptions } from './args.js';
+import { StoppedError } from './errors.js';
+import { EXIT } from './exit-codes.js';
+import { reportError } from './report-error.js';
+
+/** package.json's version, written in by scripts/build.mjs: the bundle reads no file for --version. */
+declare const PACKAGE_VERSION: string;
+
+/** The program, once cli.ts has started it: parse once, pick the command, map the outcome to an exit code. */
+async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const controller = new AbortController();
+  const stop = () => {
+    // A second Ctrl-C while unwinding means "now".
+    if (controller.signal.aborted) process.exit(EXIT.stopped);
+    controller.abort(new StoppedError());
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const options = parseOptions(argv);
+    if (options.help) return print(HELP);
+    if (options.version) return print(PACKAGE_VERSION);
+    // Loaded only when needed, so --help and --version start instantly.
+    const { run } = await import('./run.js');
+    return await run(options, {
+      signal: controller.signal,
+      stop,
+      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      readStdin,
+    });
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+function print(text: string) {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  return EXIT.ok;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  // Pending SDK sockets or a paused stdin must not keep a finished run alive.
+  setImmediate(() => process.exit(code));
+});
