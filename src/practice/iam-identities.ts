@@ -116,11 +116,59 @@ export const identityHandlers: Record<string, Handler> = {
 
   ListEntitiesForPolicy(a, p: Params) {
     const arn = a.policy(policyArnParam(p));
+    const only = entityTypes(p, 'EntityFilter');
     return {
-      PolicyGroups: a.state.groups.filter((g) => g.policies.includes(arn)).map((g) => ({ GroupName: g.name, GroupId: g.id })),
-      PolicyUsers: a.state.users.filter((u) => u.policies.includes(arn)).map((u) => ({ UserName: u.name, UserId: u.id })),
+      PolicyGroups: only.has('Group') ? a.state.groups.filter((g) => g.policies.includes(arn)).map((g) => ({ GroupName: g.name, GroupId: g.id })) : [],
+      PolicyUsers: only.has('User') ? a.state.users.filter((u) => u.policies.includes(arn)).map((u) => ({ UserName: u.name, UserId: u.id })) : [],
+      // The practice account has no roles.
       PolicyRoles: [],
       IsTruncated: false,
     };
   },
+
+  /** Users with their groups and policies, groups with theirs; the practice account has no roles, inline or customer managed policies. */
+  GetAccountAuthorizationDetails(a, p: Params) {
+    const only = entityTypes(p, 'Filter.member');
+    return {
+      UserDetailList: only.has('User')
+        ? a.state.users.map((u) => ({
+            Path: '/',
+            UserName: u.name,
+            UserId: u.id,
+            Arn: a.userArn(u.name),
+            CreateDate: u.created,
+            UserPolicyList: [],
+            GroupList: a.groupsOf(u.name).map((g) => g.name),
+            AttachedManagedPolicies: attachedXml(a, u.policies),
+          }))
+        : [],
+      GroupDetailList: only.has('Group')
+        ? a.state.groups.map((g) => ({ ...groupXml(a, g), GroupPolicyList: [], AttachedManagedPolicies: attachedXml(a, g.policies) }))
+        : [],
+      RoleDetailList: [],
+      Policies: [],
+      IsTruncated: false,
+    };
+  },
 };
+
+/** IAM's EntityType values. */
+const ENTITY_TYPES = ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'];
+
+/**
+ * The entity types a request asks for: one `EntityFilter`, or a `Filter.member.N` list; every
+ * type when none is given. A value outside IAM's enumeration is refused as IAM refuses it.
+ */
+function entityTypes(p: Params, name: 'EntityFilter' | 'Filter.member'): Set<string> {
+  const given = name === 'EntityFilter' ? [p.EntityFilter] : Object.keys(p).filter((k) => k.startsWith('Filter.member.')).map((k) => p[k]);
+  const values = given.filter((v): v is string => v !== undefined);
+  if (values.some((v) => !ENTITY_TYPES.includes(v))) {
+    const allowed = `Member must satisfy enum value set: [${ENTITY_TYPES.join(', ')}]`;
+    throw iamError.validation(
+      name === 'EntityFilter'
+        ? `1 validation error detected: Value '${values[0]}' at 'entityFilter' failed to satisfy constraint: ${allowed}`
+        : `1 validation error detected: Value '[${values.join(', ')}]' at 'filter' failed to satisfy constraint: Member must satisfy constraint: [${allowed}]`,
+    );
+  }
+  return new Set(values.length ? values : ENTITY_TYPES);
+}
