@@ -8,7 +8,6 @@ import {
   EnableMFADeviceCommand,
   GenerateCredentialReportCommand,
 } from '@aws-sdk/client-iam';
-import { CreateBudgetCommand } from '@aws-sdk/client-budgets';
 import { describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { nothingReadable, readStatus } from '../../src/engine/status.js';
@@ -21,6 +20,7 @@ import { statusJson, statusTable } from '../../src/ui/status-view.js';
 import { adminMfa } from '../../steps/admin-mfa.js';
 import { adminSignIn } from '../../steps/admin-sign-in.js';
 import { ALL_STEPS } from '../../steps/index.js';
+import { createAlertingBudget } from '../support/budget.js';
 import { requestDepths, runDepth } from '../support/request-depth.js';
 import { TEMPORARY_CREDENTIALS, useTestAccount, writeCalls } from '../support/test-account.js';
 
@@ -192,18 +192,7 @@ async function finishedAccountWithBudget() {
   await makeAdmin('admin-jane', { mfa: true });
   await finishAccountSettings();
   await account.aws.iam.send(new GenerateCredentialReportCommand({}));
-  await account.aws.budgets.send(
-    new CreateBudgetCommand({
-      AccountId: '123456789012',
-      Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
-      NotificationsWithSubscribers: [
-        {
-          Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' },
-          Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'bills@example.com' }],
-        },
-      ],
-    }),
-  );
+  await account.aws.budgets.send(createAlertingBudget('123456789012'));
   account.proxy.resetCounts();
 }
 

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_POLICY, enableUserMfa, runCli, runCliPty, SETUP_TIMEOUT_MS, startE2EAccount, type E2EAccount } from '../e2e/helpers.js';
 import type { PtySession } from '../support/pty.js';
 import { totp } from '../support/totp.js';
+import { createAlertingBudget } from '../support/budget.js';
 import { enforceIam, shippedPolicy, type EnforcedAccount } from '../support/iam-enforcement.js';
 import { FULL_RUN_FLAGS, FULL_RUN_PASSWORD } from './full-run.js';
 
@@ -61,18 +62,7 @@ async function finishEverything({ admin }: EnforcedAccount, o: { adminMfa: boole
   await admin.account.send(
     new PutAlternateContactCommand({ AlternateContactType: 'SECURITY', Name: 'Sec', Title: 'Security', EmailAddress: 's@example.com', PhoneNumber: '+1 555 0100' }),
   );
-  await admin.budgets.send(
-    new CreateBudgetCommand({
-      AccountId: '123456789012',
-      Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
-      NotificationsWithSubscribers: [
-        {
-          Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' },
-          Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'billing@example.com' }],
-        },
-      ],
-    }),
-  );
+  await admin.budgets.send(createAlertingBudget('123456789012'));
 }
 
 async function statusAs(actions: string[]) {
