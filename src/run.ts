@@ -1,4 +1,4 @@
-import { AccountReader } from './aws/account-reader.js';
+import { AccountReader, scopeOf } from './aws/account-reader.js';
 import { isInvalidCredentials, isMissingCredentials } from './aws/aws-error.js';
 import { createClients } from './aws/clients.js';
 import type { RetryListener } from './aws/retries.js';
@@ -81,14 +81,23 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
     return report.ok ? EXIT.ok : EXIT.open;
   }
 
-  const identity = { ...(await whoAmI(aws, io.signal)), ...identityExtras };
+  const asked = whoAmI(aws, io.signal);
   const ui = terminalUi
     ? new (await terminalUi).TerminalUI(io.signal, io.stop, process.stdout, practiceInfo)
     : new PlainUI(options.yes, process.stdout, practiceInfo);
   onRetry = (text) => ui.note({ level: 'warn', text });
   // The wizard may wait for the credential report, and says so while it does.
   const reportWait = { clock: realClock, onWait: (why: string) => ui.busy(why) };
-  const newReader = () => new AccountReader(aws, identity, io.signal, reportWait);
+  // The first check (root MFA) reads the account summary, which needs no identity: it leaves
+  // with GetCallerIdentity, a round trip sooner. Every later check gets a reader of its own.
+  let first: AccountReader | undefined = new AccountReader(aws, scopeOf(asked), io.signal, reportWait);
+  first.summary().catch(() => {}); // a failure is the first check's to report
+  const identity = { ...(await asked), ...identityExtras };
+  const newReader = () => {
+    const reader = first ?? new AccountReader(aws, identity, io.signal, reportWait);
+    first = undefined;
+    return reader;
+  };
   try {
     const reports = await runWizard({
       steps: stepsFor(identity),

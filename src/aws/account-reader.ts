@@ -21,7 +21,7 @@ import {
 import { isNoSuchEntity, isNotFound } from './aws-error.js';
 import type { AwsClients } from './clients.js';
 import { newestCredentialReport, waitForCredentialReport, type ReportLookup, type ReportWait } from './credential-report.js';
-import { adminPolicyArn } from './identity.js';
+import { adminPolicyArn, type Identity } from './identity.js';
 
 /** Who holds AdministratorAccess: what one wave of account-level reads can tell. */
 export interface AdminHolders {
@@ -36,12 +36,25 @@ export interface Admins extends AdminHolders {
   consoleUsers: string[];
 }
 
-/** Which account the reader asks about. */
+/**
+ * Which account the reader asks about: known at once from an identity, or still on its way, so
+ * that reads which need neither can leave together with GetCallerIdentity.
+ */
 export interface ReaderScope {
   /** The partition, for AWS-managed policy ARNs (`aws`, `aws-cn`, ...). */
-  partition: string;
-  /** The 12-digit account id, for Budgets; status may start reading while GetCallerIdentity is still on its way. */
+  partition: string | PromiseLike<string>;
+  /** The 12-digit account id, for Budgets. */
   account: string | PromiseLike<string>;
+}
+
+/** The scope GetCallerIdentity's answer will give: a failed call is reported where the identity is awaited. */
+export function scopeOf(identity: Promise<Pick<Identity, 'partition' | 'account'>>): { partition: Promise<string>; account: Promise<string> } {
+  const partition = identity.then((i) => i.partition);
+  const account = identity.then((i) => i.account);
+  // A reader may never need one of them: their failure must not go unhandled.
+  partition.catch(() => {});
+  account.catch(() => {});
+  return { partition, account };
 }
 
 /** A virtual MFA device without its seed, which the reader never keeps. */
@@ -78,10 +91,6 @@ export class AccountReader {
     this.iam = aws.iam;
   }
 
-  private get partition() {
-    return this.scope.partition;
-  }
-
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
     let value = this.memo.get(key) as Promise<T> | undefined;
     if (!value) {
@@ -109,7 +118,7 @@ export class AccountReader {
    */
   adminHolders(): Promise<AdminHolders> {
     return this.once('admin-holders', async () => {
-      const arn = adminPolicyArn(this.partition);
+      const arn = adminPolicyArn(await this.scope.partition);
       const holds = (d: UserDetail | GroupDetail) => d.AttachedManagedPolicies?.some((p) => p.PolicyArn === arn) ?? false;
       const [{ users, groups }, roles] = await Promise.all([this.usersAndGroups(), this.rolesHolding(arn)]);
       const adminGroups = new Set(groups.filter(holds).map((g) => g.GroupName));

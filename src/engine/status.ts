@@ -1,4 +1,4 @@
-import { AccountReader } from '../aws/account-reader.js';
+import { AccountReader, scopeOf } from '../aws/account-reader.js';
 import type { AwsClients } from '../aws/clients.js';
 import { partitionOfRegion, whoAmI, type Identity } from '../aws/identity.js';
 import { isSettled, runCheck } from './check.js';
@@ -33,7 +33,7 @@ export async function readStatus(aws: AwsClients, steps: Step[], o: StatusOption
   const { accountId } = await aws.sts.config.credentials();
   const partition = partitionOfRegion(await aws.iam.config.region());
   const asked = whoAmI(aws, o.signal);
-  const account = accountId ?? asked.then((i) => i.account);
+  const account = accountId ?? scopeOf(asked).account;
   const read = startReads(new AccountReader(aws, { partition, account }, o.signal));
   const identity = { ...(await asked), ...o.identityExtras };
   const guessedRight = identity.partition === partition && (accountId === undefined || accountId === identity.account);

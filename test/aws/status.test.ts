@@ -215,9 +215,9 @@ async function withLatency<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The product's own clients, signed with credentials whose source names the account (as IAM Identity Center, `aws login` and roles do). */
-async function clientsNamingTheAccount(): Promise<AwsClients> {
+async function clientsNamingTheAccount(accountId = '123456789012'): Promise<AwsClients> {
   return createClients({
-    credentials: { accessKeyId: TEMPORARY_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: 'secret', sessionToken: 'token', accountId: '123456789012' },
+    credentials: { accessKeyId: TEMPORARY_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: 'secret', sessionToken: 'token', accountId },
   });
 }
 
@@ -244,6 +244,20 @@ describe('status, round trips', () => {
         ],
         2: ['budgets:DescribeNotificationsForBudget', 'iam:GetLoginProfile', 'iam:ListMFADevices'],
       });
+    } finally {
+      Object.values(aws).forEach((client) => client.destroy());
+    }
+  });
+
+  it('reads everything again when the identity contradicts what the first wave assumed', async () => {
+    await finishedAccountWithBudget();
+    const aws = await clientsNamingTheAccount('999999999999');
+    try {
+      const report = await status(aws);
+      expect(report.account).toBe('123456789012');
+      expect(report.checks.find((c) => c.id === 'billing-alert')).toMatchObject({ status: 'pass' });
+      expect(account.proxy.count('budgets:DescribeBudgets')).toBe(2);
+      expect(account.proxy.count('iam:GetAccountSummary')).toBe(2);
     } finally {
       Object.values(aws).forEach((client) => client.destroy());
     }
