@@ -115,7 +115,8 @@ Steps (ids, in order): ${STEP_IDS.join(', ')}
 
 Options
   --profile NAME        use this profile from ~/.aws/config (SSO and "aws login" profiles work)
-  --region REGION       region for the API calls (IAM is global; default: your config, else us-east-1)
+  --region REGION       picks the partition (aws, aws-cn, aws-us-gov) by one of its regions; IAM, STS,
+                        Budgets and Account are called in its main region (us-east-1 for aws)
   -y, --yes             no questions: accept every confirmation (needs --admin-user to create one)
   --admin-user NAME     the admin IAM user to create or reuse
   --password-stdin      read the admin's first console password from standard input

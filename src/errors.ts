@@ -10,3 +10,12 @@ export class StoppedError extends Error {
     super('stopped');
   }
 }
+
+/**
+ * Credentials are configured but cannot be used (an expired SSO or `aws login` session, a
+ * failing credential_process, an unknown profile, an unreadable config file): exit 4 with a
+ * message that keeps the cause and says what to run.
+ */
+export class CredentialProblem extends Error {
+  override name = 'CredentialProblem';
+}

@@ -1,6 +1,7 @@
 import { HELP, parseOptions } from './args.js';
 import { StoppedError } from './errors.js';
 import { EXIT } from './exit-codes.js';
+import { detectLauncher, launch, sameAccountFlags, useInvocation } from './invocation.js';
 import { reportError } from './report-error.js';
 
 /** package.json's version, written in by scripts/build.mjs: the bundle reads no file for --version. */
@@ -19,7 +20,9 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', stop);
   try {
     const options = parseOptions(argv);
-    if (options.help) return print(HELP);
+    useInvocation({ launcher: detectLauncher(process.env, process.argv[1] ?? '', process.cwd()), sameAccount: sameAccountFlags(options) });
+    // The usage lines name the program the way this run started it (`npm start -- status`).
+    if (options.help) return print(HELP.replaceAll('\n  aws-root-lockdown ', `\n  ${launch()} `));
     if (options.version) return print(PACKAGE_VERSION);
     // Loaded only when needed, so --help and --version start instantly.
     const { run } = await import('./run.js');
@@ -46,6 +49,11 @@ async function readStdin(): Promise<string> {
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// A reader that stops early (`| head`) is not an error: stop writing, without a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? EXIT.ok);
+});
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   // Pending SDK sockets or a paused stdin must not keep a finished run alive.

@@ -1,13 +1,24 @@
 import { describeAwsError, isAbort, isMissingCredentials } from './aws/aws-error.js';
-import { StoppedError, UsageError } from './errors.js';
+import { CredentialProblem, StoppedError, UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
+import { commandLine, invocation, launch } from './invocation.js';
 
-export const NO_CREDENTIALS = `No AWS credentials were found. Any of these works:
+/** What to do without credentials, with commands spelled the way this run was started. */
+export const noCredentials = () => `No AWS credentials were found. Any of these works:
   - AWS CloudShell: open it from the AWS console and run this there (it is signed in already).
   - aws login: sign in through your browser (AWS CLI 2.32 or later), then run this again.
-  - aws configure sso: set up an IAM Identity Center profile, then pass --profile NAME.
-  - --profile NAME: use a profile from ~/.aws/config or ~/.aws/credentials.
-  - --practice: practise on a simulated account on this computer, with no AWS account at all.`;
+  - aws configure sso: set up an IAM Identity Center profile, then run ${launch('--profile', 'NAME')}.
+  - ${launch('--profile', 'NAME')}: use a profile from ~/.aws/config or ~/.aws/credentials.
+  - ${launch('--practice')}: practise on a simulated account on this computer, with no AWS account at all.`;
+
+/** How to go on after Ctrl-C: the same command; a practice account kept only in memory cannot be resumed. */
+function stoppedText(): string {
+  const { sameAccount } = invocation();
+  if (sameAccount[0] === '--practice') {
+    return `\nStopped. This practice account lived only in this run: "${commandLine()}" starts a new one (add --practice-state FILE to keep your progress between runs).`;
+  }
+  return `\nStopped. Every change made so far is complete on its own: run "${commandLine()}" again to continue where you left off.`;
+}
 
 /** One line (a few for missing credentials) on stderr, and the exit code that goes with it. */
 export function reportError(error: unknown, debug: boolean): number {
@@ -18,11 +29,15 @@ export function reportError(error: unknown, debug: boolean): number {
     return EXIT.usage;
   }
   if (error instanceof StoppedError || isAbort(error)) {
-    say('\nStopped. Every change made so far is complete on its own: run aws-root-lockdown again to continue where you left off.');
+    say(stoppedText());
     return EXIT.stopped;
   }
+  if (error instanceof CredentialProblem) {
+    say(error.message);
+    return EXIT.noCredentials;
+  }
   if (isMissingCredentials(error)) {
-    say(NO_CREDENTIALS);
+    say(noCredentials());
     return EXIT.noCredentials;
   }
   if (error instanceof Error && ('$metadata' in error || 'action' in error)) {

@@ -1,8 +1,9 @@
 import { AccountReader, scopeOf } from './aws/account-reader.js';
 import { isInvalidCredentials, isMissingCredentials } from './aws/aws-error.js';
 import { createClients } from './aws/clients.js';
+import { identify, withCredentials } from './aws/connect.js';
+import { explainCredentialFailure } from './aws/credentials.js';
 import type { RetryListener } from './aws/retries.js';
-import { whoAmI } from './aws/identity.js';
 import type { Options } from './args.js';
 import { realClock } from './engine/clock.js';
 import { nothingReadable, readStatus } from './engine/status.js';
@@ -10,7 +11,8 @@ import { openReports, runWizard } from './engine/wizard.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { startPractice, type PracticeSession } from './practice/session.js';
-import { NO_CREDENTIALS } from './report-error.js';
+import { commandLine, invocation, useInvocation } from './invocation.js';
+import { noCredentials } from './report-error.js';
 import { ALL_STEPS, stepsFor } from '../steps/index.js';
 import { PlainUI } from './ui/plain-ui.js';
 import { statusJson, statusTable } from './ui/status-view.js';
@@ -34,8 +36,12 @@ export async function run(options: Options, io: RunIO): Promise<number> {
   try {
     return await runOn(options, io, password);
   } catch (error) {
-    if (!isMissingCredentials(error) || !io.interactive || options.yes || options.json) throw error;
+    // Practice mode is offered only when nothing at all is configured; a configured way of
+    // signing in that failed keeps its cause and its remedy.
+    const explained = await explainCredentialFailure(error, { profile: options.profile });
+    if (explained !== error || !isMissingCredentials(error) || !io.interactive || options.yes || options.json) throw explained;
     if (!(await offerPractice(io))) return EXIT.noCredentials;
+    useInvocation({ ...invocation(), sameAccount: ['--practice'] });
     return runPractice({ ...options, practice: true }, io, password);
   }
 }
@@ -54,7 +60,7 @@ async function runPractice(options: Options, io: RunIO, password: string | undef
  * only a list of ways to sign in. Scripts (no terminal, --yes, --json) still get exit code 4.
  */
 async function offerPractice(io: RunIO): Promise<boolean> {
-  process.stderr.write(`${NO_CREDENTIALS}\n\n`);
+  process.stderr.write(`${noCredentials()}\n\n`);
   const { TerminalUI } = await import('./ui/terminal-ui.js');
   return new TerminalUI(io.signal, io.stop).confirm({
     key: 'practice',
@@ -69,19 +75,21 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
   const terminalUi = options.command === 'wizard' && io.interactive && !options.yes ? import('./ui/terminal-ui.js') : undefined;
   // Until the wizard's interface exists (and for status), a retry is a line on stderr.
   let onRetry: RetryListener = (notice) => process.stderr.write(`${notice}\n`);
-  const clientOptions = practice ? practice.clientOptions : { profile: options.profile, region: options.region };
-  const aws = await createClients({ ...clientOptions, onRetry: () => onRetry });
+  const clientOptions = practice ? practice.clientOptions : { profile: options.profile, region: options.region, mfaCodeProvider: mfaCodeProvider(io) };
+  const shared = withCredentials({ ...clientOptions, onRetry: () => onRetry });
+  // Who is calling is asked below, together with the first reads that need no identity.
+  const clients = await createClients(shared);
   const identityExtras = practice ? { consoleUrl: practice.consoleUrl } : {};
   const practiceInfo: PracticeInfo | undefined = practice && { consoleUrl: practice.consoleUrl, doStep: practice.doStep };
 
   if (options.command === 'status') {
-    const report = await readStatus(aws, ALL_STEPS, { signal: io.signal, identityExtras });
+    const report = await readStatus(clients, ALL_STEPS, { signal: io.signal, identityExtras, identify: (aws) => identify(aws, shared, io.signal) });
     process.stdout.write(`${options.json ? statusJson(report) : statusTable(report, practiceInfo)}\n`);
     if (nothingReadable(report)) return EXIT.aws;
     return report.ok ? EXIT.ok : EXIT.open;
   }
 
-  const asked = whoAmI(aws, io.signal);
+  const asked = identify(clients, shared, io.signal);
   const ui = terminalUi
     ? new (await terminalUi).TerminalUI(io.signal, io.stop, process.stdout, practiceInfo)
     : new PlainUI(options.yes, process.stdout, practiceInfo);
@@ -90,9 +98,12 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
   const reportWait = { clock: realClock, onWait: (why: string) => ui.busy(why) };
   // The first check (root MFA) reads the account summary, which needs no identity: it leaves
   // with GetCallerIdentity, a round trip sooner. Every later check gets a reader of its own.
-  let first: AccountReader | undefined = new AccountReader(aws, scopeOf(asked), io.signal, reportWait);
+  let first: AccountReader | undefined = new AccountReader(clients, scopeOf(asked.then((c) => c.identity)), io.signal, reportWait);
   first.summary().catch(() => {}); // a failure is the first check's to report
-  const identity = { ...(await asked), ...identityExtras };
+  const { aws, identity: caller } = await asked;
+  const identity = { ...caller, ...identityExtras };
+  // The credentials belong to another partition: the first reader's clients are gone.
+  if (aws !== clients) first = undefined;
   const newReader = () => {
     const reader = first ?? new AccountReader(aws, identity, io.signal, reportWait);
     first = undefined;
@@ -131,12 +142,18 @@ async function runOn(options: Options, io: RunIO, password: string | undefined, 
     if (identity.usesRootAccessKey && isInvalidCredentials(error)) {
       process.stderr.write(
         'The root access key this run was signed with no longer works: it was deleted or deactivated.\n' +
-          'Sign in as your admin user (AWS CloudShell, or "aws login") and run aws-root-lockdown again to confirm no root key is left.\n',
+          `Sign in as your admin user (AWS CloudShell, or "aws login") and run "${commandLine()}" again to confirm no root key is left.\n`,
       );
       return EXIT.open;
     }
     throw error;
   }
+}
+
+/** At a terminal, a role profile's MFA code is asked for (on stderr); without one it cannot be. */
+function mfaCodeProvider(io: RunIO) {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+  return async (serial: string) => (await import('./ui/mfa-prompt.js')).askMfaCode(serial, io.signal, io.stop);
 }
 
 async function readPassword(io: RunIO): Promise<string> {

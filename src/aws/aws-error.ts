@@ -1,4 +1,5 @@
 /** Errors from the SDK, read by name rather than by class so the engine needs no SDK import. */
+import { denialRemedy, grantHelps, parseDenial } from './denial.js';
 
 interface SdkLikeError {
   name?: string;
@@ -73,18 +74,27 @@ export function describeAwsError(error: unknown): string {
   const e = asSdk(error);
   const what = e.action ? `${e.action} failed` : 'An AWS call failed';
   if (isAccessDenied(error)) {
-    return `${what}: access denied. The identity you are using needs the ${e.action ?? 'matching'} permission.`;
+    const denial = parseDenial(e.message ?? '');
+    if (grantHelps(denial)) return `${what}: access denied. The identity you are using needs the ${e.action ?? 'matching'} permission.`;
+    return `${what}: access denied. ${capitalize(denialRemedy(denial, e.action ?? 'this call'))}.`;
   }
   if (isThrottling(error)) return `${what}: AWS is throttling requests and retries did not get through. Try again in a minute.`;
   if (isNetwork(error)) return `${what}: AWS could not be reached (${e.code ?? e.name}). Check the network and try again.`;
   const status = e.$metadata?.httpStatusCode ?? 0;
   if (status >= 500) return `${what}: AWS had a problem on its side (HTTP ${status}), and retries did not help. Try again in a few minutes.`;
   if (isUnreadableAnswer(error)) return `${what}: AWS's answer arrived cut off or garbled, and retries did not help. Run again: every step checks first.`;
+  if (/^ExpiredToken/.test(e.name ?? '')) return `${what}: the credentials have expired (${e.name}); sign in again.`;
   if (isInvalidCredentials(error)) {
-    return `${what}: AWS refused the credentials (${e.name}). They may have expired or been deleted; sign in again.`;
+    return `${what}: AWS refused the credentials (${e.name}): they were deleted, deactivated or mistyped; sign in again.`;
   }
   const message = firstLine(e.message ?? String(error));
   return `${what}: ${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${message}`;
 }
+
+/** The remedy for a denied read, as `status` shows it: "cannot read this: grant iam:GetAccountSummary". */
+export const deniedReadDetail = (error: unknown): string =>
+  `cannot read this: ${denialRemedy(parseDenial(asSdk(error).message ?? ''), awsAction(error) ?? 'the read permission')}`;
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const firstLine = (text: string) => text.split('\n')[0]?.trim() ?? '';

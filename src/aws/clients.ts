@@ -2,9 +2,10 @@ import { AccountClient } from '@aws-sdk/client-account';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { credentialProvider, type MfaCodeProvider } from './credentials.js';
+import { serviceRegion } from './endpoints.js';
 import { reportRetries, type RetryListener } from './retries.js';
-import type { AwsCredentialIdentity, InitializeHandlerOptions, InitializeMiddleware, MetadataBearer } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, InitializeHandlerOptions, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 
 export interface AwsClients {
   iam: IAMClient;
@@ -18,9 +19,11 @@ export interface ClientOptions {
   region?: string;
   /** A fixed endpoint and credentials (practice mode): the credential chain is then never consulted. */
   endpoint?: string;
-  credentials?: AwsCredentialIdentity;
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** Told when a call is tried again; read at each retry, so it can be set after the clients exist. */
   onRetry?: () => RetryListener | undefined;
+  /** Asks for the code of a role profile's `mfa_serial` (at a terminal); without it such a profile fails. */
+  mfaCodeProvider?: MfaCodeProvider;
 }
 
 /**
@@ -42,13 +45,15 @@ const MAX_ATTEMPTS = 5;
 const FALLBACK_REGION = 'us-east-1';
 
 /**
- * Builds the SDK clients once. The default credential chain covers environment keys, SSO and
- * `aws login` profiles, and CloudShell's container credentials; AWS_ENDPOINT_URL (and the
- * per-service variants) are honoured by the SDK itself, which is how tests reach the emulator.
+ * Builds the SDK clients once, all in the partition's service region (endpoints.ts), whatever
+ * region is configured. The credentials: a named profile alone, or the default chain (environment
+ * keys, the default profile with SSO and `aws login`, CloudShell's container credentials);
+ * AWS_ENDPOINT_URL (and the per-service variants) are honoured by the SDK itself, which is how
+ * tests reach the emulator.
  */
 export async function createClients(options: ClientOptions): Promise<AwsClients> {
-  const credentials = options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
-  const region = options.region ?? (await configuredRegion(options.profile));
+  const credentials = options.credentials ?? credentialProvider({ profile: options.profile, mfaCodeProvider: options.mfaCodeProvider });
+  const region = serviceRegion(options.region ?? (await configuredRegion(options.profile)));
   const config = {
     region,
     credentials,
@@ -57,13 +62,11 @@ export async function createClients(options: ClientOptions): Promise<AwsClients>
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   };
-  // Budgets and the Account API are global services whose endpoint lives in one region per partition.
-  const global = { ...config, region: globalRegion(region) };
   const clients = {
     iam: new IAMClient(config),
     sts: new STSClient(config),
-    budgets: new BudgetsClient(global),
-    account: new AccountClient(global),
+    budgets: new BudgetsClient(config),
+    account: new AccountClient(config),
   };
   for (const [service, client] of Object.entries(clients)) {
     tagErrorsWithAction(client, service);
@@ -71,14 +74,6 @@ export async function createClients(options: ClientOptions): Promise<AwsClients>
   }
   return clients;
 }
-
-/** Where a partition's global services answer: us-east-1 for `aws`, the home region elsewhere. */
-function globalRegion(region: string): string {
-  if (region.startsWith('cn-')) return 'cn-northwest-1';
-  if (region.startsWith('us-gov-')) return 'us-gov-west-1';
-  return 'us-east-1';
-}
-
 
 /** The region from AWS_REGION or the profile, as the SDK resolves it; the fallback otherwise. */
 async function configuredRegion(profile: string | undefined): Promise<string> {

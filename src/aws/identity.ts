@@ -16,23 +16,6 @@ export interface Identity {
 
 const PARTITIONS_WITHOUT_ROOT_CREDENTIALS = new Set(['aws-cn', 'aws-us-gov']);
 
-/** The partitions other than `aws` and the names of their regions, as the SDK's endpoint rules (partitions.json) match them. */
-const REGION_PATTERNS: [RegExp, string][] = [
-  [/^cn-\w+-\d+$/, 'aws-cn'],
-  [/^us-gov-\w+-\d+$/, 'aws-us-gov'],
-  [/^us-iso-\w+-\d+$/, 'aws-iso'],
-  [/^us-isob-\w+-\d+$/, 'aws-iso-b'],
-  [/^eu-isoe-\w+-\d+$/, 'aws-iso-e'],
-  [/^us-isof-\w+-\d+$/, 'aws-iso-f'],
-  [/^eusc-de-\w+-\d+$/, 'aws-eusc'],
-];
-
-/**
- * The partition a region belongs to (`us-gov-west-1` → `aws-us-gov`), `aws` for any other name:
- * known before any call, so reads can start with GetCallerIdentity, whose ARN then confirms it.
- */
-export const partitionOfRegion = (region: string): string => REGION_PATTERNS.find(([pattern]) => pattern.test(region))?.[1] ?? 'aws';
-
 /** GetCallerIdentity needs no permission and works even under an explicit deny. */
 export async function whoAmI(aws: AwsClients, signal?: AbortSignal): Promise<Identity> {
   const answer = await aws.sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });

@@ -1,4 +1,4 @@
-import { awsAction, describeAwsError, isAbort, isAccessDenied } from '../aws/aws-error.js';
+import { deniedReadDetail, describeAwsError, isAbort, isAccessDenied } from '../aws/aws-error.js';
 import type { CheckContext, CheckResult, Step } from './types.js';
 
 /** Settled: nothing left for the person to do (advice, `info`, is never a failure). */
@@ -14,7 +14,7 @@ export async function runCheck(step: Step, ctx: CheckContext, tolerateAll = fals
     return await step.check(ctx);
   } catch (error) {
     if (isAccessDenied(error)) {
-      return { status: 'unknown', detail: `cannot read this: grant ${awsAction(error) ?? 'the read permission'}` };
+      return { status: 'unknown', detail: deniedReadDetail(error) };
     }
     if (tolerateAll && !isAbort(error)) return { status: 'unknown', detail: describeAwsError(error) };
     throw error;

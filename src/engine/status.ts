@@ -1,6 +1,8 @@
 import { AccountReader, scopeOf } from '../aws/account-reader.js';
 import type { AwsClients } from '../aws/clients.js';
-import { partitionOfRegion, whoAmI, type Identity } from '../aws/identity.js';
+import type { Connection } from '../aws/connect.js';
+import { partitionOf } from '../aws/endpoints.js';
+import { whoAmI, type Identity } from '../aws/identity.js';
 import { isSettled, runCheck } from './check.js';
 import type { CheckStatus, Step } from './types.js';
 
@@ -17,27 +19,36 @@ export interface StatusOptions {
   signal: AbortSignal;
   /** Merged into the identity: where the practice console is, in practice mode. */
   identityExtras?: Partial<Identity>;
+  /**
+   * Asks who is calling on `aws`, moving to the clients of another partition where the
+   * credentials belong there (connect.ts `identify`); by default GetCallerIdentity on `aws`.
+   */
+  identify?: (aws: AwsClients) => Promise<Connection>;
 }
 
 /**
  * `status`, two round trips deep whatever the latency: GetCallerIdentity and every account-level
  * read leave together, then the reads about each admin user and each cost budget. The first wave
- * cannot wait for the identity, so the partition (in the AdministratorAccess ARN) comes from the
- * configured region, and the account id (which Budgets needs) from the credentials where the SDK's
- * source names it (IAM Identity Center, `aws login`, assumed roles, AWS_ACCOUNT_ID); otherwise
- * Budgets waits for the identity, one round trip more on that path alone. Where the identity says
- * otherwise than a guess, everything is read again for the account it names.
+ * cannot wait for the identity, so the partition (in the AdministratorAccess ARN) is the one the
+ * clients are signed for (the configured region's), and the account id (which Budgets needs)
+ * comes from the credentials where the SDK's source names it (IAM Identity Center, `aws login`,
+ * assumed roles, AWS_ACCOUNT_ID); otherwise Budgets waits for the identity, one round trip more
+ * on that path alone. Where the identity says otherwise than a guess, or the credentials belong
+ * to another partition (`o.identify` moves the clients), everything is read again.
  */
 export async function readStatus(aws: AwsClients, steps: Step[], o: StatusOptions): Promise<StatusReport> {
   // Resolved before the first call anyway (and a missing credential fails here, before any call).
   const { accountId } = await aws.sts.config.credentials();
-  const partition = partitionOfRegion(await aws.iam.config.region());
-  const asked = whoAmI(aws, o.signal);
-  const account = accountId ?? scopeOf(asked).account;
+  const partition = partitionOf(await aws.iam.config.region());
+  const identify = o.identify ?? (async (clients: AwsClients) => ({ aws: clients, identity: await whoAmI(clients, o.signal) }));
+  const asked = identify(aws);
+  const account = accountId ?? scopeOf(asked.then((c) => c.identity)).account;
   const read = startReads(new AccountReader(aws, { partition, account }, o.signal));
-  const identity = { ...(await asked), ...o.identityExtras };
-  const guessedRight = identity.partition === partition && (accountId === undefined || accountId === identity.account);
-  return collectStatus(identity, guessedRight ? read : startReads(new AccountReader(aws, identity, o.signal)), steps);
+  const connected = await asked;
+  const identity = { ...connected.identity, ...o.identityExtras };
+  const guessedRight =
+    connected.aws === aws && identity.partition === partition && (accountId === undefined || accountId === identity.account);
+  return collectStatus(identity, guessedRight ? read : startReads(new AccountReader(connected.aws, identity, o.signal)), steps);
 }
 
 /**

@@ -2,6 +2,7 @@ import kleur from 'kleur';
 import type { Identity } from '../aws/identity.js';
 import type { Checklist, CheckResult, CheckStatus, Plan, Step, StepOutcome, StepReport } from '../engine/types.js';
 import type { Note } from '../engine/ui.js';
+import { commandLine } from '../invocation.js';
 
 /** Text shared by every human-facing interface; colour is off under NO_COLOR or outside a terminal. */
 
@@ -119,16 +120,16 @@ export function summaryText(reports: StepReport[], open: StepReport[], dryRun: b
   lines.push(
     '',
     'Re-check now and then (monthly, and after anyone changes IAM):',
-    kleur.gray('  $ aws-root-lockdown status'),
+    kleur.gray(`  $ ${commandLine('status')}`),
     kleur.gray("  $ aws iam get-account-summary --query 'SummaryMap.{RootMFA:AccountMFAEnabled,RootKeys:AccountAccessKeysPresent}'"),
     kleur.gray('  Root MFA should be 1 and root keys 0. Keep the root password in a password manager, apart from daily ones.'),
   );
   if (open.length === 0) {
-    lines.push('', kleur.green('Root is locked away. Re-run "aws-root-lockdown status" now and then to confirm it stays that way.'));
+    lines.push('', kleur.green(`Root is locked away. Re-run "${commandLine('status')}" now and then to confirm it stays that way.`));
   } else if (dryRun) {
     lines.push('', 'Dry run: nothing was changed. Run without --dry-run to carry out the plan.');
   } else {
-    lines.push('', `Still open: ${open.map((r) => r.step.id).join(', ')}. Run aws-root-lockdown again to pick up where you left off.`);
+    lines.push('', `Still open: ${open.map((r) => r.step.id).join(', ')}. Run "${commandLine()}" again to pick up where you left off.`);
   }
   return lines.join('\n');
 }

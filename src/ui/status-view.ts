@@ -2,6 +2,7 @@ import kleur from 'kleur';
 import { isSettled } from '../engine/check.js';
 import type { CheckStatus } from '../engine/types.js';
 import type { StatusReport } from '../engine/status.js';
+import { commandLine } from '../invocation.js';
 import { practiceBanner } from './render.js';
 
 const LABELS: Record<CheckStatus, string> = {
@@ -28,7 +29,7 @@ export function statusTable(report: StatusReport, practice?: { consoleUrl: strin
   lines.push(
     report.ok
       ? kleur.green('All required checks pass: root is locked away.')
-      : `${open.length} of ${required.length} required checks need attention (${open.map((c) => c.id).join(', ')}). Run aws-root-lockdown to work through them.`,
+      : `${open.length} of ${required.length} required checks need attention (${open.map((c) => c.id).join(', ')}). Run "${commandLine()}" to work through them.`,
   );
   if (report.caller.isRoot) lines.push(kleur.gray('Tip: run this as your admin user next time; every root sign-in is one to avoid.'));
   return lines.join('\n');

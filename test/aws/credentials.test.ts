@@ -70,7 +70,7 @@ describe('credentials', () => {
 
     const missing = await status(env, ['--profile', 'nobody']);
     expect(missing.code).toBe(4);
-    expect(missing.stderr).toContain('--profile NAME');
+    expect(missing.stderr.trim()).toBe(`There is no profile "nobody" in ${join(dir, 'config')} or ${join(dir, 'credentials')}. Profiles there: learner.`);
   });
 
   it('explains the ways to get credentials when there are none, with exit 4 and no stack trace', async () => {

@@ -21,7 +21,7 @@ const SHOW = '\x1b[?25h';
 
 function expectStoppedCleanly(pty: PtySession) {
   const output = pty.output();
-  expect(output).toMatch(/^Stopped\. .*run aws-root-lockdown again to continue where you left off\.$/m);
+  expect(output).toMatch(/^Stopped\. .*run "node dist\/cli\.js" again to continue where you left off\.$/m);
   expect(output).not.toMatch(/^\s+at /m); // no stack trace
   const raw = pty.raw();
   // The cursor is visible again: shown after the last time anything hid it.

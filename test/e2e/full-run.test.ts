@@ -214,7 +214,7 @@ it(
     expect(screen.split(`  ${CLEARED}\n`)).toHaveLength(3); // the password's and the seed's
     expect(screen).not.toContain(SPINNER_KEYS); // every spinner cleaned up after itself
     expect(screen.split('\n').at(-1)).toBe(
-      'Root is locked away. Re-run "aws-root-lockdown status" now and then to confirm it stays that way.',
+      'Root is locked away. Re-run "node dist/cli.js status" now and then to confirm it stays that way.',
     );
   },
   TEST_TIMEOUT_MS,

@@ -63,7 +63,7 @@ it(
     expect(summary).toMatch(/^  admin-mfa +skipped for now$/m);
     expect(summary).toMatch(/^  billing-alert +skipped for now$/m);
     // The optional steps (first sign-in, alias, budget) do not hold the run open.
-    expect(summary).toContain('Still open: root-mfa, admin-mfa. Run aws-root-lockdown again to pick up where you left off.');
+    expect(summary).toContain('Still open: root-mfa, admin-mfa. Run "node dist/cli.js" again to pick up where you left off.');
     expect(await exitCode(pty)).toBe(1);
     expect(pty.output()).not.toContain('Done: root has at least one MFA device');
     expect(writeCalls(account.proxy)).toEqual([]);

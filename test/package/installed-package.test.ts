@@ -97,6 +97,27 @@ describe('the published package', () => {
     expect(proxy.count('iam:GetAccountSummary')).toBeGreaterThan(0);
   });
 
+  it('prints hints the way it was started: the installed name when it is on PATH', async () => {
+    proxy.state = { caller: 'root', mfa: false, accessKeys: true, password: true, signedIn: new Set() };
+    const onPath = await runProcess('aws-root-lockdown', ['status', '--region', 'eu-west-1'], {
+      cwd: dir,
+      env: { ...env(), ...withoutNpmSettings, PATH: `${join(prefix, 'node_modules', '.bin')}:${process.env.PATH}` },
+    });
+    expect(onPath.stdout).toContain('Run "aws-root-lockdown --region eu-west-1" to work through them.');
+    const byPath = await runProcess(bin, ['status'], { cwd: dir, env: { ...env(), ...withoutNpmSettings } });
+    expect(byPath.stdout).toContain(`Run "${join('prefix', 'node_modules', '.bin', 'aws-root-lockdown')}" to work through them.`);
+  });
+
+  it('prints hints the way it was started: npx ./aws-root-lockdown-<version>.tgz', async () => {
+    const tarball = `./aws-root-lockdown-${version}.tgz`;
+    const result = await runProcess('npx', ['--yes', '--offline', '--cache', join(dir, 'cache'), tarball, 'status', '--region', 'eu-west-1'], {
+      cwd: dir,
+      env: { ...env(), ...withoutNpmSettings },
+      timeoutMs: 120_000,
+    });
+    expect(result.stdout, result.stderr).toContain(`Run "npx ${tarball} --region eu-west-1" to work through them.`);
+  }, 150_000);
+
   it('runs the wizard in a terminal from the installed copy until Ctrl-C stops it', async () => {
     proxy.state = { caller: 'root', mfa: false, accessKeys: true, password: true, signedIn: new Set() };
     const pty = spawnPty(bin, [], { cwd: dir, env: env() });

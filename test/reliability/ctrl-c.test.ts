@@ -69,7 +69,7 @@ it.each(STOPS.map((stop, index) => ({ index, at: stop.at })))(
       const after = pty.output();
       expect(/exit=(\d+)/.exec(after)![1]).toBe('130');
       const output = pty.output();
-      expect(output).toMatch(/^Stopped\. .*run aws-root-lockdown again to continue where you left off\.$/m);
+      expect(output).toMatch(/^Stopped\. .*run "node dist\/cli\.js" again to continue where you left off\.$/m);
       expect(output).not.toMatch(/^\s+at /m);
       const raw = pty.raw();
       if (raw.includes(HIDE)) expect(raw.lastIndexOf(SHOW)).toBeGreaterThan(raw.lastIndexOf(HIDE));

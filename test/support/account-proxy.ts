@@ -18,6 +18,12 @@ export interface RootState {
   rootReport?: { passwordLastUsed: string; accessKey1LastUsed?: string; generatedAt?: string };
   /** Names of virtual MFA devices assigned to root (moto cannot assign one to root). */
   rootVirtualMfa?: string[];
+  /**
+   * Opt-in regions this account has not enabled (af-south-1, ap-east-1, me-south-1, …). A call
+   * signed for one of them, or for a region of another partition than the account's, is refused
+   * as AWS refuses it: the credentials are unknown there (InvalidClientTokenId).
+   */
+  disabledRegions?: string[];
 }
 
 export interface FailResponse {
@@ -54,6 +60,8 @@ export interface AccountProxy {
   calls: string[];
   /** The calls' timings, in the order they arrived: see request-depth.ts. */
   timings: RequestTiming[];
+  /** The SigV4 credential-scope region of each call in `calls`, in the same order. */
+  regions: string[];
   /** Calls of `action` ('iam:CreateUser' or bare 'CreateUser'), or all calls. */
   count(action?: string): number;
   failNext(action: string, response: FailResponse, times?: number): void;
@@ -91,6 +99,20 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-le
 
 function defaultState(initial: Partial<RootState> = {}): RootState {
   return { caller: 'root', mfa: false, accessKeys: true, password: true, signedIn: new Set(), ...initial };
+}
+
+/** A region's partition by AWS's region naming: cn-* is aws-cn, us-gov-* is aws-us-gov, the rest aws. */
+const partitionOfRegion = (region: string) => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
+
+/** The region a call was signed for: its SigV4 credential scope. */
+const scopeRegion = (req: IncomingMessage) => /Credential=[^/]*\/[^/]*\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '';
+
+/** AWS's answer to credentials signed for a region this account cannot use, or undefined. */
+function refusedRegion(req: IncomingMessage, state: RootState): FailResponse | undefined {
+  const region = scopeRegion(req);
+  if (!region || !state.disabledRegions) return undefined;
+  const disabled = state.disabledRegions.includes(region) || partitionOfRegion(region) !== (state.partition ?? 'aws');
+  return disabled ? { status: 403, code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.' } : undefined;
 }
 
 function matches(call: string, action: string): boolean {
@@ -188,6 +210,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
   let latencyMs = 0;
   const calls: string[] = [];
   const timings: RequestTiming[] = [];
+  const regions: string[] = [];
   const params: URLSearchParams[] = [];
   const failures = new Map<string, Planned<FailResponse>>();
   const faults = new Map<string, Planned<Fault>>();
@@ -237,6 +260,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     const call = actionOf(req, body);
     const form = new URLSearchParams(body.toString('utf8'));
     calls.push(call);
+    regions.push(scopeRegion(req));
     params.push(form);
     const timing: RequestTiming = { call, startedAt };
     timings.push(timing);
@@ -246,6 +270,12 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
 
     const listener = takeListener(call);
     if (listener) res.once('finish', listener);
+
+    const refused = refusedRegion(req, state);
+    if (refused) {
+      if (halfTrip > 0) await sleep(halfTrip);
+      return sendError(res, call, JSON_SERVICES.has(serviceOf(call)) ? { ...refused, code: 'UnrecognizedClient' } : refused);
+    }
 
     const fault = takeNext(faults, call);
     if (fault === 'reset') return void req.socket.destroy();
@@ -313,6 +343,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     },
     calls,
     timings,
+    regions,
     count: (action) => (action ? calls.filter((c) => matches(c, action)).length : calls.length),
     failNext(action, response, times = 1) {
       failures.set(action, { value: response, remaining: times });
@@ -329,6 +360,7 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     },
     resetCounts() {
       calls.length = 0;
+      regions.length = 0;
       params.length = 0;
       timings.length = 0;
     },
