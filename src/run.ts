@@ -10,7 +10,7 @@ import { nothingReadable, readStatus } from './engine/status.js';
 import { openReports, runWizard } from './engine/wizard.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
-import { startPractice, type PracticeSession } from './practice/session.js';
+import type { PracticeSession } from './practice/session.js';
 import { commandLine, invocation, useInvocation } from './invocation.js';
 import { noCredentials } from './report-error.js';
 import { ALL_STEPS, stepsFor } from '../steps/index.js';
@@ -47,6 +47,8 @@ export async function run(options: Options, io: RunIO): Promise<number> {
 }
 
 async function runPractice(options: Options, io: RunIO, password: string | undefined): Promise<number> {
+  // The practice account (its server, console pages and QR codes) is loaded for practice alone.
+  const { startPractice } = await import('./practice/session.js');
   const practice = await startPractice(options['practice-state']);
   try {
     return await runOn(options, io, password, practice);
