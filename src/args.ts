@@ -1,18 +1,15 @@
-import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
+import { MANIFEST, STEP_IDS, type StepId } from '../steps/manifest.js';
+import type { FlagSpec } from './engine/row.js';
+import type { Inputs } from './engine/types.js';
 import { UsageError } from './errors.js';
-import {
-  accountAliasSchema,
-  budgetAmountSchema,
-  contactNameSchema,
-  emailSchema,
-  firstIssue,
-  phoneSchema,
-  profileSchema,
-  regionSchema,
-  userNameSchema,
-} from './inputs.js';
-import { STEP_IDS } from './step-ids.js';
+import { firstIssue, parseCommandLine, profileSchema, regionSchema } from './inputs.js';
+
+/**
+ * The command line: the run's own options here, each step's flags from its manifest row. Parsing
+ * checks every value by its rule before anything else happens, so bad input changes nothing.
+ */
 
 const seconds = (min: number, max: number) =>
   z
@@ -21,21 +18,28 @@ const seconds = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
+/** The options of the run as a whole (the steps' own flags are in the manifest). */
+const RUN_OPTIONS = {
+  yes: { type: 'boolean', short: 'y', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  skip: { type: 'string', multiple: true },
+  wait: { type: 'string' },
+  'poll-interval': { type: 'string' },
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  practice: { type: 'boolean', default: false },
+  'practice-state': { type: 'string' },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'V', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
 const schema = z
   .object({
     command: z.enum(['wizard', 'status'], { message: 'unknown command (the commands are: status, or none for the wizard)' }),
     yes: z.boolean(),
     'dry-run': z.boolean(),
-    'admin-user': userNameSchema.optional(),
-    'password-stdin': z.boolean(),
-    grant: z.enum(['group', 'direct'], { message: 'must be group or direct' }).optional(),
-    'mfa-in': z.enum(['terminal', 'console'], { message: 'must be terminal or console' }).optional(),
-    'budget-amount': budgetAmountSchema.optional(),
-    'alert-email': emailSchema.optional(),
-    'security-contact-name': contactNameSchema.optional(),
-    'security-contact-email': emailSchema.optional(),
-    'security-contact-phone': phoneSchema.optional(),
-    'account-alias': accountAliasSchema.optional(),
     skip: z.array(z.enum(STEP_IDS, { message: `must be a step id (${STEP_IDS.join(', ')})` })).default([]),
     wait: seconds(0, 86_400).default(900),
     'poll-interval': seconds(1, 300).default(5),
@@ -49,94 +53,79 @@ const schema = z
     version: z.boolean(),
   })
   .refine((o) => !o.json || o.command === 'status', { message: 'only "status" writes JSON', path: ['json'] })
-  .refine((o) => !o['password-stdin'] || o.command === 'wizard', { message: 'only the wizard sets a password', path: ['password-stdin'] })
   .refine((o) => !(o.practice || o['practice-state']) || !o.profile, { message: 'practice mode never uses AWS credentials', path: ['profile'] })
   // A scenario file means practice: it is never read against a real account.
   .transform((o) => ({ ...o, practice: o.practice || o['practice-state'] !== undefined }));
 
-export type Options = z.infer<typeof schema>;
+/** Every step flag with the step and input it belongs to. */
+const STEP_FLAGS = MANIFEST.flatMap((row) => Object.entries(row.flags as Record<string, FlagSpec>).map(([key, flag]) => ({ step: row.id, key, flag })));
+
+/** The run's options and every step flag (a switch for a flag read from standard input, else a value). */
+const OPTIONS = {
+  ...RUN_OPTIONS,
+  ...Object.fromEntries(STEP_FLAGS.map(({ flag }) => [flag.name, { type: flag.stdin ? 'boolean' : 'string' } as const])),
+} satisfies ParseArgsConfig['options'];
+
+export type Options = z.infer<typeof schema> & {
+  /** Each step's inputs from its flags, by step id, checked by the flags' rules. */
+  inputs: Partial<Record<StepId, Inputs>>;
+  /** The input whose value is standard input's first line (--password-stdin), if that flag was given. */
+  fromStdin?: { step: StepId; key: string; flag: string };
+};
 
 /** Parses argv once; every problem becomes a UsageError naming the flag and the rule. */
 export function parseOptions(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        yes: { type: 'boolean', short: 'y', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        'admin-user': { type: 'string' },
-        'password-stdin': { type: 'boolean', default: false },
-        grant: { type: 'string' },
-        'mfa-in': { type: 'string' },
-        'budget-amount': { type: 'string' },
-        'alert-email': { type: 'string' },
-        'security-contact-name': { type: 'string' },
-        'security-contact-email': { type: 'string' },
-        'security-contact-phone': { type: 'string' },
-        'account-alias': { type: 'string' },
-        skip: { type: 'string', multiple: true },
-        wait: { type: 'string' },
-        'poll-interval': { type: 'string' },
-        profile: { type: 'string' },
-        region: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        practice: { type: 'boolean', default: false },
-        'practice-state': { type: 'string' },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'V', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
+  const { checked, values } = parseCommandLine(argv, OPTIONS, schema);
+  const options: Options = { ...checked, inputs: {} };
+  for (const { step, key, flag } of STEP_FLAGS) {
+    const value = values[flag.name];
+    if (value === undefined || value === false) continue;
+    if (flag.stdin) {
+      if (options.command !== 'wizard') throw new UsageError(`--${flag.name}: only the wizard reads standard input`);
+      options.fromStdin = { step, key, flag: flag.name };
+      continue;
+    }
+    const input = flag.rule!.safeParse(value);
+    if (!input.success) throw new UsageError(`--${flag.name}: ${firstIssue(input.error)}`);
+    (options.inputs[step] ??= {})[key] = input.data;
   }
-  const [command = 'wizard', ...extra] = parsed.positionals;
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const result = schema.safeParse({ ...parsed.values, command });
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue?.path[0];
-    const name = field === 'command' ? `"${command}"` : `--${String(field)}`;
-    throw new UsageError(`${name}: ${firstIssue(result.error)}`);
-  }
-  return result.data;
+  return options;
 }
+
+/** An option and what it does; a text of several lines continues under the first. */
+const optionLine = (name: string, text: string) => `  ${name.padEnd(25)} ${text.replaceAll('\n', `\n${' '.repeat(28)}`)}`;
+const stepFlagLines = STEP_FLAGS.map(({ step, flag }) =>
+  optionLine(`--${flag.name}${flag.arg ? ` ${flag.arg}` : ''}`, `${flag.help} (${step}${flag.underYes === 'needed' ? '; --yes needs it' : ''})`),
+);
+const stepLines = MANIFEST.map((row) => `  ${row.id.padEnd(19)} ${row.title}${row.required ? '' : ' (optional)'}`);
 
 export const HELP = `aws-root-lockdown: lock the AWS root user away and set up an admin for daily work.
 
 Usage
   aws-root-lockdown [options]          walk through the steps (interactive)
   aws-root-lockdown status [--json]    report what is done and what is open (read-only)
+  aws-root-lockdown org [status]       every member account of an AWS Organization (see org --help)
 
-Steps (ids, in order): ${STEP_IDS.join(', ')}
+Steps, in order (a step's id names it to --skip and in status --json)
+${stepLines.join('\n')}
 
 Options
-  --profile NAME        use this profile from ~/.aws/config (SSO and "aws login" profiles work)
-  --region REGION       picks the partition (aws, aws-cn, aws-us-gov) by one of its regions; IAM, STS,
-                        Budgets and Account are called in its main region (us-east-1 for aws)
-  -y, --yes             no questions: accept every confirmation (needs --admin-user to create one)
-  --admin-user NAME     the admin IAM user to create or reuse
-  --password-stdin      read the admin's first console password from standard input
-  --grant group|direct  give AdministratorAccess through the Administrators group (default) or directly
-  --mfa-in terminal|console  set up the admin's MFA here (authenticator app) or in the console (passkey, key)
-  --budget-amount USD   monthly budget for the billing alert (e.g. 20)
-  --alert-email EMAIL   where the billing alerts go
-  --security-contact-name NAME / --security-contact-email EMAIL / --security-contact-phone PHONE
-                        the account's security contact
-  --account-alias ALIAS alias for the sign-in address (3-63 of a-z, 0-9, -)
-  --skip STEP           leave a step out this run (repeatable); a required one stays open
-  --dry-run             show the plan and the equivalent AWS CLI commands; change nothing
-  --wait SECONDS        how long to wait for each console step (default 900)
-  --poll-interval SECONDS  how often to check while waiting (default 5)
-  --json                with status: print one JSON object on stdout
-  --practice            practise on a simulated account on this computer (no AWS account needed)
-  --practice-state FILE load the practice account from FILE (a scenario) and save it back there
-  --debug               show stack traces
-  -h, --help            this text
-  -V, --version         the version
+${optionLine('--profile NAME', 'use this profile from ~/.aws/config (SSO and "aws login" profiles work)')}
+${optionLine('--region REGION', 'picks the partition (aws, aws-cn, aws-us-gov) by one of its regions; IAM, STS,\nBudgets and Account are called in its main region (us-east-1 for aws)')}
+${optionLine('-y, --yes', 'no questions: accept every confirmation (give the answers as flags, below)')}
+${optionLine('--skip STEP', 'leave a step out this run, its check too (repeatable); a required one stays open')}
+${optionLine('--dry-run', 'show the plan and the equivalent AWS CLI commands; change nothing')}
+${optionLine('--wait SECONDS', 'how long to wait for each console step (default 900)')}
+${optionLine('--poll-interval SECONDS', 'how often to check while waiting (default 5)')}
+${optionLine('--json', 'with status: print one JSON object on stdout')}
+${optionLine('--practice', 'practise on a simulated account on this computer (no AWS account needed)')}
+${optionLine('--practice-state FILE', 'load the practice account from FILE (a scenario) and save it back there')}
+${optionLine('--debug', 'show stack traces')}
+${optionLine('-h, --help', 'this text')}
+${optionLine('-V, --version', 'the version')}
+
+Answers to the steps' questions (a terminal asks for any not given; with --yes, give them here)
+${stepFlagLines.join('\n')}
 
 Exit codes
   0 all done / all checks pass    1 something is still open    2 bad usage

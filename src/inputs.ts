@@ -1,11 +1,33 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
+import { UsageError } from './errors.js';
+import type { FieldRule } from './rules/field-rule.js';
+import {
+  ACCOUNT_ALIAS,
+  ALERT_EMAIL,
+  CONTACT_EMAIL,
+  CONTACT_NAME,
+  CONTACT_PHONE,
+  MFA_CODE,
+  ORG_ACCOUNT_ID,
+  ORG_PARENT_ID,
+  readBudgetAmount,
+  USER_NAME,
+} from './rules/fields.js';
 
-/** IAM's own rules for a user name; uniqueness (ignoring case) is checked against the account. */
-export const userNameSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[\w+=,.@-]+$/, 'may use only letters, digits and + = , . @ _ -');
+/**
+ * The inputs a person gives, as zod string schemas for flags and prompts alike. Each AWS field is
+ * checked by its rule in src/rules/fields.ts (AWS's API model, plus the documented rules it does
+ * not carry), so a message names the value's problem and the rule: "has \"'\"; the Account API ...".
+ */
+export const ruleSchema = (rule: FieldRule) =>
+  z.string().superRefine((value, ctx) => {
+    const message = rule.check(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+
+/** IAM's rule for a user name (userNameType); uniqueness, ignoring case, is checked against the account. */
+export const userNameSchema = ruleSchema(USER_NAME);
 
 /** Named profiles in ~/.aws/config: no spaces or brackets, which the ini files cannot hold. */
 export const profileSchema = z
@@ -26,34 +48,82 @@ export function firstIssue(error: z.ZodError): string {
 
 /** A prompt validator built from a schema: true, or the rule that was broken. */
 export const validatorFor =
-  (schema: z.ZodType<string>) =>
+  (schema: z.ZodType<string, string>) =>
   (value: string): true | string => {
     const parsed = schema.safeParse(value);
     return parsed.success ? true : firstIssue(parsed.error);
   };
 
-/** A monthly budget in US dollars: a positive amount with at most two decimals. */
-export const budgetAmountSchema = z
-  .string()
-  .regex(/^\d{1,9}(\.\d{1,2})?$/, 'must be an amount in US dollars, such as 20 or 20.50')
-  .refine((v) => Number(v) > 0, 'must be more than 0');
+/**
+ * A monthly budget in US dollars as people type it ("20", "20.50", "$20", "1,000"), given out in
+ * AWS Budgets' NumericValue form ("1000"); what could be read two ways is refused.
+ */
+export const budgetAmountSchema = z.string().transform((typed, ctx) => {
+  const read = readBudgetAmount(typed);
+  if ('amount' in read) return read.amount;
+  ctx.addIssue({ code: 'custom', message: read.message });
+  return z.NEVER;
+});
 
-export const emailSchema = z.email('must be an email address').max(254, 'must be at most 254 characters');
+/** The Account API's rule for an alternate contact's email address (PutAlternateContact EmailAddress). */
+export const contactEmailSchema = ruleSchema(CONTACT_EMAIL);
 
-export const contactNameSchema = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+/** Where AWS Budgets mails the billing alerts (Subscriber Address, EMAIL). */
+export const alertEmailSchema = ruleSchema(ALERT_EMAIL);
+
+/** The security contact's email: the Account API's rule, the narrower of the two this program sends. */
+export const emailSchema = contactEmailSchema;
+
+/** The Account API's rule for an alternate contact's name: 1 to 64 characters, any. */
+export const contactNameSchema = ruleSchema(CONTACT_NAME);
 
 /** The Account API's rule for phone numbers. */
-export const phoneSchema = z
-  .string()
-  .max(25, 'must be at most 25 characters')
-  .regex(/^[\s0-9()+-]+$/, 'may use only digits, spaces and + ( ) -')
-  .regex(/(\d.*){5}/, 'must hold at least 5 digits');
+export const phoneSchema = ruleSchema(CONTACT_PHONE);
 
 /** IAM's rule for an account alias; whether it is free is only known by trying. */
-export const accountAliasSchema = z
-  .string()
-  .min(3, 'must be 3 to 63 characters')
-  .max(63, 'must be 3 to 63 characters')
-  .regex(/^[a-z0-9-]+$/, 'may use only lowercase letters, digits and -')
-  .regex(/^[a-z0-9](.*[a-z0-9])?$/, 'must start and end with a letter or digit')
-  .refine((v) => !v.includes('--'), 'must not hold two hyphens in a row');
+export const accountAliasSchema = ruleSchema(ACCOUNT_ALIAS);
+
+/** Organizations' rule for an account id (AccountId): what --accounts, --account and --delegated-admin take. */
+export const accountIdSchema = ruleSchema(ORG_ACCOUNT_ID);
+
+/** Organizations' rule for a root or OU id (ParentId): what --ou takes. */
+export const parentIdSchema = ruleSchema(ORG_PARENT_ID);
+
+/** IAM's rule for a code from an MFA app (authenticationCodeType). */
+export const mfaCodeSchema = ruleSchema(MFA_CODE);
+
+/** What a command line held: the values its schema checked, and every flag as parseArgs read it. */
+export interface CommandLine<T> {
+  checked: T;
+  /** Raw values by flag name, for flags the caller checks itself (the wizard's step flags, by their rows). */
+  values: Record<string, string | boolean | string[] | undefined>;
+}
+
+/**
+ * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the first
+ * positional as the command (`wizard` when there is none), and checks it all against `schema`.
+ * Every problem is a UsageError naming the flag (`--name: rule`) or the command (`"name": rule`),
+ * raised before anything else happens. The wizard's parser and the org command's share it.
+ */
+export function parseCommandLine<S extends z.ZodType>(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  schema: S,
+  commandName: (command: string) => string = (command) => `"${command}"`,
+): CommandLine<z.infer<S>> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
+  }
+  const [command = 'wizard', ...extra] = parsed.positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const values = parsed.values as CommandLine<unknown>['values'];
+  const result = schema.safeParse({ ...values, command });
+  if (!result.success) {
+    const field = result.error.issues[0]?.path[0];
+    throw new UsageError(`${field === 'command' ? commandName(command) : `--${String(field)}`}: ${firstIssue(result.error)}`);
+  }
+  return { checked: result.data, values };
+}

@@ -1,8 +1,10 @@
-import { iamUserUrl } from '../src/aws/identity.js';
-import type { AutomatedStep, CheckContext, CheckResult, ConsoleWay, Plan, StepContext } from '../src/engine/types.js';
-import { UsageError } from '../src/errors.js';
+import { chain, type CheckContext, type CheckResult, type ConsoleWay, type Plan, type StepContext } from '../src/engine/types.js';
 import { adminTargets, adminToGuide } from './admin-target.js';
-import { deviceSerial, enrol, provideDevice, type PendingDevice } from './mfa-enrolment.js';
+import { defineStep, type InputsFor } from './manifest.js';
+import { deviceSerial, enrol, provideDevice } from './mfa-enrolment.js';
+
+type In = InputsFor<'admin-mfa'>;
+type Context = StepContext<In>;
 
 /** For what the terminal cannot do: a passkey, a security key, a hardware token. */
 const inTheConsole: ConsoleWay = {
@@ -10,7 +12,7 @@ const inTheConsole: ConsoleWay = {
   async checklist(ctx) {
     const user = await adminToGuide(ctx);
     return {
-      url: user ? iamUserUrl(ctx.identity, user) : undefined,
+      url: user ? ctx.console.iamUser(user) : undefined,
       items: [
         `Open the IAM console, choose Users, then ${user ?? 'your admin user'}, then the "Security credentials" tab.`,
         'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',
@@ -19,18 +21,14 @@ const inTheConsole: ConsoleWay = {
       tips: ['You can do this signed in as root, or as the admin user itself after its first sign-in.'],
     };
   },
+  doItForMe: (hands) => hands.assignAdminMfa(),
 };
 
-export const adminMfa: AutomatedStep = {
-  id: 'admin-mfa',
+export const adminMfa = defineStep('admin-mfa', {
   kind: 'automated',
-  title: 'Turn on MFA for the admin user',
   why:
     'The admin user can do almost everything root can. Its password deserves the same second factor, ' +
     'or an attacker simply goes after it instead of root.',
-  required: true,
-  needs: ['admin-user'],
-  inStatus: true,
   explain: {
     when: 'As soon as the admin user can sign in.',
     gotcha: 'An admin without MFA is the easy way in: an attacker goes for the weakest identity that has full rights.',
@@ -41,7 +39,7 @@ export const adminMfa: AutomatedStep = {
     const targets = await adminTargets(ctx);
     if (targets.length === 0) {
       const { identityCenterRoles } = await ctx.read.admins();
-      return identityCenterRoles.length > 0 && !ctx.adminUser
+      return identityCenterRoles.length > 0 && !ctx.run.adminUser
         ? { status: 'not-applicable', detail: 'admins sign in through IAM Identity Center, which manages their MFA' }
         : { status: 'fail', detail: 'there is no admin user to protect yet' };
     }
@@ -52,55 +50,37 @@ export const adminMfa: AutomatedStep = {
       : { status: 'fail', detail: `no MFA device on ${without.join(', ')}` };
   },
 
-  async plan(ctx: StepContext): Promise<Plan> {
-    const way = await chooseWay(ctx);
+  async plan(ctx: Context): Promise<Plan<In>> {
+    // An app can be enrolled only with a person at the keyboard; without one, the console checklist
+    // (--mfa-in terminal with --yes is refused before the first step).
+    const way = (await ctx.input('mfaIn')) ?? (ctx.dryRun ? 'terminal' : 'console');
     if (way === 'console') return { summary: '', actions: [], inConsole: inTheConsole };
     const user = await userWithoutMfa(ctx);
-    let device: PendingDevice | undefined;
     return {
       summary: `Set up an authenticator app for ${user}, here in the terminal`,
-      actions: [
+      actions: chain(
         {
           title: `Create a virtual MFA device for ${user} (or take over one left by an earlier run)`,
           cli: `aws iam create-virtual-mfa-device --virtual-mfa-device-name ${user} --bootstrap-method QRCodePNG --outfile qr.png`,
-          run: async (c) => void (device = await provideDevice(c, user)),
+          run: (c) => provideDevice(c, user),
         },
         {
           title: `Show its QR code, then enable it with two consecutive codes from your app`,
           cli: `aws iam enable-mfa-device --user-name ${user} --serial-number ${deviceSerial(ctx, user)} --authentication-code1 CODE1 --authentication-code2 CODE2`,
-          run: (c) => enrol(c, user, device!),
+          run: (c, device) => enrol(c, user, device),
         },
-      ],
+      ),
       notes: [
         'The QR code holds a secret: it is shown on this screen only, never saved, and cleared once the app is set up.',
         'For a passkey or security key, choose the console instead (run again, or pass --mfa-in console).',
       ],
     };
   },
-};
+});
 
-/** An app can be enrolled only with a person at the keyboard; without one, the console checklist. */
-async function chooseWay(ctx: StepContext): Promise<'terminal' | 'console'> {
-  const given = ctx.inputs.mfaIn;
-  if (given === 'terminal' && !ctx.ui.interactive && !ctx.dryRun) {
-    throw new UsageError('--mfa-in terminal: enrolling an authenticator app needs a terminal (run without --yes)');
-  }
-  if (given) return given;
-  if (!ctx.ui.interactive) return ctx.dryRun ? 'terminal' : 'console';
-  return ctx.ui.select({
-    key: 'mfa-in',
-    message: 'How do you want to add MFA for the admin user?',
-    choices: [
-      { value: 'terminal', name: 'In this terminal (authenticator app: scan a QR code)' },
-      { value: 'console', name: 'In the AWS console (passkey or security key; or an app)' },
-    ],
-    default: 'terminal',
-  });
-}
-
-async function userWithoutMfa(ctx: StepContext): Promise<string> {
+async function userWithoutMfa(ctx: Context): Promise<string> {
   const targets = await adminTargets(ctx);
   const devices = await Promise.all(targets.map((u) => ctx.read.mfaDevices(u)));
   // In a dry run the admin user may only be planned, not created.
-  return targets.find((_, i) => devices[i]!.length === 0) ?? ctx.state.adminUser ?? ctx.adminUser ?? 'ADMIN_USER';
+  return targets.find((_, i) => devices[i]!.length === 0) ?? ctx.run.adminUser ?? 'ADMIN_USER';
 }

@@ -1,6 +1,7 @@
-import type { PasswordPolicy } from '@aws-sdk/client-iam';
 import type { StepContext } from '../src/engine/types.js';
-import { generatePassword, passwordProblem } from '../src/password.js';
+import { generatePassword } from '../src/password.js';
+import { describeRule, passwordProblem, type PasswordRule } from '../src/rules/password-policy.js';
+import type { InputsFor } from './manifest.js';
 
 export type PasswordSource = 'given' | 'generate' | 'type';
 
@@ -9,16 +10,16 @@ export type PasswordSource = 'given' | 'generate' | 'type';
  * one is on the person's screen (and confirmed saved) before AWS holds it. Never stored or logged.
  */
 export async function obtainPassword(
-  ctx: StepContext,
+  ctx: StepContext<InputsFor<'admin-user'>>,
   userName: string,
   source: PasswordSource,
-  policy: PasswordPolicy | undefined,
+  rule: PasswordRule,
 ): Promise<string> {
   // Checked against the policy when the plan was made.
   if (source === 'given') return ctx.inputs.password ?? '';
-  if (source === 'type') return typePassword(ctx, userName, policy);
+  if (source === 'type') return typePassword(ctx, userName, rule);
 
-  const password = generatePassword(policy);
+  const password = generatePassword(rule);
   ctx.ui.showSecret(`First console password for ${userName}`, password);
   while (
     !(await ctx.ui.confirm({
@@ -33,13 +34,14 @@ export async function obtainPassword(
   return password;
 }
 
-async function typePassword(ctx: StepContext, userName: string, policy: PasswordPolicy | undefined): Promise<string> {
+async function typePassword(ctx: StepContext<InputsFor<'admin-user'>>, userName: string, rule: PasswordRule): Promise<string> {
+  ctx.ui.note({ level: 'info', text: `The password needs ${describeRule(rule)}.` });
   for (;;) {
     const first = await ctx.ui.secret({
       key: 'password',
       message: `First console password for ${userName}`,
       validate: (value) => {
-        const problem = passwordProblem(value, policy);
+        const problem = passwordProblem(value, rule);
         return problem ? `The password ${problem}` : true;
       },
     });

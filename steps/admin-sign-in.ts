@@ -1,17 +1,12 @@
-import { signInUrl } from '../src/aws/identity.js';
-import type { CheckContext, CheckResult, ConsoleStep } from '../src/engine/types.js';
+import { defineStep } from './manifest.js';
+import type { CheckContext, CheckResult } from '../src/engine/types.js';
 import { adminTargets, adminToGuide } from './admin-target.js';
 
-export const adminSignIn: ConsoleStep = {
-  id: 'admin-sign-in',
+export const adminSignIn = defineStep('admin-sign-in', {
   kind: 'console',
-  title: 'Sign in once as the admin user',
   why:
     'A password that was never tried is a guess. Signing in now proves the admin user works and sets ' +
     'its own password, before root is put away.',
-  required: false,
-  needs: ['admin-user'],
-  inStatus: false,
   waitingFor: 'a first console sign-in by the admin user',
   explain: {
     when: 'Right after the admin user is created, before you sign out of root.',
@@ -31,7 +26,7 @@ export const adminSignIn: ConsoleStep = {
   async checklist(ctx) {
     const user = (await adminToGuide(ctx)) ?? 'your admin user';
     const alias = await ctx.read.accountAlias();
-    const url = signInUrl(ctx.identity, alias ?? ctx.identity.account);
+    const url = ctx.console.signIn(alias ?? ctx.identity.account);
     return {
       url,
       items: [
@@ -42,4 +37,6 @@ export const adminSignIn: ConsoleStep = {
       tips: ['Bookmark this address: it is how you sign in from now on, instead of as root.'],
     };
   },
-};
+
+  doItForMe: (hands) => hands.signInAdmins(),
+});

@@ -1,22 +1,20 @@
 import { adminPolicyArn } from '../src/aws/identity.js';
 import * as writes from '../src/aws/iam-writes.js';
-import type { Action, AutomatedStep, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
+import type { Action, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { UsageError } from '../src/errors.js';
-import { userNameSchema, validatorFor } from '../src/inputs.js';
-import { passwordProblem } from '../src/password.js';
+import { describeRule, firstPasswordRule, passwordProblem } from '../src/rules/password-policy.js';
 import { obtainPassword } from './admin-password.js';
+import { ADMIN_GROUP, defineStep, type InputsFor } from './manifest.js';
+import { passwordRuleBeforeReading, strengthened } from './password-policy.js';
 
-export const ADMIN_GROUP = 'Administrators';
+type In = InputsFor<'admin-user'>;
+type Context = StepContext<In>;
 
-export const adminUser: AutomatedStep = {
-  id: 'admin-user',
+export const adminUser = defineStep('admin-user', {
   kind: 'automated',
-  title: 'Create an admin IAM user for daily work',
   why:
     'Root should stay locked away. Day-to-day work, even full-admin work, belongs to an IAM user ' +
     'that can be limited, watched and, if it leaks, switched off without losing the account.',
-  required: true,
-  inStatus: true,
   explain: {
     when: 'Once per account, right after root is protected: this is the identity for every day from now on.',
     gotcha:
@@ -25,8 +23,9 @@ export const adminUser: AutomatedStep = {
     cliCheck: 'aws iam list-entities-for-policy --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
   },
 
-  async check({ read, adminUser: target }: CheckContext): Promise<CheckResult> {
+  async check({ read, run }: CheckContext): Promise<CheckResult> {
     const admins = await read.admins();
+    const target = run.adminUser;
     if (target) {
       const name = admins.users.find((u) => u.toLowerCase() === target.toLowerCase());
       if (!name) return { status: 'fail', detail: `${target} does not hold AdministratorAccess yet` };
@@ -45,18 +44,33 @@ export const adminUser: AutomatedStep = {
       : { status: 'fail', detail: 'no IAM user holds AdministratorAccess' };
   },
 
-  async plan(ctx: StepContext): Promise<Plan> {
+  /** A name to create, or one whose user has no console password yet, needs a password under --yes. */
+  async inputsNeeded({ read, run }: CheckContext) {
+    if (!run.adminUser) return ['adminUser', 'password'];
+    const existing = await read.findUserName(run.adminUser);
+    return existing && (await read.hasConsoleAccess(existing)) ? [] : ['password'];
+  },
+
+  /** --password-stdin is checked before any call against what is known then (the policy this run sets, else any policy's least). */
+  checkInputs({ password }, willRun) {
+    if (password === undefined) return undefined;
+    const rule = passwordRuleBeforeReading(willRun('password-policy'));
+    const problem = passwordProblem(password, rule);
+    return problem && `--password-stdin: the password ${problem}; it needs ${describeRule(rule)}`;
+  },
+
+  async plan(ctx: Context): Promise<Plan<In>> {
     const name = await chooseUser(ctx);
-    ctx.state.adminUser = name;
+    ctx.run.adminUser = name;
     const existing = await ctx.read.user(name);
-    const actions: Action[] = [];
+    const actions: Action<In>[] = [];
     const notes: string[] = [];
 
     if (!existing) {
       actions.push({
         title: `Create the IAM user ${name}`,
         cli: `aws iam create-user --user-name ${name}`,
-        run: (c) => writes.createUser(c, name).then(() => undefined),
+        run: (c) => writes.createUser(c, name),
       });
     }
 
@@ -79,19 +93,12 @@ export const adminUser: AutomatedStep = {
       notes,
     };
   },
-};
+});
 
 /** Asks for a name until it is valid and either new or an existing user the person chose to reuse. */
-async function chooseUser(ctx: StepContext): Promise<string> {
-  for (;;) {
-    const wanted =
-      ctx.adminUser ??
-      (await ctx.ui.text({
-        key: 'admin-user',
-        message: 'Name for the admin user',
-        default: 'admin',
-        validate: validatorFor(userNameSchema),
-      }));
+async function chooseUser(ctx: Context): Promise<string> {
+  const named = ctx.inputs.adminUser;
+  for (let wanted = named ?? (await ctx.input('adminUser')) ?? noNameGiven(ctx); ; ) {
     const existing = await ctx.read.findUserName(wanted);
     if (!existing) return wanted;
     const reuse = await ctx.ui.confirm({
@@ -100,20 +107,28 @@ async function chooseUser(ctx: StepContext): Promise<string> {
       default: true,
     });
     if (reuse) return existing;
-    if (ctx.adminUser) throw new UsageError(`--admin-user ${wanted}: that user exists; pick another name`);
+    if (named) throw new UsageError(`--admin-user ${wanted}: that user exists; pick another name`);
+    wanted = (await ctx.askAgain('adminUser', 'Name for the admin user')) ?? noNameGiven(ctx);
   }
+}
+
+/** Nobody to ask: a dry run writes nothing, so the usual name is a fair answer; a real run needs the flag. */
+function noNameGiven(ctx: Context): string {
+  if (ctx.dryRun) return 'admin';
+  throw new UsageError('no terminal to ask "Name for the admin user": pass --admin-user');
 }
 
 const PASSWORD_PLACEHOLDER = { given: 'from standard input', type: 'typed by you', generate: 'shown once' } as const;
 
-async function consoleAccessAction(ctx: StepContext, name: string): Promise<Action> {
-  if (!ctx.inputs.password && !ctx.ui.interactive && !ctx.dryRun) {
-    throw new UsageError('--yes needs --password-stdin to give the admin user a console password');
-  }
-  const policy = await ctx.read.passwordPolicy();
+async function consoleAccessAction(ctx: Context, name: string): Promise<Action<In>> {
+  // Under --yes, --password-stdin was required before the first step (inputsNeeded above).
+  // The password must meet the policy in force now and the one the password-policy step sets
+  // later in this run: the admin meets that one at the first sign-in, when the password is changed.
+  const current = await ctx.read.passwordPolicy();
+  const rule = firstPasswordRule(current, ctx.willRun('password-policy') ? strengthened(current) : undefined);
   if (ctx.inputs.password) {
-    const problem = passwordProblem(ctx.inputs.password, policy);
-    if (problem) throw new UsageError(`--password-stdin: the password ${problem}`);
+    const problem = passwordProblem(ctx.inputs.password, rule);
+    if (problem) throw new UsageError(`--password-stdin: the password ${problem}; it needs ${describeRule(rule)}`);
   }
   const source = ctx.inputs.password
     ? 'given'
@@ -131,14 +146,14 @@ async function consoleAccessAction(ctx: StepContext, name: string): Promise<Acti
     cli: `aws iam create-login-profile --user-name ${name} --password-reset-required --password '<${PASSWORD_PLACEHOLDER[source]}>'`,
     async run(c) {
       if (await c.read.hasConsoleAccess(name)) return;
-      const password = await obtainPassword(c, name, source, policy);
+      const password = await obtainPassword(c, name, source, rule);
       const created = await writes.createLoginProfile(c, name, password);
       if (!created) c.ui.note({ level: 'warn', text: `${name} already had a console password; it was left as it was.` });
     },
   };
 }
 
-async function grantActions(ctx: StepContext, name: string, notes: string[]): Promise<Action[]> {
+async function grantActions(ctx: Context, name: string, notes: string[]): Promise<Action<In>[]> {
   const arn = adminPolicyArn(ctx.identity.partition);
   ctx.ui.note({
     level: 'info',
@@ -147,31 +162,23 @@ async function grantActions(ctx: StepContext, name: string, notes: string[]): Pr
       'your one admin. A group is still the better way: it passes the CIS "permissions through groups" check and ' +
       'makes adding or removing an admin a one-line change.',
   });
-  const how = ctx.inputs.grant ?? (await ctx.ui.select({
-    key: 'grant',
-    message: 'How should AdministratorAccess be given?',
-    choices: [
-      { value: 'group', name: `Through the group ${ADMIN_GROUP} (recommended)` },
-      { value: 'direct', name: 'Attached straight to the user' },
-    ],
-    default: 'group',
-  }));
+  const how = (await ctx.input('grant')) ?? 'group';
   if (how === 'direct') {
     return [
       {
         title: `Attach AdministratorAccess to ${name}`,
         cli: `aws iam attach-user-policy --user-name ${name} --policy-arn ${arn}`,
-        run: (c) => writes.attachUserPolicy(c, name, arn).then(() => undefined),
+        run: (c) => writes.attachUserPolicy(c, name, arn),
       },
     ];
   }
   const groupPolicies = await ctx.read.groupPolicies(ADMIN_GROUP);
-  const actions: Action[] = [];
+  const actions: Action<In>[] = [];
   if (groupPolicies === undefined) {
     actions.push({
       title: `Create the group ${ADMIN_GROUP}`,
       cli: `aws iam create-group --group-name ${ADMIN_GROUP}`,
-      run: (c) => writes.createGroup(c, ADMIN_GROUP).then(() => undefined),
+      run: (c) => writes.createGroup(c, ADMIN_GROUP),
     });
   }
   if (!groupPolicies?.includes(arn)) {
@@ -180,13 +187,13 @@ async function grantActions(ctx: StepContext, name: string, notes: string[]): Pr
     actions.push({
       title: `Attach AdministratorAccess to the group ${ADMIN_GROUP}`,
       cli: `aws iam attach-group-policy --group-name ${ADMIN_GROUP} --policy-arn ${arn}`,
-      run: (c) => writes.attachGroupPolicy(c, ADMIN_GROUP, arn).then(() => undefined),
+      run: (c) => writes.attachGroupPolicy(c, ADMIN_GROUP, arn),
     });
   }
   actions.push({
     title: `Add ${name} to ${ADMIN_GROUP}`,
     cli: `aws iam add-user-to-group --group-name ${ADMIN_GROUP} --user-name ${name}`,
-    run: (c) => writes.addUserToGroup(c, name, ADMIN_GROUP).then(() => undefined),
+    run: (c) => writes.addUserToGroup(c, name, ADMIN_GROUP),
   });
   return actions;
 }

@@ -1,22 +1,20 @@
+import { defineStep, type InputsFor } from './manifest.js';
 import type { BudgetWithNotifications } from '../src/aws/account-reader.js';
 import { BUDGET_ALERTS, BUDGET_NAME, ensureBudget } from '../src/aws/budget-writes.js';
-import type { AutomatedStep, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
-import { budgetAmountSchema, emailSchema, validatorFor } from '../src/inputs.js';
+import type { CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { shellArg } from '../src/shell.js';
-import { missingFlags, valueOrAsk } from './ask.js';
+import { printable } from '../src/printable.js';
+import { missingFlags } from './missing-flags.js';
 
+// Budgets' names and units may hold control characters: shown escaped.
 const describe = ({ budget, notifications }: BudgetWithNotifications) =>
-  `"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${notifications.length} alert(s))`;
+  printable(`"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${notifications.length} alert(s))`);
 
-export const billingAlert: AutomatedStep = {
-  id: 'billing-alert',
+export const billingAlert = defineStep('billing-alert', {
   kind: 'automated',
-  title: 'Get an email when spending passes a monthly budget',
   why:
     'A leaked key is usually found through the bill: someone mining crypto on your account. An alert turns a ' +
     'month-end surprise into an email within hours.',
-  required: false,
-  inStatus: true,
   explain: {
     when: 'Right away on a new account; it takes a minute and costs nothing for the first budgets.',
     gotcha: 'Budget data refreshes a few times a day, so an alert can trail a spike by hours: it is an alarm bell, not a brake.',
@@ -33,14 +31,13 @@ export const billingAlert: AutomatedStep = {
       : { status: 'fail', detail: 'no cost budget with alerts' };
   },
 
-  async plan(ctx: StepContext): Promise<Plan> {
+  async plan(ctx: StepContext<InputsFor<'billing-alert'>>): Promise<Plan<InputsFor<'billing-alert'>>> {
     const exists = (await ctx.read.costBudgets()).some((b) => b.budget.BudgetName === BUDGET_NAME);
-    const amount = exists
-      ? undefined
-      : await valueOrAsk(ctx, ctx.inputs.budgetAmount, { key: 'budget-amount', message: 'Monthly budget in US dollars', default: '20', validate: validatorFor(budgetAmountSchema) });
-    const email = await valueOrAsk(ctx, ctx.inputs.alertEmail, { key: 'alert-email', message: 'Email address for the alerts', validate: validatorFor(emailSchema) });
+    // A typed amount ("$1,000") comes back in the form AWS Budgets takes ("1000"), as a flag's does.
+    const amount = exists ? undefined : await ctx.input('budgetAmount');
+    const email = await ctx.input('alertEmail');
     if ((!exists && !amount) || !email) {
-      if (!ctx.dryRun) return missingFlags('billing-alert', ['--budget-amount', '--alert-email']);
+      if (!ctx.dryRun) return missingFlags('billing-alert');
     }
     const request = { accountId: ctx.identity.account, amount: amount ?? 'AMOUNT', email: email ?? 'EMAIL' };
     const alerts = BUDGET_ALERTS.map((n) => ({ Notification: n, Subscribers: [{ SubscriptionType: 'EMAIL', Address: request.email }] }));
@@ -65,4 +62,4 @@ export const billingAlert: AutomatedStep = {
       ],
     };
   },
-};
+});

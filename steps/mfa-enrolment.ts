@@ -1,6 +1,7 @@
 import { isInvalidAuthenticationCode, isLimitExceeded } from '../src/aws/aws-error.js';
 import * as writes from '../src/aws/iam-writes.js';
 import type { StepContext } from '../src/engine/types.js';
+import { MFA_CODE } from '../src/rules/fields.js';
 import { explainRejectedCodes } from '../src/totp.js';
 
 /** A virtual device ready for codes; the seed is known only for a device created in this run. */
@@ -55,7 +56,6 @@ async function createDevice(ctx: StepContext, name: string): Promise<PendingDevi
   }
 }
 
-const SIX_DIGITS = /^\d{6}$/;
 
 /**
  * Shows the QR code and the seed, asks for two consecutive codes until AWS accepts them, and
@@ -69,11 +69,11 @@ export async function enrol(ctx: StepContext, user: string, device: PendingDevic
   }
   try {
     for (;;) {
-      const code1 = await ctx.ui.text({ key: 'mfa-code-1', message: 'First 6-digit code from the app', validate: (v) => SIX_DIGITS.test(v) || 'must be 6 digits' });
+      const code1 = await ctx.ui.text({ key: 'mfa-code-1', message: 'First 6-digit code from the app', validate: (v) => MFA_CODE.check(v) ?? true });
       const code2 = await ctx.ui.text({
         key: 'mfa-code-2',
         message: 'Wait for the code to change, then type the next one',
-        validate: (v) => (!SIX_DIGITS.test(v) ? 'must be 6 digits' : v === code1 ? 'wait for the next code: the two must differ' : true),
+        validate: (v) => MFA_CODE.check(v) ?? (v === code1 ? 'wait for the next code: the two must differ' : true),
       });
       try {
         await writes.enableMfaDevice(ctx, user, device.serial, code1, code2);

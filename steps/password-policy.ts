@@ -1,6 +1,9 @@
+import { defineStep } from './manifest.js';
 import type { PasswordPolicy } from '@aws-sdk/client-iam';
 import * as writes from '../src/aws/iam-writes.js';
-import type { AutomatedStep, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
+import type { CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
+import { modelRule } from '../src/rules/field-rule.js';
+import type { PasswordRule } from '../src/rules/password-policy.js';
 
 /** CIS AWS Foundations Benchmark 1.8 and 1.9 (Security Hub IAM.15 and IAM.16). */
 export const CIS = { MinimumPasswordLength: 14, PasswordReusePrevention: 24 };
@@ -26,6 +29,17 @@ export function strengthened(policy: PasswordPolicy | undefined): PasswordPolicy
   };
 }
 
+/**
+ * What a first console password must meet whatever the account's policy turns out to be, so
+ * --password-stdin is checked before any call: the length this step sets when it runs, else the
+ * least any policy allows (minimumPasswordLengthType's minimum). The rest waits for the account.
+ */
+export function passwordRuleBeforeReading(stepRuns: boolean): PasswordRule {
+  return stepRuns
+    ? { minLength: CIS.MinimumPasswordLength, required: [], classesNeeded: 0, from: ['the password policy this run sets'] }
+    : { minLength: modelRule('iam', 'UpdateAccountPasswordPolicyRequest.MinimumPasswordLength').model.min!, required: [], classesNeeded: 0, from: ['any IAM password policy'] };
+}
+
 function cliFor(p: PasswordPolicy): string {
   const flags = [
     `--minimum-password-length ${p.MinimumPasswordLength}`,
@@ -41,15 +55,11 @@ function cliFor(p: PasswordPolicy): string {
   return `aws iam update-account-password-policy ${flags.filter(Boolean).join(' ')}`;
 }
 
-export const passwordPolicy: AutomatedStep = {
-  id: 'password-policy',
+export const passwordPolicy = defineStep('password-policy', {
   kind: 'automated',
-  title: 'Require long, fresh passwords for IAM users',
   why:
     'Length is what makes a password hard to guess, and reuse prevention stops a leaked old password from ' +
     'coming back. CIS and Security Hub check for both, for every IAM user including your admin.',
-  required: true,
-  inStatus: true,
   explain: {
     when: 'Before anyone else gets an IAM user with a password.',
     gotcha: 'The policy applies to IAM users only, never to root: root still needs its own long password and MFA.',
@@ -82,4 +92,4 @@ export const passwordPolicy: AutomatedStep = {
       ],
     };
   },
-};
+});

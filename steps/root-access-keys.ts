@@ -1,15 +1,11 @@
-import { rootCredentialsUrl } from '../src/aws/identity.js';
-import type { CheckContext, CheckResult, ConsoleStep } from '../src/engine/types.js';
+import { defineStep } from './manifest.js';
+import type { CheckContext, CheckResult } from '../src/engine/types.js';
 
-export const rootAccessKeys: ConsoleStep = {
-  id: 'root-access-keys',
+export const rootAccessKeys = defineStep('root-access-keys', {
   kind: 'console',
-  title: 'Delete every root access key',
   why:
     'A root access key gives unlimited API access that no policy can narrow, and it never expires. ' +
     'Scripts and tools should use an IAM user or role instead, so root should have no keys at all.',
-  required: true,
-  inStatus: true,
   waitingFor: 'the root user to have no access keys',
   explain: {
     when: 'Always: root should have no access keys at all. Scripts and tools use an IAM user or a role.',
@@ -27,8 +23,8 @@ export const rootAccessKeys: ConsoleStep = {
       : { status: 'fail', detail: 'root still has an access key (deactivated keys count too)' };
   },
 
-  checklist: ({ identity }) => ({
-    url: rootCredentialsUrl(identity),
+  checklist: ({ identity, console }) => ({
+    url: console.rootCredentials,
     items: [
       'Signed in as root, open "Security credentials" from the account menu.',
       'Scroll to "Access keys".',
@@ -42,4 +38,6 @@ export const rootAccessKeys: ConsoleStep = {
     ],
     tips: ['Root cannot be deleted and you will still need it now and then: lock it away, do not remove it.'],
   }),
-};
+
+  doItForMe: (hands) => hands.deleteRootAccessKeys(),
+});

@@ -1,16 +1,12 @@
-import { rootCredentialsUrl } from '../src/aws/identity.js';
-import type { AdvisoryStep, CheckContext, CheckResult } from '../src/engine/types.js';
+import { defineStep } from './manifest.js';
+import type { CheckContext, CheckResult } from '../src/engine/types.js';
 import { rootVirtualDevices } from './root-mfa-devices.js';
 
-export const rootHardwareMfa: AdvisoryStep = {
-  id: 'root-hardware-mfa',
+export const rootHardwareMfa = defineStep('root-hardware-mfa', {
   kind: 'advisory',
-  title: 'Prefer a security key for root',
   why:
     'An authenticator app can be phished: a fake sign-in page can ask for the code. A security key or passkey ' +
     'answers only the real AWS page. CIS asks for hardware MFA on root.',
-  required: false,
-  inStatus: true,
   explain: {
     when: 'For accounts that matter: a security key or passkey cannot be phished or copied like an app seed.',
     gotcha: 'Security keys, passkeys and hardware tokens look the same through the API: only an authenticator app shows up as a virtual device.',
@@ -25,12 +21,12 @@ export const rootHardwareMfa: AdvisoryStep = {
       : { status: 'info', detail: `root uses an authenticator app (${devices.map((d) => d.serial).join(', ')}); a security key resists phishing` };
   },
 
-  advice: ({ identity }) => ({
+  advice: ({ console }) => ({
     heading: 'To move root to a security key',
-    url: rootCredentialsUrl(identity),
+    url: console.rootCredentials,
     items: [
       'Signed in as root, choose "Assign MFA device", then "Passkey or security key", and follow the prompts.',
       'Sign out and back in with the key. Then keep the app as the backup, or remove it.',
     ],
   }),
-};
+});

@@ -1,14 +1,10 @@
-import { rootCredentialsUrl } from '../src/aws/identity.js';
-import type { AdvisoryStep, CheckContext, CheckResult } from '../src/engine/types.js';
+import { defineStep } from './manifest.js';
+import type { CheckContext, CheckResult } from '../src/engine/types.js';
 import { rootVirtualDevices } from './root-mfa-devices.js';
 
-export const rootMfaBackup: AdvisoryStep = {
-  id: 'root-mfa-backup',
+export const rootMfaBackup = defineStep('root-mfa-backup', {
   kind: 'advisory',
-  title: 'Keep a second MFA device for root',
   why: 'A lost or broken phone should not lock you out of the account: recovering root without MFA takes days and a phone call.',
-  required: false,
-  inStatus: true,
   explain: {
     when: 'As soon as root has its first MFA device.',
     gotcha: 'Root can hold up to 8 MFA devices; with only one, a lost phone means an account-recovery process with AWS Support.',
@@ -25,12 +21,12 @@ export const rootMfaBackup: AdvisoryStep = {
     };
   },
 
-  advice: ({ identity }) => ({
+  advice: ({ console }) => ({
     heading: 'If you have not yet, register a backup device',
-    url: rootCredentialsUrl(identity),
+    url: console.rootCredentials,
     items: [
       'Signed in as root, open "Security credentials" and choose "Assign MFA device" again (root can hold up to 8).',
       'Pick a spare security key, or an authenticator app on a second device, and keep it somewhere safe.',
     ],
   }),
-};
+});

@@ -1,15 +1,11 @@
-import { rootCredentialsUrl } from '../src/aws/identity.js';
-import type { CheckContext, CheckResult, ConsoleStep } from '../src/engine/types.js';
+import { defineStep } from './manifest.js';
+import type { CheckContext, CheckResult } from '../src/engine/types.js';
 
-export const rootMfa: ConsoleStep = {
-  id: 'root-mfa',
+export const rootMfa = defineStep('root-mfa', {
   kind: 'console',
-  title: 'Turn on MFA for the root user',
   why:
     'With MFA, a leaked root password is not enough: signing in also takes a code from a device you hold. ' +
     'Nothing else you do protects the account as much.',
-  required: true,
-  inStatus: true,
   waitingFor: 'an MFA device on the root user',
   explain: {
     when: 'Always, and first: before anything else is done with a new account.',
@@ -32,8 +28,8 @@ export const rootMfa: ConsoleStep = {
       : { status: 'fail', detail: 'root can sign in with a password alone' };
   },
 
-  checklist: ({ identity }) => ({
-    url: rootCredentialsUrl(identity),
+  checklist: ({ console }) => ({
+    url: console.rootCredentials,
     items: [
       'Sign in to the AWS console as the root user (the email address you signed up with).',
       'Open the account menu at the top right and choose "Security credentials".',
@@ -46,4 +42,6 @@ export const rootMfa: ConsoleStep = {
       'AWS offers no API to do this for root: the console is the only way, on purpose.',
     ],
   }),
-};
+
+  doItForMe: (hands) => hands.assignRootMfa(),
+});

@@ -1,4 +1,5 @@
-import type { AdvisoryStep, CheckContext, CheckResult } from '../src/engine/types.js';
+import { defineStep } from './manifest.js';
+import type { CheckContext, CheckResult } from '../src/engine/types.js';
 
 /** Scanners flag any root use in recent days; a week is the window this check speaks of. */
 const RECENT_DAYS = 7;
@@ -17,15 +18,11 @@ function ago(ms: number): string {
   return `${Math.round(hours / 24)} days ago`;
 }
 
-export const rootRecentUse: AdvisoryStep = {
-  id: 'root-recent-use',
+export const rootRecentUse = defineStep('root-recent-use', {
   kind: 'advisory',
-  title: 'Keep root unused',
   why:
     'Every use of root is a chance for its credentials to leak, and scanners report it. Once an admin user ' +
     'exists, root is for the few tasks only root can do.',
-  required: false,
-  inStatus: true,
   explain: {
     when: 'On every re-check, weeks after setup.',
     gotcha: 'The credential report is regenerated at most every 4 hours: it cannot confirm a change made minutes ago.',
@@ -61,4 +58,4 @@ export const rootRecentUse: AdvisoryStep = {
       'If nobody you know used root, change its password and check CloudTrail for what it did.',
     ],
   }),
-};
+});

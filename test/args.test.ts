@@ -24,16 +24,17 @@ describe('parseOptions', () => {
       '--poll-interval', '2', '--profile', 'sso-admin', '--region', 'eu-central-1', '--debug',
     ]);
     expect(o).toMatchObject({
-      yes: true, 'admin-user': 'admin-jane', 'password-stdin': true, grant: 'direct', wait: 60,
-      'poll-interval': 2, profile: 'sso-admin', region: 'eu-central-1', debug: true,
+      yes: true, wait: 60, 'poll-interval': 2, profile: 'sso-admin', region: 'eu-central-1', debug: true,
+      inputs: { 'admin-user': { adminUser: 'admin-jane', grant: 'direct' } },
+      fromStdin: { step: 'admin-user', key: 'password', flag: 'password-stdin' },
     });
     expect(parseOptions(['status', '--json'])).toMatchObject({ command: 'status', json: true });
   });
 
   it.each([
-    [['--admin-user', 'has space'], '--admin-user: may use only letters'],
-    [['--admin-user', 'x'.repeat(65)], '--admin-user: must be at most 64'],
-    [['--admin-user', ''], '--admin-user: must not be empty'],
+    [['--admin-user', 'has space'], '--admin-user: has a space; IAM user names are 1 to 64 of letters, digits and + , - . = @ _'],
+    [['--admin-user', 'x'.repeat(65)], '--admin-user: is 65 characters long, more than 64; IAM user names'],
+    [['--admin-user', ''], '--admin-user: is empty; IAM user names'],
     [['--region', 'Mars'], '--region: must look like us-east-1'],
     [['--profile', 'a b'], '--profile: may use only'],
     [['--wait', '-1'], 'wait'],
@@ -58,22 +59,42 @@ describe('flags of the later steps', () => {
       '--account-alias', 'jane-corp', '--skip', 'billing-alert', '--skip', 'account-alias',
     ]);
     expect(o).toMatchObject({
-      'mfa-in': 'console', 'budget-amount': '20.50', 'alert-email': 'a@example.com', 'security-contact-name': 'Jane Doe',
-      'security-contact-email': 's@example.com', 'security-contact-phone': '+1 (555) 0100', 'account-alias': 'jane-corp',
+      inputs: {
+        'admin-mfa': { mfaIn: 'console' },
+        'billing-alert': { budgetAmount: '20.50', alertEmail: 'a@example.com' },
+        'security-contact': { name: 'Jane Doe', email: 's@example.com', phone: '+1 (555) 0100' },
+        'account-alias': { accountAlias: 'jane-corp' },
+      },
       skip: ['billing-alert', 'account-alias'],
     });
   });
 
-  it('rejects bad values in one line naming the flag and the rule', () => {
-    expect(usage(['--budget-amount', '0'])).toBe('--budget-amount: must be more than 0');
-    expect(usage(['--budget-amount', '12.345'])).toBe('--budget-amount: must be an amount in US dollars, such as 20 or 20.50');
-    expect(usage(['--alert-email', 'nobody'])).toBe('--alert-email: must be an email address');
-    expect(usage(['--security-contact-phone', 'call me'])).toBe('--security-contact-phone: may use only digits, spaces and + ( ) -');
-    expect(usage(['--account-alias', 'ab'])).toBe('--account-alias: must be 3 to 63 characters');
-    expect(usage(['--account-alias', 'Jane'])).toBe('--account-alias: may use only lowercase letters, digits and -');
-    expect(usage(['--account-alias=-jane'])).toBe('--account-alias: must start and end with a letter or digit');
-    expect(usage(['--account-alias', 'jane--corp'])).toBe('--account-alias: must not hold two hyphens in a row');
+  it('rejects bad values in one line naming the flag, the problem and the rule', () => {
+    const amounts = 'write US dollars as 20, 20.50, $20 or 1,000';
+    expect(usage(['--budget-amount', '0'])).toBe(`--budget-amount: must be more than 0 (the alerts are percentages of it); ${amounts}`);
+    expect(usage(['--budget-amount', '12.345'])).toBe(
+      `--budget-amount: "12.345" has 3 digits after the point: could be a thousands separator, and cents have two; ${amounts}`,
+    );
+    expect(usage(['--budget-amount', '1,5'])).toBe(`--budget-amount: "1,5" could have a decimal comma or a thousands comma; ${amounts}`);
+    expect(usage(['--alert-email', 'nobody'])).toBe('--alert-email: is not an email address; the billing alerts go to an email address such as name@example.com');
+    expect(usage(['--security-contact-email', "dana.o'brien@example.com"])).toMatch(/^--security-contact-email: has "'"; the Account API takes addresses of letters, digits and _ \+ = \. # \| ! & - before the @/);
+    expect(usage(['--security-contact-phone', 'call me'])).toBe('--security-contact-phone: has "c", "a", "l" and "m" and more; phone numbers are 1 to 25 of digits, spaces and ( ) + -');
+    const alias = 'IAM account aliases are 3 to 63 of lowercase letters, digits and -, starting and ending with a letter or digit, with no two hyphens in a row';
+    expect(usage(['--account-alias', 'ab'])).toBe(`--account-alias: is 2 characters long, fewer than 3; ${alias}`);
+    expect(usage(['--account-alias', 'Jane'])).toBe(`--account-alias: has "J"; ${alias}`);
+    expect(usage(['--account-alias=-jane'])).toBe(`--account-alias: starts or ends with -; ${alias}`);
+    expect(usage(['--account-alias', 'jane--corp'])).toBe(`--account-alias: has two hyphens in a row; ${alias}`);
     expect(usage(['--mfa-in', 'phone'])).toBe('--mfa-in: must be terminal or console');
     expect(usage(['--skip', 'root'])).toMatch(/^--skip: must be a step id \(root-mfa, /);
+  });
+
+  it('takes what AWS takes: amounts as people type them, & in an email, any characters in a name', () => {
+    const o = parseOptions(['--budget-amount', '$1,000.50', '--security-contact-email', 'sec&ops@example.com', '--alert-email', "dana.o'brien@example.com", '--security-contact-name', '  Sec Ops  ']);
+    expect(o.inputs).toMatchObject({
+      'billing-alert': { budgetAmount: '1000.50', alertEmail: "dana.o'brien@example.com" },
+      'security-contact': { email: 'sec&ops@example.com', name: '  Sec Ops  ' },
+    });
+    expect(parseOptions(['--budget-amount', '$20']).inputs['billing-alert']?.budgetAmount).toBe('20');
+    expect(parseOptions(['--budget-amount', '20.00']).inputs['billing-alert']?.budgetAmount).toBe('20.00');
   });
 });

@@ -69,10 +69,10 @@ describe('moto + account proxy', () => {
   });
 
   it('GetAccountSummary follows the root state', async () => {
-    expect(await summary()).toMatchObject({ AccountMFAEnabled: 0, AccountAccessKeysPresent: 1, AccountPasswordPresent: 1 });
-    Object.assign(proxy.state, { mfa: true, accessKeys: false, password: false });
+    expect(await summary()).toMatchObject({ AccountMFAEnabled: 0, AccountAccessKeysPresent: 1, AccountPasswordPresent: 1, AccountSigningCertificatesPresent: 0 });
+    Object.assign(proxy.state, { mfa: true, accessKeys: false, password: false, signingCertificates: true });
     const flipped = await summary();
-    expect(flipped).toMatchObject({ AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, AccountPasswordPresent: 0 });
+    expect(flipped).toMatchObject({ AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, AccountPasswordPresent: 0, AccountSigningCertificatesPresent: 1 });
     expect(flipped.UsersQuota).toBe(5000); // the rest of moto's answer survives
   });
 

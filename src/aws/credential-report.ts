@@ -1,5 +1,5 @@
 import { GenerateCredentialReportCommand, GetCredentialReportCommand, type IAMClient } from '@aws-sdk/client-iam';
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../clock.js';
 import { isReportMissing, isReportNotReady } from './aws-error.js';
 
 export interface CredentialReport {

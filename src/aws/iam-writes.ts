@@ -12,7 +12,7 @@ import {
   UpdateAccountPasswordPolicyCommand,
   type PasswordPolicy,
 } from '@aws-sdk/client-iam';
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../clock.js';
 import { isAlreadyExists, isNoSuchEntity } from './aws-error.js';
 import type { AwsClients } from './clients.js';
 

@@ -7,7 +7,8 @@ export const isSettled = (result: CheckResult) =>
 
 /**
  * Runs a step's check. A permission we lack makes the answer "unknown" and says which permission;
- * with `tolerateAll` (status) any AWS failure does, so one broken check cannot hide the others.
+ * with `tolerateAll` (status, and the wizard's optional and advisory steps) any failure does, with
+ * its reason, so one broken check cannot hide the others or stop the run.
  */
 export async function runCheck(step: Step, ctx: CheckContext, tolerateAll = false): Promise<CheckResult> {
   try {

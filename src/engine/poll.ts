@@ -1,5 +1,5 @@
 import { isRetryableLater, isThrottling } from '../aws/aws-error.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import type { Waiter } from './ui.js';
 import type { CheckResult } from './types.js';
 

@@ -1,8 +1,8 @@
 import { AccountReader, scopeOf } from '../aws/account-reader.js';
 import type { AwsClients } from '../aws/clients.js';
-import type { Connection } from '../aws/connect.js';
+import type { ConsoleLinks } from '../aws/console-links.js';
 import { partitionOf } from '../aws/endpoints.js';
-import { whoAmI, type Identity } from '../aws/identity.js';
+import type { Identity } from '../aws/identity.js';
 import { isSettled, runCheck } from './check.js';
 import type { CheckStatus, Step } from './types.js';
 
@@ -15,40 +15,34 @@ export interface StatusReport {
   ok: boolean;
 }
 
-export interface StatusOptions {
-  signal: AbortSignal;
-  /** Merged into the identity: where the practice console is, in practice mode. */
-  identityExtras?: Partial<Identity>;
-  /**
-   * Asks who is calling on `aws`, moving to the clients of another partition where the
-   * credentials belong there (connect.ts `identify`); by default GetCallerIdentity on `aws`.
-   */
-  identify?: (aws: AwsClients) => Promise<Connection>;
+/** Who is calling, on which clients: what GetCallerIdentity tells, with more a caller may carry (a session). */
+export interface Caller {
+  aws: AwsClients;
+  identity: Identity;
 }
 
 /**
- * `status`, two round trips deep whatever the latency: GetCallerIdentity and every account-level
- * read leave together, then the reads about each admin user and each cost budget. The first wave
- * cannot wait for the identity, so the partition (in the AdministratorAccess ARN) is the one the
- * clients are signed for (the configured region's), and the account id (which Budgets needs)
- * comes from the credentials where the SDK's source names it (IAM Identity Center, `aws login`,
- * assumed roles, AWS_ACCOUNT_ID); otherwise Budgets waits for the identity, one round trip more
- * on that path alone. Where the identity says otherwise than a guess, or the credentials belong
- * to another partition (`o.identify` moves the clients), everything is read again.
+ * `status`'s reads, two round trips deep whatever the latency: GetCallerIdentity (`identify`) and
+ * every account-level read leave together, then the reads about each admin user and each cost
+ * budget. The first wave cannot wait for the identity, so the partition (in the AdministratorAccess
+ * ARN) is the one `clients` are signed for (the configured region's), and the account id (which
+ * Budgets needs) comes from the credentials where the SDK's source names it (IAM Identity Center,
+ * `aws login`, assumed roles, AWS_ACCOUNT_ID); otherwise Budgets waits for the identity, one round
+ * trip more on that path alone. Where the identity says otherwise, or `identify` moved to the
+ * clients of another partition (connect.ts), everything is read again on what it found.
+ * Resolves with the caller and the reader to run the checks on (collectStatus).
  */
-export async function readStatus(aws: AwsClients, steps: Step[], o: StatusOptions): Promise<StatusReport> {
+export async function readInTwoWaves<C extends Caller>(clients: AwsClients, identify: () => Promise<C>, signal: AbortSignal): Promise<{ caller: C; read: AccountReader }> {
   // Resolved before the first call anyway (and a missing credential fails here, before any call).
-  const { accountId } = await aws.sts.config.credentials();
-  const partition = partitionOf(await aws.iam.config.region());
-  const identify = o.identify ?? (async (clients: AwsClients) => ({ aws: clients, identity: await whoAmI(clients, o.signal) }));
-  const asked = identify(aws);
+  const { accountId } = await clients.sts.config.credentials();
+  const partition = partitionOf(await clients.iam.config.region());
+  const asked = identify();
   const account = accountId ?? scopeOf(asked.then((c) => c.identity)).account;
-  const read = startReads(new AccountReader(aws, { partition, account }, o.signal));
-  const connected = await asked;
-  const identity = { ...connected.identity, ...o.identityExtras };
-  const guessedRight =
-    connected.aws === aws && identity.partition === partition && (accountId === undefined || accountId === identity.account);
-  return collectStatus(identity, guessedRight ? read : startReads(new AccountReader(connected.aws, identity, o.signal)), steps);
+  const read = startReads(new AccountReader(clients, { partition, account }, signal));
+  const caller = await asked;
+  const { identity } = caller;
+  const guessedRight = caller.aws === clients && identity.partition === partition && (accountId === undefined || accountId === identity.account);
+  return { caller, read: guessedRight ? read : startReads(new AccountReader(caller.aws, identity, signal)) };
 }
 
 /**
@@ -73,11 +67,11 @@ function startReads(read: AccountReader): AccountReader {
 }
 
 /** Every status check at once on one reader, so shared reads (the account summary) happen once. */
-export async function collectStatus(identity: Identity, read: AccountReader, steps: Step[]): Promise<StatusReport> {
+export async function collectStatus(identity: Identity, read: AccountReader, steps: Step[], console: ConsoleLinks): Promise<StatusReport> {
   const shown = steps.filter((s) => s.inStatus);
   const [summary, results] = await Promise.all([
     read.summary().catch(() => undefined),
-    Promise.all(shown.map((step) => runCheck(step, { identity, read }, true))),
+    Promise.all(shown.map((step) => runCheck(step, { identity, read, run: {}, console }, true))),
   ]);
   const checks = shown.map((step, i) => ({ id: step.id, title: step.title, required: step.required, ...results[i]! }));
   return {

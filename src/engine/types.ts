@@ -1,7 +1,10 @@
 import type { AccountReader } from '../aws/account-reader.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Identity } from '../aws/identity.js';
-import type { Clock } from './clock.js';
+import type { ConsoleLinks } from '../aws/console-links.js';
+import type { Clock } from '../clock.js';
+import type { PracticeHands } from './console.js';
+import type { Flags } from './row.js';
 import type { UI } from './ui.js';
 
 /**
@@ -16,42 +19,47 @@ export interface CheckResult {
   detail: string;
 }
 
+/** What the steps of one run share. */
+export interface RunState {
+  /** The run's admin user: --admin-user, or the user the admin-user step set up (or chose to reuse). */
+  adminUser?: string;
+}
+
 /** What every step may read. A fresh reader per check, so "after" never sees a cached "before". */
 export interface CheckContext {
   identity: Identity;
   read: AccountReader;
-  /** The admin user chosen in this run (by flag or prompt), if any. */
-  adminUser?: string;
+  run: Readonly<RunState>;
+  /** Where the console pages are: AWS's, or the practice console's. */
+  console: ConsoleLinks;
 }
 
-export interface StepContext extends CheckContext {
+/** Inputs of a step as the engine carries them: by key, typed by each step (see InputsOf). */
+export type Inputs = Record<string, unknown>;
+
+export interface StepContext<I extends Inputs = Inputs> extends CheckContext {
   aws: AwsClients;
   ui: UI;
   clock: Clock;
   signal: AbortSignal;
-  /** Shared across steps within one run: the admin-user step records the user it set up. */
-  state: WizardState;
-  /** Answers given as flags, which no prompt asks again. */
-  inputs: WizardInputs;
+  run: RunState;
+  /** This step's flags, checked by the manifest's rules: answers no prompt asks again. */
+  inputs: I;
+  /**
+   * The flag's value, else the person's answer to the flag's question (checked by the same rule),
+   * else undefined: nobody is at a terminal to ask.
+   */
+  input<K extends keyof I & string>(key: K): Promise<I[K] | undefined>;
+  /** The flag's question again, whatever the flag said (a taken alias): undefined where nobody can be asked. */
+  askAgain<K extends keyof I & string>(key: K, message: string): Promise<I[K] | undefined>;
   /** Plan and show, but make no write call. */
   dryRun: boolean;
+  /** Whether a step is part of this run (not left out with --skip): a plan may depend on a later one. */
+  willRun(stepId: string): boolean;
 }
 
-export interface WizardInputs {
-  /** From --password-stdin; never from argv. */
-  password?: string;
-  grant?: 'group' | 'direct';
-  /** How the admin user's MFA is set up: an authenticator app here, or anything in the console. */
-  mfaIn?: 'terminal' | 'console';
-  budgetAmount?: string;
-  alertEmail?: string;
-  securityContact?: { name?: string; email?: string; phone?: string };
-  accountAlias?: string;
-}
-
-export interface WizardState {
-  adminUser?: string;
-}
+/** What the manifest row gives a step (see StepRow); the step's own file gives the rest. */
+export type RowFields = 'id' | 'title' | 'required' | 'inStatus' | 'needs' | 'aboutRoot' | 'flags';
 
 interface StepBase {
   /** Part of the interface: status JSON, docs and tests name steps by id. */
@@ -61,13 +69,17 @@ interface StepBase {
   why: string;
   /** For learners: when it applies, the trap people fall into, and how to check it by hand. */
   explain: Explanation;
-  /** Counts towards `status` being ok. */
   required: boolean;
-  /** Shown by `status` (wizard-only steps, such as the first sign-in, are not). */
   inStatus: boolean;
-  /** Steps that must be settled first; otherwise this one is reported as blocked. */
-  needs?: string[];
+  needs?: readonly string[];
+  aboutRoot?: true;
+  flags?: Flags;
   check(ctx: CheckContext): Promise<CheckResult>;
+  /**
+   * Under --yes, of the flags the manifest marks `needed`, the keys this step will use on this
+   * account (asked only when its check is not settled); all of them when the step does not say.
+   */
+  inputsNeeded?(ctx: CheckContext): Promise<readonly string[]>;
 }
 
 export interface Explanation {
@@ -91,6 +103,8 @@ export interface ConsoleWay {
   checklist(ctx: CheckContext): Checklist | Promise<Checklist>;
   /** What the spinner says while waiting. */
   waitingFor: string;
+  /** In practice mode, the practice console's hands doing the checklist for the learner; says what was done. */
+  doItForMe?(hands: PracticeHands): string;
 }
 
 /** Done by the person in the AWS console; the wizard shows a checklist and polls `check`. */
@@ -107,17 +121,23 @@ export interface AdvisoryStep extends StepBase {
   advice(ctx: CheckContext): Checklist | Promise<Checklist>;
 }
 
-/** One write the wizard makes; `run` must be safe to repeat. */
-export interface Action {
+/**
+ * One write the wizard makes; `run` must be safe to repeat. It receives what the action before it
+ * returned (undefined for the first), so a plan passes results along explicitly.
+ */
+export interface Action<I extends Inputs = Inputs, In = unknown, Out = unknown> {
   title: string;
   /** The equivalent AWS CLI command, for the plan and for learning. */
   cli: string;
-  run(ctx: StepContext): Promise<void>;
+  run(ctx: StepContext<I>, previous: In): Promise<Out>;
 }
 
-export interface Plan {
+/** Two actions where the second takes what the first made (a device, then its enrolment), typed. */
+export const chain = <I extends Inputs, A>(first: Action<I, undefined, A>, then: Action<I, A>): Action<I>[] => [first, then] as Action<I>[];
+
+export interface Plan<I extends Inputs = Inputs> {
   summary: string;
-  actions: Action[];
+  actions: Action<I>[];
   notes?: string[];
   /** The person chose to do this in the console instead: show the checklist and poll, as for a console step. */
   inConsole?: ConsoleWay;
@@ -126,13 +146,24 @@ export interface Plan {
 }
 
 /** Done by the wizard through the API, after showing a plan and asking. */
-export interface AutomatedStep extends StepBase {
+export interface AutomatedStep<I extends Inputs = Inputs> extends StepBase {
   kind: 'automated';
   /** Reads and asks only; makes no write. */
-  plan(ctx: StepContext): Promise<Plan>;
+  plan(ctx: StepContext<I>): Promise<Plan<I>>;
+  /**
+   * What can be told of its inputs before any call (a --password-stdin too short for the policy
+   * this run sets): a usage message, or undefined. `willRun` says whether a step is in this run.
+   */
+  checkInputs?(inputs: I, willRun: (stepId: string) => boolean): string | undefined;
 }
 
-export type Step = ConsoleStep | AutomatedStep | AdvisoryStep;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step types its own inputs
+export type Step = ConsoleStep | AutomatedStep<any> | AdvisoryStep;
+
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What a step's own file writes: the row's fields come from the manifest. */
+export type StepImplementation<I extends Inputs = Inputs> = OmitEach<ConsoleStep | AutomatedStep<I> | AdvisoryStep, RowFields>;
 
 export type StepOutcome =
   | 'already-done'
@@ -144,7 +175,9 @@ export type StepOutcome =
   | 'declined'
   | 'blocked'
   | 'planned'
-  | 'advised';
+  | 'advised'
+  /** An optional or advisory check could not be read (its reason is the result's detail). */
+  | 'unknown';
 
 export interface StepReport {
   step: Step;

@@ -32,7 +32,8 @@ export interface UI {
   showQrCode(label: string, uri: string, fallback: string): Promise<void>;
   /** Removes a shown secret from the screen, where the interface can. */
   forgetSecret(): void;
-  waiting(step: Step, waitingFor: string): Waiter;
+  /** `doItForMe`, in practice mode, does the step in the practice console and says what it did. */
+  waiting(step: Step, waitingFor: string, doItForMe?: () => string): Waiter;
   summary(reports: StepReport[], dryRun: boolean): void;
 }
 

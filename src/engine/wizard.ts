@@ -1,8 +1,11 @@
 import type { AccountReader } from '../aws/account-reader.js';
+import { isAbort } from '../aws/aws-error.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Identity } from '../aws/identity.js';
+import type { Clock } from '../clock.js';
 import { isSettled, runCheck } from './check.js';
-import type { Clock } from './clock.js';
+import type { ConsolePort } from './console.js';
+import { askFlag } from './inputs.js';
 import { introNotes } from './intro.js';
 import { pollUntilDone, type PollOutcome } from './poll.js';
 import type {
@@ -12,12 +15,14 @@ import type {
   CheckResult,
   ConsoleStep,
   ConsoleWay,
+  Inputs,
+  RunState,
   Step,
   StepContext,
   StepReport,
-  WizardInputs,
-  WizardState,
 } from './types.js';
+import { StoppedError } from '../errors.js';
+import { commandLine } from '../invocation.js';
 import type { UI } from './ui.js';
 
 export interface WizardOptions {
@@ -27,7 +32,11 @@ export interface WizardOptions {
   ui: UI;
   clock: Clock;
   signal: AbortSignal;
-  inputs: WizardInputs;
+  /** Each step's inputs (its flags), by step id. */
+  inputs: Readonly<Record<string, Inputs>>;
+  /** Where the console is, and in practice mode the practice console's hands. */
+  console: ConsolePort;
+  /** The run's admin user as --admin-user named it, if it did. */
   adminUser?: string;
   dryRun: boolean;
   /** Step ids the person chose to leave out this run (--skip). */
@@ -55,73 +64,104 @@ export const openReports = (reports: StepReport[]) => reports.filter((r) => r.st
  * for the person (console steps) or show the plan, ask, and apply it (automated steps).
  */
 export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
-  const state: WizardState = {};
+  const run: RunState = { adminUser: o.adminUser };
   o.ui.intro(o.identity, introNotes(o.identity));
   const reports: StepReport[] = [];
   for (const [index, step] of o.steps.entries()) {
     o.ui.stepStart(step, index, o.steps.length);
-    const missing = step.needs?.find((id) => !reports.some((r) => r.step.id === id && (isSettledReport(r) || r.outcome === 'planned')));
-    if (missing) {
-      const result: CheckResult = { status: 'fail', detail: `comes after ${missing}, which is not done yet` };
-      o.ui.stepResult(step, result, 'before');
-      reports.push({ step, result, outcome: 'blocked' });
+    // Left out means left out: not even its check runs (an advisory check's read may be what fails).
+    if (o.skip?.includes(step.id)) {
+      o.ui.note({ level: 'info', text: `Skipped (--skip ${step.id}): not checked this run.` });
+      reports.push({ step, result: { status: 'unknown', detail: 'not checked (--skip)' }, outcome: 'skipped' });
       continue;
     }
-    const before = await runCheck(step, checkContext(o, state));
+    const missing = step.needs?.find((id) => !reports.some((r) => r.step.id === id && (isSettledReport(r) || r.outcome === 'planned')));
+    const leftOut = missing !== undefined && o.skip?.includes(missing);
+    if (missing && !leftOut) {
+      reports.push(blocked(o, step, `comes after ${missing}, which is not done yet`));
+      continue;
+    }
+    // An optional or advisory check never stops the run: whatever fails in it makes it `unknown`.
+    const before = await runCheck(step, checkContext(o, run), !step.required);
+    // After a prerequisite left out with --skip, only a step that is settled anyway is reported.
+    if (missing && !isSettled(before)) {
+      reports.push(blocked(o, step, `comes after ${missing}, which was skipped`));
+      continue;
+    }
     o.ui.stepResult(step, before, 'before');
+    if (!step.required && before.status === 'unknown') {
+      reports.push({ step, result: before, outcome: 'unknown' });
+      continue;
+    }
     if (step.kind === 'advisory') {
-      reports.push(await runAdvisoryStep(o, state, step, before));
+      reports.push(await runAdvisoryStep(o, run, step, before));
       continue;
     }
     if (isSettled(before)) {
       reports.push({ step, result: before, outcome: before.status === 'pass' ? 'already-done' : 'not-applicable' });
       continue;
     }
-    if (o.skip?.includes(step.id)) {
-      o.ui.note({ level: 'info', text: `Skipped (--skip ${step.id}).` });
-      reports.push({ step, result: before, outcome: 'skipped' });
-      continue;
-    }
     reports.push(
       step.kind === 'console'
-        ? await runConsoleWay(o, state, step, step, before)
-        : await runAutomatedStep(o, state, step, before),
+        ? await runConsoleWay(o, run, step, step, before)
+        : await runAutomatedStep(o, run, step, before, { reports, rest: o.steps.slice(index) }),
     );
   }
   o.ui.summary(reports, o.dryRun);
   return reports;
 }
 
-function checkContext(o: WizardOptions, state: WizardState): CheckContext {
-  return { identity: o.identity, read: o.newReader(), adminUser: state.adminUser ?? o.adminUser };
+function blocked(o: WizardOptions, step: Step, detail: string): StepReport {
+  const result: CheckResult = { status: 'fail', detail };
+  o.ui.stepResult(step, result, 'before');
+  return { step, result, outcome: 'blocked' };
 }
 
-function stepContext(o: WizardOptions, state: WizardState): StepContext {
-  const { aws, ui, clock, signal, inputs, dryRun } = o;
-  return { ...checkContext(o, state), aws, ui, clock, signal, inputs, dryRun, state };
+function checkContext(o: WizardOptions, run: RunState): CheckContext {
+  return { identity: o.identity, read: o.newReader(), run, console: o.console.links };
+}
+
+function stepContext(o: WizardOptions, run: RunState, step: Step): StepContext {
+  const { aws, ui, clock, signal, dryRun } = o;
+  const inputs = o.inputs[step.id] ?? {};
+  return {
+    ...checkContext(o, run),
+    aws,
+    ui,
+    clock,
+    signal,
+    dryRun,
+    run,
+    inputs,
+    input: async (key) => inputs[key] ?? askFlag(ui, step.flags?.[key]),
+    askAgain: (key, message) => askFlag(ui, step.flags?.[key], message),
+    willRun: (id) => o.steps.some((s) => s.id === id) && !o.skip?.includes(id),
+  };
 }
 
 /** Nothing to wait for: show what was found and, when there is advice, the advice. */
-async function runAdvisoryStep(o: WizardOptions, state: WizardState, step: AdvisoryStep, before: CheckResult): Promise<StepReport> {
-  if (before.status === 'info') o.ui.checklist(step, await step.advice(checkContext(o, state)));
+async function runAdvisoryStep(o: WizardOptions, run: RunState, step: AdvisoryStep, before: CheckResult): Promise<StepReport> {
+  if (before.status === 'info') o.ui.checklist(step, await step.advice(checkContext(o, run)));
   const outcome = before.status === 'pass' ? 'already-done' : before.status === 'not-applicable' ? 'not-applicable' : 'advised';
   return { step, result: before, outcome };
 }
 
 async function runConsoleWay(
   o: WizardOptions,
-  state: WizardState,
+  run: RunState,
   step: ConsoleStep | AutomatedStep,
   way: ConsoleWay,
   before: CheckResult,
 ): Promise<StepReport> {
-  o.ui.checklist(step, await way.checklist(checkContext(o, state)));
+  o.ui.checklist(step, await way.checklist(checkContext(o, run)));
   if (!o.ui.interactive || o.dryRun) return { step, result: before, outcome: 'pending' };
-  const waiter = o.ui.waiting(step, way.waitingFor);
+  const practice = o.console.practice;
+  const doItForMe = practice && way.doItForMe ? () => way.doItForMe!(practice.hands) : undefined;
+  const waiter = o.ui.waiting(step, way.waitingFor, doItForMe);
   let polled: PollOutcome;
   try {
     polled = await pollUntilDone({
-      check: () => runCheck(step, checkContext(o, state)),
+      check: () => runCheck(step, checkContext(o, run), !step.required),
       isDone: isSettled,
       waiter,
       clock: o.clock,
@@ -141,39 +181,69 @@ async function runConsoleWay(
   return { step, result: polled.result, outcome: 'done' };
 }
 
-async function runAutomatedStep(o: WizardOptions, state: WizardState, step: AutomatedStep, before: CheckResult): Promise<StepReport> {
+/** Where a run stands when a step is applied: the reports so far, and this step and those after it. */
+interface RunSoFar {
+  reports: StepReport[];
+  rest: Step[];
+}
+
+async function runAutomatedStep(o: WizardOptions, run: RunState, step: AutomatedStep, before: CheckResult, soFar: RunSoFar): Promise<StepReport> {
   // An optional step is offered, not imposed: saying no leaves the run as complete as it was.
   if (!step.required && !(await o.ui.confirm({ key: `offer-${step.id}`, message: `${step.title}? (optional)`, default: true }))) {
     return { step, result: before, outcome: 'skipped' };
   }
-  const plan = await step.plan(stepContext(o, state));
+  const plan = await step.plan(stepContext(o, run, step));
   if (plan.skipped) {
     o.ui.note({ level: 'info', text: plan.skipped });
     return { step, result: before, outcome: 'skipped' };
   }
-  if (plan.inConsole) return runConsoleWay(o, state, step, plan.inConsole, before);
+  if (plan.inConsole) return runConsoleWay(o, run, step, plan.inConsole, before);
   o.ui.plan(step, plan, o.dryRun);
   if (o.dryRun) return { step, result: before, outcome: 'planned' };
   if (plan.actions.length > 0) {
     const go = await o.ui.confirm({ key: `apply-${step.id}`, message: 'Go ahead with these changes?', default: true });
     if (!go) return { step, result: before, outcome: 'declined' };
-    for (const action of plan.actions) {
-      o.ui.progress(action.title);
-      await action.run(stepContext(o, state));
+    const done: string[] = [];
+    try {
+      let previous: unknown;
+      for (const action of plan.actions) {
+        o.ui.progress(action.title);
+        previous = await action.run(stepContext(o, run, step), previous);
+        done.push(action.title);
+      }
+    } catch (error) {
+      // AWS can still refuse what no local rule can know (an alias another account holds): say
+      // what this run did and did not, and how to finish, before the error itself is reported.
+      const left = plan.actions.slice(done.length).map((a) => a.title);
+      if (!(error instanceof StoppedError) && !isAbort(error)) o.ui.note({ level: 'warn', text: unfinishedText(soFar, done, left) });
+      throw error;
     }
   }
-  const after = await verifyAfterWrites(o, state, step);
+  const after = await verifyAfterWrites(o, run, step);
   o.ui.stepResult(step, after, 'after');
   return { step, result: after, outcome: isSettled(after) ? 'done' : 'pending' };
 }
 
+/** "Stopped at account-alias. Done: ... Not done: ... Run again ...": one paragraph. */
+function unfinishedText({ reports, rest }: RunSoFar, done: string[], left: string[]): string {
+  const changed = reports.filter((r) => r.outcome === 'done').map((r) => r.step.id);
+  const open = reports.filter((r) => !isSettledReport(r) && r.outcome !== 'planned').map((r) => r.step.id);
+  const current = rest[0]!.id;
+  return (
+    `Stopped at ${current} (the reason follows). Done in this run: ${changed.join(', ') || 'nothing'}. ` +
+    `Of ${current}, done: ${done.join('; ') || 'nothing'}; not done: ${left.join('; ')}. ` +
+    `Not done: ${[...open, ...rest.map((s) => s.id)].join(', ')}. ` +
+    `Run "${commandLine()}" again to finish: every step is checked again, what is done is kept, and the rest is offered.`
+  );
+}
+
 /** IAM's reads can trail its writes by seconds: give a fresh write a few chances to show. */
-async function verifyAfterWrites(o: WizardOptions, state: WizardState, step: Step): Promise<CheckResult> {
-  let result = await runCheck(step, checkContext(o, state));
+async function verifyAfterWrites(o: WizardOptions, run: RunState, step: Step): Promise<CheckResult> {
+  let result = await runCheck(step, checkContext(o, run), !step.required);
   for (const delay of [1000, 2000, 4000]) {
     if (isSettled(result)) break;
     await o.clock.sleep(delay, o.signal);
-    result = await runCheck(step, checkContext(o, state));
+    result = await runCheck(step, checkContext(o, run), !step.required);
   }
   return result;
 }

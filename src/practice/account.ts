@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { passwordProblem } from '../password.js';
-import { ServiceError } from './query-protocol.js';
-import type { AccessKey, MfaDevice, Scenario, ScenarioGroup, ScenarioUser } from './scenario.js';
-import { areConsecutiveCodes, newTotpSecret } from './totp.js';
+import { passwordProblem, ruleOf, type PasswordRule } from '../rules/password-policy.js';
+import { ServiceError } from './protocols/query-protocol.js';
+import type { AccessKey, MfaDevice, Scenario, ScenarioGroup, ScenarioUser, SigningCertificate } from './scenarios/scenario.js';
+import { areConsecutiveCodes, newTotpSecret } from '../totp.js';
 
 /** IAM's errors with the HTTP status its service model gives each. */
 export const iamError = {
@@ -116,8 +116,11 @@ export class PracticeAccount {
 
   newId = randomId;
 
+  /** The account's password policy as a rule, AWS's default when it has none. */
+  passwordRule = (): PasswordRule => ruleOf(this.scenario.passwordPolicy);
+
   setPassword(user: string, password: string) {
-    const problem = passwordProblem(password, this.scenario.passwordPolicy);
+    const problem = passwordProblem(password, this.passwordRule());
     if (problem) throw iamError.passwordPolicy(`Password ${problem}.`);
     this.passwords.set(user.toLowerCase(), password);
   }
@@ -186,6 +189,27 @@ export class PracticeAccount {
   setAccessKeyStatus(principal: Principal, id: string, status: AccessKey['status']) {
     const key = this.accessKey(principal, id);
     this.change(() => (key.status = status));
+  }
+
+  /** Root's X.509 signing certificates (the practice account keeps none for IAM users). */
+  get rootSigningCertificates(): SigningCertificate[] {
+    return this.scenario.root.signingCertificates;
+  }
+
+  private rootSigningCertificate(id: string): SigningCertificate {
+    const certificate = this.rootSigningCertificates.find((c) => c.id === id);
+    if (!certificate) throw iamError.noSuchEntity(`The Certificate with id ${id} cannot be found.`);
+    return certificate;
+  }
+
+  deleteRootSigningCertificate(id: string) {
+    this.rootSigningCertificate(id);
+    this.change((s) => (s.root.signingCertificates = s.root.signingCertificates.filter((c) => c.id !== id)));
+  }
+
+  setRootSigningCertificateStatus(id: string, status: SigningCertificate['status']) {
+    const certificate = this.rootSigningCertificate(id);
+    this.change(() => (certificate.status = status));
   }
 
   /**

@@ -1,15 +1,16 @@
 import type { ClientOptions } from '../aws/clients.js';
+import type { ConsolePort } from '../engine/console.js';
 import { PracticeAccount } from './account.js';
-import { loadScenario, saveScenario } from './scenario-file.js';
+import { practiceLinks } from './console/routes.js';
+import { loadScenario, saveScenario } from './scenarios/scenario-file.js';
 import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from './server.js';
 
 /** What the rest of the program needs from practice mode, and nothing more. */
 export interface PracticeSession {
   /** Where the SDK clients go, signed with the practice credentials: never the real chain. */
   clientOptions: ClientOptions;
-  consoleUrl: string;
-  /** "Do this step in the practice console for me": what was done, in a few words. */
-  doStep(stepId: string): string;
+  /** The practice console, through the port the wizard knows every console by. */
+  console: Required<ConsolePort>;
   server: PracticeServer;
   close(): Promise<void>;
 }
@@ -22,8 +23,7 @@ export async function startPractice(stateFile?: string): Promise<PracticeSession
   const server = await startPracticeServer(account);
   return {
     clientOptions: { endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS },
-    consoleUrl: server.url,
-    doStep: (stepId) => server.console.doStep(stepId),
+    console: { links: practiceLinks(server.url), practice: { url: server.url, hands: server.console } },
     server,
     close: () => server.close(),
   };

@@ -1,6 +1,7 @@
 import type { ConfirmQuestion, SecretQuestion, SelectQuestion, TextQuestion, UI, Waiter } from '../engine/ui.js';
 import type { Step } from '../engine/types.js';
 import { UsageError } from '../errors.js';
+import type { IO } from '../io.js';
 import { explainText } from './render.js';
 import { TextOutput, type PracticeInfo } from './text-output.js';
 
@@ -13,12 +14,12 @@ export class PlainUI extends TextOutput implements UI {
   readonly interactive = false;
 
   constructor(
+    io: IO,
     /** --yes: every confirmation is accepted. Without it (a dry run) each takes its default. */
     private readonly assumeYes: boolean,
-    out: NodeJS.WritableStream = process.stdout,
     practice?: PracticeInfo,
   ) {
-    super(out, practice);
+    super(io, practice);
   }
 
   /** Nobody can press "?" here, so every step explains itself up front. */

@@ -4,14 +4,19 @@ import type { Checklist, CheckResult, CheckStatus, Plan, Step, StepOutcome, Step
 import type { Note } from '../engine/ui.js';
 import { commandLine } from '../invocation.js';
 
-/** Text shared by every human-facing interface; colour is off under NO_COLOR or outside a terminal. */
+/** Text shared by every human-facing interface, coloured where the run's IO says so (useColour). */
 
-const MARKS: Record<CheckStatus, string> = {
-  pass: kleur.green('✔'),
-  fail: kleur.yellow('•'),
-  info: kleur.cyan('i'),
-  unknown: kleur.red('?'),
-  'not-applicable': kleur.gray('–'),
+/** Colour is decided once, by the IO object (NO_COLOR, FORCE_COLOR, a terminal): every text here follows it. */
+export function useColour(on: boolean) {
+  kleur.enabled = on;
+}
+
+const MARKS: Record<CheckStatus, () => string> = {
+  pass: () => kleur.green('✔'),
+  fail: () => kleur.yellow('•'),
+  info: () => kleur.cyan('i'),
+  unknown: () => kleur.red('?'),
+  'not-applicable': () => kleur.gray('–'),
 };
 
 export function identityLine(identity: Identity): string {
@@ -42,7 +47,7 @@ export function resultLine(result: CheckResult, when: 'before' | 'after'): strin
           : result.status === 'info'
             ? 'Worth knowing'
             : 'To do';
-  return `  ${MARKS[result.status]} ${label}: ${result.detail}`;
+  return `  ${MARKS[result.status]()} ${label}: ${result.detail}`;
 }
 
 export function checklistText(list: Checklist, where = 'the AWS console'): string {
@@ -61,17 +66,18 @@ export function planText(plan: Plan, dryRun: boolean): string {
   return lines.join('\n');
 }
 
-const OUTCOME_TEXT: Record<StepOutcome, string> = {
-  'already-done': kleur.green('already done'),
-  done: kleur.green('done now'),
-  'not-applicable': kleur.gray('not applicable'),
-  pending: kleur.yellow('still to do'),
-  skipped: kleur.yellow('skipped for now'),
-  'timed-out': kleur.yellow('not seen before the wait ended'),
-  declined: kleur.yellow('declined'),
-  blocked: kleur.yellow('waiting on an earlier step'),
-  planned: kleur.cyan('planned (dry run)'),
-  advised: kleur.cyan('advice given'),
+const OUTCOME_TEXT: Record<StepOutcome, () => string> = {
+  'already-done': () => kleur.green('already done'),
+  done: () => kleur.green('done now'),
+  'not-applicable': () => kleur.gray('not applicable'),
+  pending: () => kleur.yellow('still to do'),
+  skipped: () => kleur.yellow('skipped for now'),
+  'timed-out': () => kleur.yellow('not seen before the wait ended'),
+  declined: () => kleur.yellow('declined'),
+  blocked: () => kleur.yellow('waiting on an earlier step'),
+  planned: () => kleur.cyan('planned (dry run)'),
+  advised: () => kleur.cyan('advice given'),
+  unknown: () => kleur.yellow('could not be checked'),
 };
 
 export function explainText(step: Step): string {
@@ -113,7 +119,7 @@ export function practiceBanner(consoleUrl: string): string {
 export function summaryText(reports: StepReport[], open: StepReport[], dryRun: boolean, practice = false): string {
   const width = Math.max(...reports.map((r) => r.step.id.length));
   const lines = ['', kleur.bold(practice ? 'Summary (PRACTICE: a simulated account, nothing in AWS was changed)' : 'Summary')];
-  for (const r of reports) lines.push(`  ${r.step.id.padEnd(width)}  ${OUTCOME_TEXT[r.outcome]}`);
+  for (const r of reports) lines.push(`  ${r.step.id.padEnd(width)}  ${OUTCOME_TEXT[r.outcome]()}`);
   const done = reports.filter((r) => r.outcome === 'already-done' || r.outcome === 'done');
   // Only the first letter: lower-casing whole titles would print "mfa" and "iam".
   if (done.length > 0) lines.push('', `Done: ${done.map((r) => r.step.title[0]!.toLowerCase() + r.step.title.slice(1)).join('; ')}.`);

@@ -5,22 +5,22 @@ import type { StatusReport } from '../engine/status.js';
 import { commandLine } from '../invocation.js';
 import { practiceBanner } from './render.js';
 
-const LABELS: Record<CheckStatus, string> = {
-  pass: kleur.green('PASS'),
-  fail: kleur.red('FAIL'),
-  info: kleur.cyan('INFO'),
-  unknown: kleur.yellow('????'),
-  'not-applicable': kleur.gray('N/A '),
+const LABELS: Record<CheckStatus, () => string> = {
+  pass: () => kleur.green('PASS'),
+  fail: () => kleur.red('FAIL'),
+  info: () => kleur.cyan('INFO'),
+  unknown: () => kleur.yellow('????'),
+  'not-applicable': () => kleur.gray('N/A '),
 };
 
 /** The human table of `status`. */
-export function statusTable(report: StatusReport, practice?: { consoleUrl: string }): string {
+export function statusTable(report: StatusReport, practice?: { url: string }): string {
   const who = report.caller.isRoot ? 'root' : report.caller.arn;
-  const lines = [...(practice ? [practiceBanner(practice.consoleUrl)] : []), `Account ${kleur.bold(report.account)} (${report.partition}) · read as ${who}`, ''];
+  const lines = [...(practice ? [practiceBanner(practice.url)] : []), `Account ${kleur.bold(report.account)} (${report.partition}) · read as ${who}`, ''];
   const idWidth = Math.max(...report.checks.map((c) => c.id.length));
   for (const c of report.checks) {
     // An optional step not taken is a suggestion, not a failure.
-    const label = c.status === 'fail' && !c.required ? kleur.yellow('OPT ') : LABELS[c.status];
+    const label = c.status === 'fail' && !c.required ? kleur.yellow('OPT ') : LABELS[c.status]();
     lines.push(`  ${label}  ${c.id.padEnd(idWidth)}  ${c.detail}`);
   }
   lines.push('');

@@ -16,6 +16,7 @@ import type {
   WaitCommand,
 } from '../engine/ui.js';
 import { StoppedError } from '../errors.js';
+import type { IO } from '../io.js';
 import { explainText, glossaryText, practiceTag } from './render.js';
 import { TextOutput, type PracticeInfo } from './text-output.js';
 
@@ -33,17 +34,17 @@ export class TerminalUI extends TextOutput implements UI {
   private leaveSecretScreen: (() => void) | undefined;
 
   constructor(
+    io: IO,
     private readonly signal: AbortSignal,
     private readonly interrupt: () => void,
-    private readonly tty: NodeJS.WriteStream = process.stdout,
     practice?: PracticeInfo,
   ) {
-    super(tty, practice);
+    super(io, practice);
   }
 
-  private async ask<T>(prompt: (context: { signal: AbortSignal }) => Promise<T>): Promise<T> {
+  private async ask<T>(prompt: (context: { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }) => Promise<T>): Promise<T> {
     try {
-      return await prompt({ signal: this.signal });
+      return await prompt({ signal: this.signal, input: this.io.stdin, output: this.io.stdout });
     } catch (error) {
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
         this.interrupt();
@@ -80,10 +81,10 @@ export class TerminalUI extends TextOutput implements UI {
    */
   private enterSecretScreen() {
     if (this.leaveSecretScreen) return;
-    this.tty.write(ALTERNATE_SCREEN_ON);
+    this.io.stdout.write(ALTERNATE_SCREEN_ON);
     // The alternate screen starts blank: without this line it would not say it is practice.
     if (this.practice) this.print(practiceTag());
-    const leave = () => this.tty.write(ALTERNATE_SCREEN_OFF);
+    const leave = () => this.io.stdout.write(ALTERNATE_SCREEN_OFF);
     process.once('exit', leave);
     this.leaveSecretScreen = () => {
       process.off('exit', leave);
@@ -99,7 +100,7 @@ export class TerminalUI extends TextOutput implements UI {
 
   async showQrCode(label: string, uri: string, fallback: string) {
     // Explicit black on white where colour is on, so the code scans on dark terminals too.
-    const qr = await QRCode.toString(uri, kleur.enabled ? { type: 'terminal', small: true } : { type: 'utf8', margin: 2 });
+    const qr = await QRCode.toString(uri, this.io.color ? { type: 'terminal', small: true } : { type: 'utf8', margin: 2 });
     this.enterSecretScreen();
     this.print(`\n  ${kleur.bold(label)}:\n`);
     this.print(qr.replace(/\n+$/, '').replace(/^/gm, '  '));
@@ -114,12 +115,12 @@ export class TerminalUI extends TextOutput implements UI {
   }
 
   override busy(message: string): () => void {
-    const spinner = ora({ stream: process.stderr, discardStdin: false, isEnabled: Boolean(process.stderr.isTTY), text: message }).start();
+    const spinner = ora({ stream: this.io.stderr as NodeJS.WriteStream, discardStdin: false, isEnabled: this.io.spinner, text: message }).start();
     return () => spinner.stop();
   }
 
-  waiting(step: Step, waitingFor: string): Waiter {
-    return new SpinnerWaiter(step, waitingFor, this.interrupt, (text) => this.print(text), this.practice);
+  waiting(step: Step, waitingFor: string, doItForMe?: () => string): Waiter {
+    return new SpinnerWaiter(this.io, step, waitingFor, this.interrupt, (text) => this.print(text), doItForMe);
   }
 }
 
@@ -135,18 +136,20 @@ class SpinnerWaiter implements Waiter {
   private readonly ticker;
 
   constructor(
+    private readonly io: IO,
     private readonly step: Step,
     private readonly waitingFor: string,
     private readonly interrupt: () => void,
     private readonly print: (text: string) => void,
-    private readonly practice?: PracticeInfo,
+    /** Practice mode only: the practice console does the step (`p`). */
+    private readonly doItForMe?: () => string,
   ) {
     // discardStdin would swallow the keys we listen for. ora turns itself off when CI is set, but
     // this interface only runs with a person at a terminal: keep the elapsed time and keys visible.
     this.spinner = ora({
-      stream: process.stderr,
+      stream: io.stderr as NodeJS.WriteStream,
       discardStdin: false,
-      isEnabled: Boolean(process.stderr.isTTY),
+      isEnabled: io.spinner,
       text: this.text(),
     }).start();
     this.ticker = setInterval(() => (this.spinner.text = this.text()), 1000);
@@ -159,7 +162,7 @@ class SpinnerWaiter implements Waiter {
     const keys = [
       'Enter: check now',
       's: skip for now',
-      ...(this.practice ? ['p: do it in the practice console for me'] : []),
+      ...(this.doItForMe ? ['p: do it in the practice console for me'] : []),
       '?: explain',
       'g: glossary',
       'Ctrl-C: stop',
@@ -179,8 +182,8 @@ class SpinnerWaiter implements Waiter {
   }
 
   nextCommand(signal: AbortSignal): Promise<WaitCommand> {
-    const stdin = process.stdin;
-    if (!stdin.isTTY) return new Promise(() => {});
+    const stdin = this.io.stdin;
+    if (!this.io.isTTY.stdin) return new Promise(() => {});
     return new Promise((resolve, reject) => {
       emitKeypressEvents(stdin);
       stdin.setRawMode(true);
@@ -205,9 +208,9 @@ class SpinnerWaiter implements Waiter {
           this.say(explainText(this.step));
         } else if (str === 'g' || str === 'G') {
           this.say(glossaryText());
-        } else if ((str === 'p' || str === 'P') && this.practice) {
+        } else if ((str === 'p' || str === 'P') && this.doItForMe) {
           done();
-          this.say(this.doInPractice(this.practice));
+          this.say(this.doInPractice(this.doItForMe));
           resolve('check');
         }
       };
@@ -220,9 +223,9 @@ class SpinnerWaiter implements Waiter {
     });
   }
 
-  private doInPractice(practice: PracticeInfo): string {
+  private doInPractice(doItForMe: () => string): string {
     try {
-      return kleur.cyan(`  PRACTICE console: ${practice.doStep(this.step.id)}.`);
+      return kleur.cyan(`  PRACTICE console: ${doItForMe()}.`);
     } catch (error) {
       return kleur.yellow(`  PRACTICE console could not do it: ${error instanceof Error ? error.message : String(error)}`);
     }

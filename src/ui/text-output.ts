@@ -2,28 +2,29 @@ import type { Identity } from '../aws/identity.js';
 import { openReports } from '../engine/wizard.js';
 import type { Checklist, CheckResult, Plan, Step, StepReport } from '../engine/types.js';
 import type { Note } from '../engine/ui.js';
+import type { IO } from '../io.js';
 import * as render from './render.js';
 
-/** Practice mode, as the interfaces see it: where its console is, and its "do it for me". */
+/** Practice mode, as the interfaces see it (from the console port): where its console is. */
 export interface PracticeInfo {
-  consoleUrl: string;
-  /** Does a console step in the practice console; says what it did. */
-  doStep(stepId: string): string;
+  url: string;
 }
 
 /** The output half of the UI port, as text lines: shared by the terminal and the plain interface. */
 export abstract class TextOutput {
   constructor(
-    protected readonly out: NodeJS.WritableStream,
+    protected readonly io: IO,
     protected readonly practice?: PracticeInfo,
-  ) {}
+  ) {
+    render.useColour(io.color);
+  }
 
   protected print(text: string) {
-    this.out.write(`${text}\n`);
+    this.io.stdout.write(`${text}\n`);
   }
 
   intro(identity: Identity, notes: Note[]) {
-    if (this.practice) this.print(render.practiceBanner(this.practice.consoleUrl));
+    if (this.practice) this.print(render.practiceBanner(this.practice.url));
     this.print(render.identityLine(identity));
     notes.forEach((n) => this.note(n));
   }

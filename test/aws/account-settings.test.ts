@@ -55,7 +55,7 @@ describe('security-contact', () => {
   const contact = { name: 'Jane Doe', email: 'security@example.com', phone: '+1 555 0100' };
 
   it('sets the SECURITY alternate contact from flags under --yes, and reads it back', async () => {
-    const { ui, outcomes } = await runSteps(account, [securityContact], YES, { interactive: false, inputs: { securityContact: contact } });
+    const { ui, outcomes } = await runSteps(account, [securityContact], YES, { interactive: false, inputs: { 'security-contact': contact } });
     expect(outcomes).toEqual(['done']);
     expect(ui.of('plan')[0]!.plan.actions[0]!.cli).toBe(
       "aws account put-alternate-contact --alternate-contact-type SECURITY --name 'Jane Doe' --title 'Security contact' --email-address security@example.com --phone-number '+1 555 0100'",
@@ -86,7 +86,7 @@ describe('billing-alert', () => {
     (await account.aws.budgets.send(new DescribeNotificationsForBudgetCommand({ AccountId: ACCOUNT_ID, BudgetName: 'monthly-cost-alert' }))).Notifications;
 
   it('creates one monthly COST budget with actual and forecast alerts, explains cost and timing, and finds it again', async () => {
-    const { ui, outcomes } = await runSteps(account, [billingAlert], YES, { interactive: false, inputs: flags });
+    const { ui, outcomes } = await runSteps(account, [billingAlert], YES, { interactive: false, inputs: { 'billing-alert': flags } });
     expect(outcomes).toEqual(['done']);
     const notes = ui.of('plan')[0]!.plan.notes!.join(' ');
     expect(notes).toMatch(/does not charge/);
@@ -97,7 +97,7 @@ describe('billing-alert', () => {
       'ACTUAL>100PERCENTAGE',
       'FORECASTED>100PERCENTAGE',
     ]);
-    const again = await runSteps(account, [billingAlert], YES, { interactive: false, inputs: flags });
+    const again = await runSteps(account, [billingAlert], YES, { interactive: false, inputs: { 'billing-alert': flags } });
     expect(again.outcomes).toEqual(['already-done']);
     expect(account.proxy.count('budgets:CreateBudget')).toBe(1);
   });
@@ -125,7 +125,7 @@ describe('billing-alert', () => {
   });
 
   it('in a dry run, shows the create-budget command and creates nothing', async () => {
-    const { ui } = await runSteps(account, [billingAlert], YES, { interactive: false, dryRun: true, inputs: flags });
+    const { ui } = await runSteps(account, [billingAlert], YES, { interactive: false, dryRun: true, inputs: { 'billing-alert': flags } });
     expect(ui.of('plan')[0]!.plan.actions[0]!.cli).toMatch(/^aws budgets create-budget --account-id 123456789012 --budget '\{"BudgetName":"monthly-cost-alert"/);
     expect(writeCalls(account.proxy)).toEqual([]);
   });
@@ -152,7 +152,7 @@ describe('account-alias', () => {
 
   it('with --yes and a taken alias, stops with a usage error naming the flag', async () => {
     account.proxy.failNext('iam:CreateAccountAlias', { status: 409, code: 'EntityAlreadyExists', message: 'taken' });
-    const run = runSteps(account, [accountAlias], YES, { interactive: false, inputs: { accountAlias: 'taken-name' } });
+    const run = runSteps(account, [accountAlias], YES, { interactive: false, inputs: { 'account-alias': { accountAlias: 'taken-name' } } });
     await expect(run).rejects.toThrow(UsageError);
     await expect(run).rejects.toThrow(/--account-alias taken-name/);
   });

@@ -15,7 +15,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { adminUser } from '../../steps/admin-user.js';
-import { runSteps, useTestAccount, writeCalls } from '../support/test-account.js';
+import { runSteps, useTestAccount, writeCalls, checkContext } from '../support/test-account.js';
 
 const ADMIN_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const account = useTestAccount();
@@ -174,8 +174,8 @@ describe('admin-user', () => {
   });
 
   it('takes the password from --password-stdin and rejects one the policy would refuse, before writing', async () => {
-    const weak = runSteps(account, [adminUser], { 'apply-admin-user': true }, { interactive: false, adminUser: 'a1', inputs: { password: 'short' } });
-    await expect(weak).rejects.toThrow('--password-stdin: the password must be at least 8 characters');
+    const weak = runSteps(account, [adminUser], { 'apply-admin-user': true }, { interactive: false, adminUser: 'a1', inputs: { 'admin-user': { password: 'short' } } });
+    await expect(weak).rejects.toThrow("--password-stdin: the password has 5 characters, fewer than 8; it needs at least 8 characters (at most 128), with 3 of the four kinds");
     expect(writeCalls(account.proxy)).toEqual([]);
 
     await account.reset();
@@ -183,7 +183,7 @@ describe('admin-user', () => {
       account,
       [adminUser],
       { 'apply-admin-user': true },
-      { interactive: false, adminUser: 'a1', inputs: { password: 'Str0ng-Passw0rd!' } },
+      { interactive: false, adminUser: 'a1', inputs: { 'admin-user': { password: 'Str0ng-Passw0rd!' } } },
     );
     expect(outcomes).toEqual(['done']);
     expect(account.proxy.lastParams('iam:CreateLoginProfile')?.get('Password')).toBe('Str0ng-Passw0rd!');
@@ -199,7 +199,7 @@ describe('admin-user', () => {
     );
     await iam().send(new AttachRolePolicyCommand({ RoleName: 'AWSReservedSSO_AdministratorAccess_0123456789abcdef', PolicyArn: ADMIN_ARN }));
     const identity = await account.identity();
-    expect(await adminUser.check({ identity, read: account.reader(identity) })).toMatchObject({
+    expect(await adminUser.check(checkContext(identity, account.reader(identity)))).toMatchObject({
       status: 'pass',
       detail: expect.stringContaining('IAM Identity Center'),
     });
@@ -211,7 +211,7 @@ describe('admin-user', () => {
     await iam().send(new CreateUserCommand({ UserName: 'viewer' }));
     await iam().send(new CreateLoginProfileCommand({ UserName: 'viewer', Password: 'Viewer-Passw0rd!' }));
     const identity = await account.identity();
-    expect(await adminUser.check({ identity, read: account.reader(identity) })).toEqual({
+    expect(await adminUser.check(checkContext(identity, account.reader(identity)))).toEqual({
       status: 'fail',
       detail: 'admins without console access: robot',
     });

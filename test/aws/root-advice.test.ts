@@ -5,14 +5,14 @@ import { rootMfaBackup } from '../../steps/root-mfa-backup.js';
 import { rootRecentUse } from '../../steps/root-recent-use.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { totp } from '../support/totp.js';
-import { runSteps, useTestAccount } from '../support/test-account.js';
+import { runSteps, useTestAccount, checkContext } from '../support/test-account.js';
 
 const account = useTestAccount({ mfa: true });
 
 /** A step's check as the wizard runs it (its reader may wait for the credential report, on `clock`). */
 async function check(step: typeof rootMfaBackup | typeof rootRecentUse, clock = new FakeClock()) {
   const identity = await account.identity();
-  return step.check({ identity, read: account.reader(identity, { clock }) });
+  return step.check(checkContext(identity, account.reader(identity, { clock })));
 }
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');

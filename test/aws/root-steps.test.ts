@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { rootAccessKeys } from '../../steps/root-access-keys.js';
 import { rootMfa } from '../../steps/root-mfa.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { runSteps, useTestAccount } from '../support/test-account.js';
+import { runSteps, useTestAccount, checkContext } from '../support/test-account.js';
 
 const account = useTestAccount();
 
 async function check(step: typeof rootMfa) {
   const identity = await account.identity();
-  return step.check({ identity, read: account.reader(identity) });
+  return step.check(checkContext(identity, account.reader(identity)));
 }
 
 describe('root-mfa', () => {
@@ -65,7 +65,7 @@ describe('root-access-keys', () => {
     const identity = await account.identity();
     const read = account.reader(identity);
     account.proxy.resetCounts();
-    await Promise.all([rootMfa.check({ identity, read }), rootAccessKeys.check({ identity, read })]);
+    await Promise.all([rootMfa.check(checkContext(identity, read)), rootAccessKeys.check(checkContext(identity, read))]);
     expect(account.proxy.count('iam:GetAccountSummary')).toBe(1);
   });
 });

@@ -10,23 +10,30 @@ import {
 } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
-import { nothingReadable, readStatus } from '../../src/engine/status.js';
+import { awsConsoleLinks } from '../../src/aws/console-links.js';
+import { whoAmI } from '../../src/aws/identity.js';
+import { collectStatus, nothingReadable, readInTwoWaves } from '../../src/engine/status.js';
 import { PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import type { CreateVirtualMFADeviceCommandOutput } from '@aws-sdk/client-iam';
 import { totp } from '../support/totp.js';
-import { STEP_IDS } from '../../src/step-ids.js';
 import { statusJson, statusTable } from '../../src/ui/status-view.js';
 import { adminMfa } from '../../steps/admin-mfa.js';
 import { adminSignIn } from '../../steps/admin-sign-in.js';
-import { ALL_STEPS } from '../../steps/index.js';
+import { loadSteps, MANIFEST, STEP_IDS } from '../../steps/manifest.js';
 import { createAlertingBudget } from '../support/budget.js';
 import { requestDepths, runDepth } from '../support/request-depth.js';
-import { TEMPORARY_CREDENTIALS, useTestAccount, writeCalls } from '../support/test-account.js';
+import { TEMPORARY_CREDENTIALS, useTestAccount, writeCalls, checkContext } from '../support/test-account.js';
 
 const account = useTestAccount();
+const ALL_STEPS = await loadSteps();
 
-const status = (aws: AwsClients = account.aws) => readStatus(aws, ALL_STEPS, { signal: new AbortController().signal });
+/** status as the command runs it: its reads in two waves, then every check (on `aws`, the test's clients by default). */
+async function status(aws: AwsClients = account.aws) {
+  const identify = async () => ({ aws, identity: await whoAmI(aws) });
+  const { caller, read } = await readInTwoWaves(aws, identify, new AbortController().signal);
+  return collectStatus(caller.identity, read, ALL_STEPS, awsConsoleLinks(caller.identity.partition));
+}
 const statuses = (report: Awaited<ReturnType<typeof status>>) => Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
 
 const seedOf = (device: CreateVirtualMFADeviceCommandOutput) => new TextDecoder().decode(device.VirtualMFADevice!.Base32StringSeed);
@@ -67,6 +74,7 @@ describe('status', () => {
       'root-mfa-backup': 'not-applicable',
       'root-hardware-mfa': 'not-applicable',
       'root-access-keys': 'fail',
+      'root-signing-certificates': 'pass',
       'root-recent-use': 'info',
       'password-policy': 'fail',
       'admin-user': 'fail',
@@ -94,6 +102,7 @@ describe('status', () => {
       'root-mfa-backup': 'info',
       'root-hardware-mfa': 'info',
       'root-access-keys': 'pass',
+      'root-signing-certificates': 'pass',
       'root-recent-use': 'info',
       'password-policy': 'pass',
       'admin-user': 'pass',
@@ -149,10 +158,10 @@ describe('status', () => {
     expect(Object.keys(parsed.checks[0])).toEqual(['id', 'title', 'status', 'detail', 'required']);
     expect(parsed.checks.map((c: { id: string }) => c.id)).toEqual([...STEP_IDS.filter((id) => id !== 'admin-sign-in')]);
     const required = parsed.checks.filter((c: { required: boolean }) => c.required).map((c: { id: string }) => c.id);
-    expect(required).toEqual(['root-mfa', 'root-access-keys', 'admin-user', 'password-policy', 'admin-mfa', 'security-contact']);
+    expect(required).toEqual(MANIFEST.filter((r) => r.required).map((r) => r.id));
   });
 
-  it('lists the steps in the order of STEP_IDS, which --skip and --help use', () => {
+  it('lists the steps in the order of the manifest, which --skip and --help use', () => {
     expect(ALL_STEPS.map((s) => s.id)).toEqual([...STEP_IDS]);
   });
 });
@@ -161,7 +170,7 @@ describe('admin follow-up checks', () => {
   it('admin-sign-in passes once the admin has used its password', async () => {
     await makeAdmin('admin-jane', { mfa: false });
     const identity = await account.identity();
-    const check = () => adminSignIn.check({ identity, read: account.reader(identity), adminUser: 'admin-jane' });
+    const check = () => adminSignIn.check(checkContext(identity, account.reader(identity), { adminUser: 'admin-jane' }));
     expect(await check()).toMatchObject({ status: 'fail' });
     account.proxy.state.signedIn.add('admin-jane');
     expect(await check()).toMatchObject({ status: 'pass', detail: expect.stringContaining('last signed in') });
@@ -172,9 +181,9 @@ describe('admin follow-up checks', () => {
     await makeAdmin('fresh', { mfa: false });
     const identity = await account.identity();
     const read = account.reader(identity);
-    expect(await adminMfa.check({ identity, read, adminUser: 'protected' })).toMatchObject({ status: 'pass' });
-    expect(await adminMfa.check({ identity, read, adminUser: 'fresh' })).toMatchObject({ status: 'fail' });
-    expect(await adminMfa.check({ identity, read, adminUser: 'nobody' })).toMatchObject({ status: 'fail' });
+    expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'protected' }))).toMatchObject({ status: 'pass' });
+    expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'fresh' }))).toMatchObject({ status: 'fail' });
+    expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'nobody' }))).toMatchObject({ status: 'fail' });
   });
 });
 

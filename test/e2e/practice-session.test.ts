@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { twoConsecutiveCodes } from '../../src/practice/totp.js';
+import { twoConsecutiveCodes } from '../../src/totp.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
 import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
 import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, goAhead, nameSecurityContact, setBudget, WAIT } from '../practice/wizard-answers.js';

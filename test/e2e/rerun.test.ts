@@ -26,6 +26,7 @@ const STEPS = [
   ['Keep a second MFA device for root', 'root-mfa-backup', 'i Worth knowing: root has MFA; AWS cannot show whether a second device'],
   ['Prefer a security key for root', 'root-hardware-mfa', "✔ Already done: root's MFA is a passkey, security key or hardware token"],
   ['Delete every root access key', 'root-access-keys', '✔ Already done: root has no access keys'],
+  ['Delete every root signing certificate', 'root-signing-certificates', '✔ Already done: root has no signing certificates'],
   ['Keep root unused', 'root-recent-use', 'i Worth knowing: root last signed in 30 days ago'],
   ['Create an admin IAM user for daily work', 'admin-user', '✔ Already done: admin with console access: admin'],
   ['Require long, fresh passwords for IAM users', 'password-policy', '✔ Already done: minimum length 14, reuse prevention the last 24'],

@@ -1,5 +1,6 @@
 // Signed with a ROOT ACCESS KEY (AKIA… as root): a warning, and the admin comes before the root steps.
 import { expect, it } from 'vitest';
+import { MANIFEST } from '../../steps/manifest.js';
 import {
   TEST_TIMEOUT_MS,
   answer,
@@ -16,7 +17,8 @@ const account = useE2EAccount();
 /** A long-term key id, as a root access key has; the proxy makes the caller root. */
 const ROOT_ACCESS_KEY = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SESSION_TOKEN: undefined };
 
-const ROOT_STEPS = ['root-mfa', 'root-mfa-backup', 'root-hardware-mfa', 'root-access-keys', 'root-recent-use'];
+/** The steps about root's own credentials, in their usual order, as the manifest marks them. */
+const ROOT_STEPS: string[] = MANIFEST.filter((r) => 'aboutRoot' in r).map((r) => r.id);
 
 it(
   'in a terminal: the warning, then the admin user is set up before any root step',

@@ -1,7 +1,7 @@
 // `status --json`: exactly one JSON object on stdout, in each state an account can be in.
 import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
 import { expect, it } from 'vitest';
-import { STEP_IDS } from '../../src/step-ids.js';
+import { MANIFEST, STEP_IDS } from '../../steps/manifest.js';
 import { SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, finishAccount, runCli, useE2EAccount, writeCalls, type E2EAccount } from './helpers.js';
 
 const account = useE2EAccount();
@@ -19,7 +19,8 @@ interface StatusJson {
 
 /** Every step that has a status check (all but admin-sign-in, which only the wizard asks for), in the documented order. */
 const IDS = STEP_IDS.filter((id) => id !== 'admin-sign-in');
-const REQUIRED = ['root-mfa', 'root-access-keys', 'admin-user', 'password-policy', 'admin-mfa', 'security-contact'];
+/** The required ones, as the manifest says. */
+const REQUIRED: string[] = MANIFEST.filter((r) => r.required && r.inStatus).map((r) => r.id);
 
 /** What a new account shows: the required checks and the optional ones fail; the advice has nothing or little to say. */
 const NEW_ACCOUNT: Record<string, Status> = {
@@ -27,6 +28,7 @@ const NEW_ACCOUNT: Record<string, Status> = {
   'root-mfa-backup': 'not-applicable',
   'root-hardware-mfa': 'not-applicable',
   'root-access-keys': 'fail',
+  'root-signing-certificates': 'pass',
   'root-recent-use': 'info',
   'password-policy': 'fail',
   'admin-user': 'fail',
@@ -106,6 +108,7 @@ it(
       'root-mfa-backup': 'info',
       'root-hardware-mfa': 'pass',
       'root-access-keys': 'pass',
+      'root-signing-certificates': 'pass',
       'root-recent-use': 'info', // read as root: every root use is worth a word
       'password-policy': 'pass',
       'admin-user': 'pass',
@@ -115,6 +118,23 @@ it(
       'billing-alert': 'pass',
     });
     expect(json.checks.find((c) => c.id === 'admin-mfa')?.detail).toContain('admin');
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'everything done but a root signing certificate left: not ok, exit 1',
+  async () => {
+    await finishAccount(account, 'admin');
+    account.proxy.state.signingCertificates = true;
+    const { json, code } = await statusJson();
+    expect(json.checks.find((c) => c.id === 'root-signing-certificates')).toMatchObject({
+      status: 'fail',
+      detail: 'root still has an X.509 signing certificate',
+      required: true,
+    });
+    expect(json.ok).toBe(false);
+    expect(code).toBe(1);
   },
   TEST_TIMEOUT_MS,
 );

@@ -107,14 +107,14 @@ it(
 
 
 it(
-  '--yes without --admin-user on an account with no admin: exit 2, one line, no write',
+  '--yes without --admin-user on an account with no admin: exit 2 before the first step is shown, one line naming every flag it needs, no write',
   async () => {
     const result = await runCli(['--yes'], account.env());
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('--admin-user');
-    expect(result.stderr).not.toMatch(/^\s+at /m);
-    expect(result.stdout).toMatch(/^\[\d+\/\d+\] Create an admin IAM user for daily work \(admin-user\)$/m);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'aws-root-lockdown: --yes needs --admin-user and --password-stdin (for admin-user) on this account, or --skip admin-user (see --help)',
+    ]);
+    expect(result.stdout).toBe('');
     expect(writeCalls(account.proxy)).toEqual([]);
     expect((await adminState(account.iam, 'admin')).users).toEqual([]);
   },
@@ -127,7 +127,8 @@ it(
     const result = await runCli(['--yes', '--admin-user', 'ops-admin'], account.env());
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('--password-stdin');
+    expect(result.stderr).toContain('--yes needs --password-stdin (for admin-user)');
+    expect(result.stdout).toBe('');
     expect(writeCalls(account.proxy)).toEqual([]);
     expect((await adminState(account.iam, 'ops-admin')).exists).toBe(false);
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountReader } from '../../src/aws/account-reader.js';
 import type { AwsClients } from '../../src/aws/clients.js';
+import { awsConsoleLinks } from '../../src/aws/console-links.js';
 import type { Identity } from '../../src/aws/identity.js';
 import type { AutomatedStep, CheckResult, ConsoleStep, Step } from '../../src/engine/types.js';
 import { openReports, runWizard, type WizardOptions } from '../../src/engine/wizard.js';
@@ -88,6 +89,7 @@ function wizard(
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
     newReader: () => ({}) as AccountReader,
+    console: { links: awsConsoleLinks('aws') },
     ...overrides,
   };
   return { ui, clock, run: () => runWizard(options) };
@@ -180,5 +182,82 @@ describe('runWizard', () => {
     const optional = consoleStep('opt', [fail], { required: false });
     const { run } = wizard([optional], {}, { interactive: false });
     expect(openReports(await run())).toEqual([]);
+  });
+
+  it('shows an optional or advisory check that fails as unknown, with its reason, and goes on to the required steps', async () => {
+    const broken = (id: string, extra: Partial<ConsoleStep>) =>
+      consoleStep(id, [], {
+        required: false,
+        check: async () => {
+          throw Object.assign(new Error('Rate of credential report generation exceeded'), { name: 'LimitExceeded', action: 'iam:GenerateCredentialReport' });
+        },
+        ...extra,
+      });
+    const advisory = { ...broken('advice', {}), kind: 'advisory' as const, advice: () => ({ items: [] }) } as unknown as Step;
+    const optional = broken('optional', {});
+    const required = consoleStep('required', [pass]);
+    const { ui, run } = wizard([advisory, optional, required]);
+    const reports = await run();
+    expect(reports.map((r) => r.outcome)).toEqual(['unknown', 'unknown', 'already-done']);
+    expect(reports[0]!.result).toEqual({ status: 'unknown', detail: 'iam:GenerateCredentialReport failed: LimitExceeded: Rate of credential report generation exceeded' });
+    expect(ui.of('result').map((e) => [e.id, e.result.status])).toEqual([['advice', 'unknown'], ['optional', 'unknown'], ['required', 'pass']]);
+    expect(openReports(reports)).toEqual([]);
+  });
+
+  it('a required check that fails still stops the run', async () => {
+    const failing = consoleStep('required', [], {
+      check: async () => {
+        throw Object.assign(new Error('boom'), { name: 'ServiceFailure', $metadata: { httpStatusCode: 500 } });
+      },
+    });
+    await expect(wizard([failing]).run()).rejects.toThrow('boom');
+  });
+
+  it('--skip leaves a step out without running its check, and it stays open when required', async () => {
+    const skipped = consoleStep('a', [pass]);
+    const next = consoleStep('b', [pass]);
+    const { ui, run } = wizard([skipped, next], {}, { skip: ['a'] });
+    const reports = await run();
+    expect(skipped.calls).toBe(0);
+    expect(reports.map((r) => r.outcome)).toEqual(['skipped', 'already-done']);
+    expect(ui.of('note').map((e) => e.note.text)).toEqual(['Skipped (--skip a): not checked this run.']);
+    expect(openReports(reports).map((r) => r.step.id)).toEqual(['a']);
+  });
+
+  it('after a prerequisite left out with --skip, a step settled anyway is reported, an open one is blocked', async () => {
+    const done = consoleStep('done-anyway', [pass], { needs: ['first'] });
+    const open = consoleStep('open', [fail], { needs: ['first'] });
+    const { ui, run } = wizard([consoleStep('first', [pass]), done, open], {}, { skip: ['first'] });
+    expect((await run()).map((r) => r.outcome)).toEqual(['skipped', 'already-done', 'blocked']);
+    expect(ui.of('result').at(-1)!.result.detail).toBe('comes after first, which was skipped');
+    expect(ui.of('waiting')).toEqual([]);
+  });
+
+  it('learns of practice mode only through the console port: the links, and the hands a step declares for "do it for me"', async () => {
+    const hands = {
+      assignRootMfa: () => 'assigned',
+      deleteRootAccessKeys: () => 'deleted',
+      deleteRootSigningCertificates: () => 'certificates deleted',
+      signInAdmins: () => 'signed in',
+      assignAdminMfa: () => 'mfa',
+    };
+    const links = { rootCredentials: 'http://127.0.0.1:1/security_credentials', signIn: (a: string) => `http://127.0.0.1:1/signin/${a}`, iamUser: (u: string) => u };
+    const declared = consoleStep('declared', [fail, pass], {
+      checklist: (ctx) => ({ url: ctx.console.rootCredentials, items: ['do it'] }),
+      doItForMe: (h) => h.deleteRootAccessKeys(),
+    });
+    const undeclared = consoleStep('undeclared', [fail, pass]);
+    const { ui, run } = wizard([declared, undeclared], {}, { console: { links, practice: { url: 'http://127.0.0.1:1', hands } } });
+    ui.waitCommands.push('check', 'check');
+    await run();
+    expect(ui.of('checklist')[0]!.list.url).toBe('http://127.0.0.1:1/security_credentials');
+    const [first, second] = ui.of('waiting');
+    expect(first!.doItForMe?.()).toBe('deleted');
+    expect(second!.doItForMe).toBeUndefined();
+
+    const onAws = wizard([consoleStep('declared', [fail, pass], { doItForMe: (h) => h.deleteRootAccessKeys() })]);
+    onAws.ui.waitCommands.push('check');
+    await onAws.run();
+    expect(onAws.ui.of('waiting')[0]!.doItForMe).toBeUndefined();
   });
 });

@@ -12,9 +12,9 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { PracticeAccount } from '../../src/practice/account.js';
-import { newAccountScenario } from '../../src/practice/scenario.js';
+import { describeScenarioIssue, newAccountScenario, scenarioSchema } from '../../src/practice/scenarios/scenario.js';
 import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
-import { twoConsecutiveCodes } from '../../src/practice/totp.js';
+import { twoConsecutiveCodes } from '../../src/totp.js';
 
 /** The practice console over HTTP, checked through what the wizard reads: the IAM API. */
 
@@ -90,6 +90,35 @@ describe('the practice console', () => {
     expect(await (await fetch(`${server.url}/security_credentials`)).text()).not.toContain('AKIAPRACTICEROOTKEY1');
   });
 
+  it('takes root signing certificates from a scenario: at most 2, each with an IAM certificate id', () => {
+    const withCertificates = (certificates: unknown[]) => {
+      const scenario = { ...newAccountScenario(), root: { ...newAccountScenario().root, signingCertificates: certificates } };
+      const parsed = scenarioSchema.safeParse(scenario);
+      return parsed.success ? 'ok' : describeScenarioIssue(parsed.error);
+    };
+    const certificate = (id: string) => ({ id, status: 'Active', created: '2026-01-01T00:00:00Z' });
+    expect(withCertificates([certificate('PRACTICEROOTCERTIFICATE1'), certificate('PRACTICEROOTCERTIFICATE2')])).toBe('ok');
+    expect(withCertificates([1, 2, 3].map((n) => certificate(`PRACTICEROOTCERTIFICATE${n}`)))).toBe('root.signingCertificates: root can have at most 2 signing certificates');
+    expect(withCertificates([certificate('short')])).toBe('root.signingCertificates.0.id: must be 24 to 128 capital letters or digits');
+    expect(newAccountScenario().root.signingCertificates).toEqual([]); // a new AWS account has none
+  });
+
+  it("lists root's X.509 signing certificates; deactivating keeps one counted, deleting removes it", async () => {
+    const id = 'PRACTICEROOTCERTIFICATE1';
+    server.account.change((s) => s.root.signingCertificates.push({ id, status: 'Active', created: '2026-01-01T00:00:00Z' }));
+    expect((await summary()).AccountSigningCertificatesPresent).toBe(1);
+    expect(await (await fetch(`${server.url}/security_credentials`)).text()).toContain(`<tr data-certificate="${id}">`);
+
+    await submit('/signing-certificates/status', { id, status: 'Inactive' });
+    expect(server.account.state.root.signingCertificates[0]?.status).toBe('Inactive');
+    expect((await summary()).AccountSigningCertificatesPresent).toBe(1);
+
+    expect(await submit('/signing-certificates/delete', { id })).toMatchObject({ status: 303, location: expect.stringMatching(/^\/security_credentials\?/) });
+    expect((await summary()).AccountSigningCertificatesPresent).toBe(0);
+    expect(await (await fetch(`${server.url}/security_credentials`)).text()).toContain('No X.509 certificates.');
+    expect((await submit('/signing-certificates/delete', { id })).status).toBe(404);
+  });
+
   it('signs an IAM user in: checks the password, asks for a new one when required, sets PasswordLastUsed', async () => {
     await aws.iam.send(new CreateUserCommand({ UserName: 'admin-jane' }));
     await aws.iam.send(new CreateLoginProfileCommand({ UserName: 'admin-jane', Password: 'First-Passw0rd!', PasswordResetRequired: true }));
@@ -118,20 +147,21 @@ describe('the practice console', () => {
     expect((await aws.iam.send(new ListMFADevicesCommand({ UserName: 'admin-jane' }))).MFADevices).toHaveLength(1);
   });
 
-  it('does each console step for a learner without a browser', async () => {
-    expect(server.console.doStep('root-mfa')).toMatch(/assigned the authenticator app/);
-    expect(server.console.doStep('root-access-keys')).toContain('AKIAPRACTICEROOTKEY1');
-    expect(await summary()).toMatchObject({ AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 });
+  it('does each console task for a learner without a browser', async () => {
+    expect(server.console.assignRootMfa()).toMatch(/assigned the authenticator app/);
+    expect(server.console.deleteRootAccessKeys()).toContain('AKIAPRACTICEROOTKEY1');
+    server.account.change((s) => s.root.signingCertificates.push({ id: 'PRACTICEROOTCERTIFICATE1', status: 'Inactive', created: '2026-01-01T00:00:00Z' }));
+    expect(server.console.deleteRootSigningCertificates()).toBe("deleted root's signing certificate PRACTICEROOTCERTIFICATE1");
+    expect(await summary()).toMatchObject({ AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, AccountSigningCertificatesPresent: 0 });
 
     await aws.iam.send(new CreateUserCommand({ UserName: 'admin-jane' }));
     await aws.iam.send(new CreateLoginProfileCommand({ UserName: 'admin-jane', Password: 'First-Passw0rd!', PasswordResetRequired: true }));
-    expect(server.console.doStep('admin-sign-in')).toBe('every console admin has signed in already'); // not an admin yet
+    expect(server.console.signInAdmins()).toBe('every console admin has signed in already'); // not an admin yet
     server.account.change((s) => s.users[0]!.policies.push('arn:aws:iam::aws:policy/AdministratorAccess'));
-    expect(server.console.doStep('admin-sign-in')).toBe('signed in as admin-jane and chose a new password');
-    expect(server.console.doStep('admin-mfa')).toBe('assigned an authenticator app to admin-jane');
+    expect(server.console.signInAdmins()).toBe('signed in as admin-jane and chose a new password');
+    expect(server.console.assignAdminMfa()).toBe('assigned an authenticator app to admin-jane');
     expect((await aws.iam.send(new GetUserCommand({ UserName: 'admin-jane' }))).User?.PasswordLastUsed).toBeInstanceOf(Date);
     expect((await aws.iam.send(new ListMFADevicesCommand({ UserName: 'admin-jane' }))).MFADevices).toHaveLength(1);
-    expect(server.console.doStep('budget')).toMatch(/nothing to do/);
   });
 
   it('shows on its home page what the account-wide steps set through the API', async () => {

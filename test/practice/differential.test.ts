@@ -38,9 +38,9 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { PracticeAccount } from '../../src/practice/account.js';
-import { newAccountScenario } from '../../src/practice/scenario.js';
+import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
 import { startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
-import { twoConsecutiveCodes } from '../../src/practice/totp.js';
+import { twoConsecutiveCodes } from '../../src/totp.js';
 import { startMoto, type Moto } from '../support/moto.js';
 
 /**
@@ -356,7 +356,8 @@ describe('the practice account answers as moto does', () => {
     });
 
     it('a malformed policy ARN is InvalidInput (moto says NoSuchEntity)', async () => {
-      const [fromMoto, fromPractice] = await both((iam) => iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'not-an-arn' })));
+      // Long enough for arnType's 20 characters, which IAM checks first (a ValidationError).
+      const [fromMoto, fromPractice] = await both((iam) => iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'this-is-not-an-arn-at-all' })));
       expect(fromMoto).toEqual({ ok: false, error: "NoSuchEntityException", status: 404 });
       expect(fromPractice).toEqual({ ok: false, error: "InvalidInputException", status: 400 });
     });

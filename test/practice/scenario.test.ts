@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runProcess } from '../support/process.js';
+import { PRINTED_PASSWORD_POLICY } from '../support/aws-printed.js';
 import { CLI, NO_AWS, tempDir } from './cli.js';
 
 /** --practice-state: an instructor's scenario in, the learner's progress saved back, no secret ever. */
@@ -82,6 +83,7 @@ describe('practice scenarios', () => {
       'root-mfa-backup': 'not-applicable',
       'root-hardware-mfa': 'not-applicable',
       'root-access-keys': 'pass',
+      'root-signing-certificates': 'pass', // a scenario written before root's certificates: none
       'root-recent-use': 'info',
       'password-policy': 'fail',
       'admin-user': 'pass',
@@ -102,15 +104,15 @@ describe('practice scenarios', () => {
       ],
       [
         JSON.stringify({ accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] }, users: [{ name: 'a b' }] }),
-        /users\.0\.name: may use only letters/,
+        /users\.0\.name: has a space; IAM user names are 1 to 64 of letters/,
       ],
       [
         JSON.stringify({ accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] }, budgets: [{ name: 'b', type: 'COST', timeUnit: 'MONTHLY', limit: { amount: 'lots', unit: 'USD' }, created: '2025-01-01T00:00:00Z' }] }),
-        /budgets\.0\.limit\.amount: must be an amount such as 20 or 20\.50/,
+        /budgets\.0\.limit\.amount: has "l", "o", "t" and "s"; AWS Budgets takes amounts of digits/,
       ],
       [
         JSON.stringify({ accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] }, alternateContacts: [{ type: 'SECURITY', name: 'n', title: 't', email: 'not-an-email', phone: '+1 555' }] }),
-        /alternateContacts\.0\.email: must be an email address/,
+        /alternateContacts\.0\.email: has no @; the Account API takes addresses/,
       ],
       ['{ not json', /not valid JSON/],
     ];
@@ -125,6 +127,14 @@ describe('practice scenarios', () => {
       // The file an instructor wrote is left as it was.
       expect(readFileSync(file, 'utf8')).toBe(text);
     }
+  });
+
+  it('a scenario made by pasting what `aws iam get-account-password-policy` prints is taken as it is', async () => {
+    const file = join(tempDir(), 'pasted.json');
+    writeFileSync(file, JSON.stringify({ accountId: '111122223333', root: { password: true, created: '2025-01-01T00:00:00Z', accessKeys: [] }, passwordPolicy: PRINTED_PASSWORD_POLICY }));
+    const status = await practice(['status', '--json', '--practice-state', file]);
+    expect(status.stderr).toBe('');
+    expect(statuses(status.stdout)).toMatchObject({ 'password-policy': 'pass' });
   });
 
   it('rejects --profile in practice mode', async () => {

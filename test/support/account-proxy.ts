@@ -12,6 +12,8 @@ export interface RootState {
   mfa: boolean;
   accessKeys: boolean;
   password: boolean;
+  /** Root has an X.509 signing certificate (moto has no root credentials of any kind). */
+  signingCertificates?: boolean;
   signedIn: Set<string>;
   partition?: string;
   /** The credential report's <root_account> row (moto has none): ISO dates, or 'no_information' / 'N/A'. */
@@ -47,6 +49,31 @@ export interface RequestTiming {
   answeredAt?: number;
 }
 
+/** moto's answer to a call, as the proxy received it. */
+export interface Upstream {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A call the proxy is about to send to moto, for an extension to answer instead. */
+export interface ProxiedCall {
+  req: IncomingMessage;
+  res: ServerResponse;
+  body: Buffer;
+  /** Sends the call to moto as it is (the signature still matches). */
+  forward(): Promise<Upstream>;
+}
+
+/**
+ * Supplies what moto lacks for a whole area (Organizations' centralized root access, root
+ * sessions): it answers a call itself, or returns undefined to let moto answer. It runs after the
+ * failures and faults a test injected.
+ */
+export interface ProxyExtension {
+  answer(call: string, request: ProxiedCall): Promise<{ status: number; headers: Record<string, string>; body: string } | undefined>;
+}
+
 export interface AccountProxy {
   url: string;
   state: RootState;
@@ -77,8 +104,8 @@ export interface AccountProxy {
   close(): Promise<void>;
 }
 
-/** Budgets and the Account API speak JSON, IAM and STS the query protocol's XML. */
-const JSON_SERVICES = new Set(['budgets', 'account']);
+/** Budgets, the Account API and Organizations speak JSON, IAM and STS the query protocol's XML. */
+const JSON_SERVICES = new Set(['budgets', 'account', 'organizations']);
 const serviceOf = (call: string) => call.split(':')[0] ?? '';
 
 /** An error answer in the shape the service's SDK client parses. */
@@ -167,6 +194,7 @@ function rewrite(call: string, xml: string, state: RootState): string {
         AccountMFAEnabled: Number(state.mfa),
         AccountAccessKeysPresent: Number(state.accessKeys),
         AccountPasswordPresent: Number(state.password),
+        AccountSigningCertificatesPresent: Number(state.signingCertificates ?? false),
       });
     case 'iam:GetUser':
     case 'iam:ListUsers':
@@ -174,13 +202,15 @@ function rewrite(call: string, xml: string, state: RootState): string {
     case 'iam:ListVirtualMFADevices':
       return addRootVirtualMfa(xml, state.partition ?? 'aws', state.rootVirtualMfa ?? []);
     case 'iam:GetCredentialReport':
-      return state.rootReport ? addRootReportRow(xml, state.partition ?? 'aws', state.rootReport) : xml;
+      return state.rootReport
+        ? addRootReportRow(xml, state.partition ?? 'aws', { ...state.rootReport, cert1Active: state.signingCertificates ?? false })
+        : xml;
     default:
       return xml;
   }
 }
 
-function forward(motoUrl: string, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function forward(motoUrl: string, req: IncomingMessage, body: Buffer): Promise<Upstream> {
   return new Promise((resolve, reject) => {
     const target = new URL(req.url ?? '/', motoUrl);
     // Headers go through untouched (Host included) so the SigV4 signature still matches the request.
@@ -205,7 +235,7 @@ function sendJson(res: ServerResponse, value: unknown): void {
   res.end(text);
 }
 
-export async function startAccountProxy(motoUrl: string, initial?: Partial<RootState>): Promise<AccountProxy> {
+export async function startAccountProxy(motoUrl: string, initial?: Partial<RootState>, extension?: ProxyExtension): Promise<AccountProxy> {
   let state = defaultState(initial);
   let latencyMs = 0;
   const calls: string[] = [];
@@ -285,6 +315,13 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     if (failure) {
       if (halfTrip > 0) await sleep(halfTrip);
       return sendError(res, call, failure);
+    }
+
+    const own = await extension?.answer(call, { req, res, body, forward: () => forward(motoUrl, req, body) });
+    if (own) {
+      if (halfTrip > 0) await sleep(halfTrip);
+      res.writeHead(own.status, { ...own.headers, 'content-length': Buffer.byteLength(own.body) });
+      return void res.end(own.body);
     }
 
     const upstream = await forward(motoUrl, req, body);

@@ -56,7 +56,7 @@ function unescapeXml(text: string): string {
 export function addRootReportRow(
   xml: string,
   partition: string,
-  root: { passwordLastUsed: string; accessKey1LastUsed?: string; generatedAt?: string },
+  root: { passwordLastUsed: string; accessKey1LastUsed?: string; generatedAt?: string; cert1Active?: boolean },
 ): string {
   const content = /<Content>([^<]*)<\/Content>/.exec(xml)?.[1];
   if (content === undefined) return xml;
@@ -69,6 +69,8 @@ export function addRootReportRow(
     password_enabled: 'not_supported',
     password_last_used: root.passwordLastUsed,
     access_key_1_last_used_date: root.accessKey1LastUsed ?? 'N/A',
+    cert_1_active: String(root.cert1Active ?? false),
+    cert_2_active: 'false',
   };
   const row = header.map((name) => cells[name] ?? 'N/A').join(',');
   const csv = [...lines, row].join('\n') + '\n';

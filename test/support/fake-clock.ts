@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/engine/clock.js';
+import type { Clock } from '../../src/clock.js';
 
 /**
  * Time that passes only when the code sleeps: a sleep advances `now` at once and records its

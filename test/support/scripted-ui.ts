@@ -18,7 +18,7 @@ export type UIEvent =
   | { type: 'secret'; label: string; value: string }
   | { type: 'qr'; label: string; uri: string; fallback: string }
   | { type: 'forget-secret' }
-  | { type: 'waiting'; id: string }
+  | { type: 'waiting'; id: string; doItForMe?: () => string }
   | { type: 'checked'; detail: string }
   | { type: 'slowed'; reason: string }
   | { type: 'summary'; reports: StepReport[] };
@@ -110,8 +110,8 @@ export class ScriptedUI implements UI {
   forgetSecret() {
     this.events.push({ type: 'forget-secret' });
   }
-  waiting(step: Step, _waitingFor: string): Waiter {
-    this.events.push({ type: 'waiting', id: step.id });
+  waiting(step: Step, _waitingFor: string, doItForMe?: () => string): Waiter {
+    this.events.push({ type: 'waiting', id: step.id, ...(doItForMe && { doItForMe }) });
     return {
       checked: (detail) => this.events.push({ type: 'checked', detail }),
       slowedDown: (reason) => this.events.push({ type: 'slowed', reason }),

@@ -3,8 +3,11 @@ import { AccountReader } from '../../src/aws/account-reader.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
 import type { ReportWait } from '../../src/aws/credential-report.js';
-import type { Step, WizardInputs } from '../../src/engine/types.js';
+import { awsConsoleLinks } from '../../src/aws/console-links.js';
+import type { CheckContext, RunState, Step } from '../../src/engine/types.js';
+import { checkFlagsForYes } from '../../src/engine/preflight.js';
 import { runWizard, type WizardOptions } from '../../src/engine/wizard.js';
+import type { InputsFor, StepId } from '../../steps/manifest.js';
 import { startAccountProxy, type AccountProxy, type RootState } from './account-proxy.js';
 import { awsEnv } from './aws-env.js';
 import { FakeClock } from './fake-clock.js';
@@ -70,21 +73,33 @@ export function useTestAccount(state: Partial<RootState> = {}): TestAccount {
   return account;
 }
 
+/** What a step's check reads: AWS's console of the caller's partition, and the run's state (none, as in status). */
+export const checkContext = (identity: Identity, read: AccountReader, run: RunState = {}): CheckContext => ({
+  identity,
+  read,
+  run,
+  console: awsConsoleLinks(identity.partition),
+});
+
 /** Runs the real engine with the given steps against the test account, answering from a table. */
 export async function runSteps(
   account: TestAccount,
   steps: Step[],
   answers: Record<string, Answer | Answer[]> = {},
   options: {
-    inputs?: WizardInputs;
+    /** The steps' flags, by step id. */
+    inputs?: { [Id in StepId]?: InputsFor<Id> };
+    /** --admin-user. */
     adminUser?: string;
     dryRun?: boolean;
     interactive?: boolean;
     clock?: FakeClock;
     identity?: Partial<Identity>;
+    /** To read what was shown even when the run throws. */
+    ui?: ScriptedUI;
   } = {},
 ) {
-  const ui = new ScriptedUI(answers, options.interactive ?? true);
+  const ui = options.ui ?? new ScriptedUI(answers, options.interactive ?? true);
   const clock = options.clock ?? new FakeClock();
   const identity = { ...(await account.identity()), ...options.identity };
   const wizard: WizardOptions = {
@@ -94,13 +109,18 @@ export async function runSteps(
     ui,
     clock,
     signal: new AbortController().signal,
-    inputs: options.inputs ?? {},
+    inputs: { ...options.inputs, 'admin-user': { ...options.inputs?.['admin-user'], ...(options.adminUser && { adminUser: options.adminUser }) } },
     adminUser: options.adminUser,
     dryRun: options.dryRun ?? false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
     newReader: () => account.reader(identity, { clock, onWait: (why) => ui.busy(why) }),
+    console: { links: awsConsoleLinks(identity.partition) },
   };
+  // Without a terminal a real run is a --yes run (or a dry run), which checks its flags first.
+  if (!ui.interactive && !wizard.dryRun) {
+    await checkFlagsForYes(steps, wizard.inputs, [], () => checkContext(identity, wizard.newReader(), { adminUser: options.adminUser }));
+  }
   const reports = await runWizard(wizard);
   return { ui, clock, reports, outcomes: reports.map((r) => r.outcome) };
 }

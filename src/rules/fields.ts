@@ -1,0 +1,135 @@
+import { AMOUNT_FORMS, parseBudgetAmount } from './budget-amount.js';
+import { fieldRule, type ExtraRule } from './field-rule.js';
+
+/**
+ * Every field this program sends that a person types, and the fixed values it sends, each with
+ * its rule: AWS's API model first (src/rules/aws-models.generated.ts), then what AWS documents
+ * elsewhere, then this program's own few rules, each named with its source.
+ */
+
+/** IAM CreateUser: userNameType. Unique ignoring case, which only the account can tell (steps/admin-user.ts asks it). */
+export const USER_NAME = fieldRule({ service: 'iam', member: 'CreateUserRequest.UserName', what: 'IAM user names' });
+
+/** IAM CreateAccountAlias: accountAliasType, whose pattern holds the start, end and double-hyphen rules. */
+export const ACCOUNT_ALIAS = fieldRule({
+  service: 'iam',
+  member: 'CreateAccountAliasRequest.AccountAlias',
+  rule: 'IAM account aliases are 3 to 63 of lowercase letters, digits and -, starting and ending with a letter or digit, with no two hyphens in a row',
+  diagnose: (v) => (/^-|-$/.test(v) ? 'starts or ends with -' : v.includes('--') ? 'has two hyphens in a row' : undefined),
+});
+
+/** Account PutAlternateContact Name: 1 to 64 characters, no pattern (so control characters too: print it made safe). */
+export const CONTACT_NAME = fieldRule({ service: 'account', member: 'PutAlternateContactRequest.Name', what: 'contact names' });
+
+/** Account PutAlternateContact Title: the step sends a fixed one. */
+export const CONTACT_TITLE = fieldRule({ service: 'account', member: 'PutAlternateContactRequest.Title', what: 'contact titles' });
+
+function emailDiagnosis(value: string): string | undefined {
+  const at = value.split('@').length - 1;
+  if (at === 0) return 'has no @';
+  if (at > 1) return 'has more than one @';
+  const [local, domain] = value.trim().split('@') as [string, string];
+  if (!local) return 'has nothing before the @';
+  if (!/\.\w+$/.test(domain)) return 'needs a domain with a dot after the @, as in example.com';
+  return /[^\w.-]/.test(domain) ? `has ${domain.match(/[^\w.-]/)![0]} after the @` : undefined;
+}
+
+/** Account PutAlternateContact EmailAddress: no apostrophe, but & and | are fine. */
+export const CONTACT_EMAIL = fieldRule({
+  service: 'account',
+  member: 'PutAlternateContactRequest.EmailAddress',
+  rule: 'the Account API takes addresses of letters, digits and _ + = . # | ! & - before the @ and letters, digits, _ . - after it, ending in a dot and a name',
+  diagnose: emailDiagnosis,
+});
+
+/** Account PutAlternateContact PhoneNumber. */
+export const CONTACT_PHONE = fieldRule({ service: 'account', member: 'PutAlternateContactRequest.PhoneNumber', what: 'phone numbers' });
+
+/** The Budgets API reference for Subscriber: "the value of Address can't contain line breaks". */
+export const NO_LINE_BREAKS: ExtraRule = {
+  source: 'AWS Budgets API reference, Subscriber.Address',
+  problem: (v) => (/[\n\r\u0085\u2028\u2029]/.test(v) ? 'has a line break' : undefined),
+};
+
+/**
+ * Budgets' model takes any text as a subscriber's address; an EMAIL subscriber is mailed at it,
+ * so this program asks for the shape of one (text@domain.tld, no spaces) and nothing narrower.
+ */
+const EMAIL_SHAPE: ExtraRule = {
+  source: 'aws-root-lockdown (Budgets documents no rule for email addresses)',
+  problem: (v) =>
+    /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@.\p{Cc}]+$/u.test(v) ? undefined : /\s/.test(v) ? 'has a space' : /\p{Cc}/u.test(v) ? 'has a control character' : 'is not an email address',
+};
+
+/** AWS Budgets Subscriber Address: the model's rule and the documented one, as AWS checks it. */
+export const SUBSCRIBER_ADDRESS = fieldRule({
+  service: 'budgets',
+  member: 'Subscriber.Address',
+  rule: 'AWS Budgets takes a subscriber address of any characters but line breaks',
+  extra: [NO_LINE_BREAKS],
+});
+
+/** Where the billing alerts go: a subscriber address (above) that has the shape of an email address. */
+export const ALERT_EMAIL = fieldRule({
+  service: 'budgets',
+  member: 'Subscriber.Address',
+  rule: 'the billing alerts go to an email address such as name@example.com',
+  extra: [NO_LINE_BREAKS, EMAIL_SHAPE],
+});
+
+/** AWS Budgets NumericValue ("20", "20.50"): the amount as sent, and as a scenario file holds it. */
+export const BUDGET_AMOUNT = fieldRule({
+  service: 'budgets',
+  member: 'Spend.Amount',
+  rule: 'AWS Budgets takes amounts of digits with an optional decimal point, such as 20 or 20.50',
+});
+
+/** An amount as typed ("$1,000") to Budgets' form ("1000"), or the one-line reason it is refused. */
+export function readBudgetAmount(typed: string): { amount: string } | { message: string } {
+  const read = parseBudgetAmount(typed);
+  if ('problem' in read) return { message: `${read.problem}; ${AMOUNT_FORMS}` };
+  const message = BUDGET_AMOUNT.check(read.amount);
+  return message ? { message } : read;
+}
+
+/** IAM EnableMFADevice AuthenticationCode1 and 2: authenticationCodeType. */
+export const MFA_CODE = fieldRule({ service: 'iam', member: 'EnableMFADeviceRequest.AuthenticationCode1', rule: 'an MFA code is the 6 digits the app shows' });
+
+/** AWS Budgets UnitValue ("USD"). */
+export const BUDGET_UNIT = fieldRule({ service: 'budgets', member: 'Spend.Unit', what: 'budget units' });
+
+/** IAM groupNameType. */
+export const GROUP_NAME = fieldRule({ service: 'iam', member: 'CreateGroupRequest.GroupName', what: 'IAM group names' });
+
+/** AWS Budgets BudgetName: no : or backslash, no "/action/", no <script> element. */
+export const BUDGET_NAME = fieldRule({
+  service: 'budgets',
+  member: 'Budget.BudgetName',
+  rule: 'budget names are 1 to 100 characters without : or \\ or "/action/" or a <script> element',
+  diagnose: (v) => (v.includes('/action/') ? 'has "/action/"' : /<script>.*<\/script>/is.test(v) ? 'has a <script> element' : undefined),
+});
+
+/** The fixed values this program sends, for the test that checks each against its model. */
+/** Organizations' AccountId (`^\d{12}$`): a member account `org` is told to choose, open or delegate to. */
+export const ORG_ACCOUNT_ID = fieldRule({
+  service: 'organizations',
+  member: 'RegisterDelegatedAdministratorRequest.AccountId',
+  rule: 'AWS account ids are 12 digits',
+  diagnose: (v) => `is ${v.length} digit${v.length === 1 ? '' : 's'}`,
+});
+
+/** Organizations' ParentId: the root (`r-…`) or an organizational unit (`ou-…-…`), for `org --ou`. */
+export const ORG_PARENT_ID = fieldRule({
+  service: 'organizations',
+  member: 'ListAccountsForParentRequest.ParentId',
+  rule: 'an organizational unit id looks like ou-ab12-cd34ef56, the root id like r-ab12',
+  diagnose: (v) => (/^(ou|r)-/.test(v) ? 'is not a whole id' : 'starts with neither ou- nor r-'),
+});
+
+export const FIXED_VALUE_RULES = {
+  groupName: GROUP_NAME,
+  budgetName: BUDGET_NAME,
+  contactTitle: CONTACT_TITLE,
+  budgetUnit: BUDGET_UNIT,
+  deviceName: fieldRule({ service: 'iam', member: 'CreateVirtualMFADeviceRequest.VirtualMFADeviceName', what: 'MFA device names' }),
+};
