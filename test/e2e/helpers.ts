@@ -1,7 +1,7 @@
 // Shared support for the end-to-end tests: the built CLI, run in a pty or through pipes, against
 // moto behind the root-state proxy. Every test file starts its own moto + proxy (startE2EAccount).
 import { AccountClient, GetAlternateContactCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
-import { BudgetsClient, CreateBudgetCommand, DescribeBudgetsCommand, DescribeNotificationsForBudgetCommand } from '@aws-sdk/client-budgets';
+import { BudgetsClient, DescribeBudgetsCommand, DescribeNotificationsForBudgetCommand } from '@aws-sdk/client-budgets';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import {
   AddUserToGroupCommand,
@@ -25,6 +25,7 @@ import {
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { startAccountProxy, type AccountProxy, type RootState } from '../support/account-proxy.js';
+import { createAlertingBudget } from '../support/budget.js';
 import { awsEnv } from '../support/aws-env.js';
 import type { Env } from '../support/env.js';
 import { startMoto, type Moto } from '../support/moto.js';
@@ -231,18 +232,7 @@ export async function finishAccount(
   }
   if (o.optional ?? true) {
     await iam.send(new CreateAccountAliasCommand({ AccountAlias: 'finished-e2e' }));
-    await account.budgets.send(
-      new CreateBudgetCommand({
-        AccountId: ACCOUNT_ID,
-        Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
-        NotificationsWithSubscribers: [
-          {
-            Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' },
-            Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'bills@example.com' }],
-          },
-        ],
-      }),
-    );
+    await account.budgets.send(createAlertingBudget(ACCOUNT_ID, 'bills@example.com'));
   }
 }
 

@@ -9,6 +9,7 @@ import {
   CreateVirtualMFADeviceCommand,
   DeleteVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetGroupCommand,
@@ -190,6 +191,20 @@ describe('the practice account answers as moto does', () => {
     expect(await same((iam) => iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'Nope' })))).toMatchObject({ ok: false, status: 404 });
     expect(await same((iam) => iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: ADMIN })))).toMatchObject({
       value: { PolicyGroups: [{ GroupName: 'Administrators' }], PolicyUsers: [{ UserName: 'alice' }], PolicyRoles: [] },
+    });
+    expect(await same((iam) => iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: ADMIN, EntityFilter: 'Role' })))).toMatchObject({
+      value: { PolicyGroups: [], PolicyUsers: [], PolicyRoles: [] },
+    });
+    // How status finds every admin, direct or through a group, in one call.
+    expect(await same((iam) => iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['User', 'Group'] })))).toMatchObject({
+      value: {
+        UserDetailList: [
+          { UserName: 'alice', GroupList: [], AttachedManagedPolicies: [{ PolicyName: 'AdministratorAccess', PolicyArn: ADMIN }] },
+          { UserName: 'bob', GroupList: ['Administrators'], AttachedManagedPolicies: [] },
+        ],
+        GroupDetailList: [{ GroupName: 'Administrators', AttachedManagedPolicies: [{ PolicyName: 'AdministratorAccess', PolicyArn: ADMIN }] }],
+        RoleDetailList: [],
+      },
     });
   });
 

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_POLICY, enableUserMfa, runCli, runCliPty, SETUP_TIMEOUT_MS, startE2EAccount, type E2EAccount } from '../e2e/helpers.js';
 import type { PtySession } from '../support/pty.js';
 import { totp } from '../support/totp.js';
+import { createAlertingBudget } from '../support/budget.js';
 import { enforceIam, shippedPolicy, type EnforcedAccount } from '../support/iam-enforcement.js';
 import { FULL_RUN_FLAGS, FULL_RUN_PASSWORD } from './full-run.js';
 
@@ -63,18 +64,7 @@ async function finishEverything({ admin }: EnforcedAccount, o: { adminMfa: boole
   await admin.account.send(
     new PutAlternateContactCommand({ AlternateContactType: 'SECURITY', Name: 'Sec', Title: 'Security', EmailAddress: 's@example.com', PhoneNumber: '+1 555 0100' }),
   );
-  await admin.budgets.send(
-    new CreateBudgetCommand({
-      AccountId: '123456789012',
-      Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
-      NotificationsWithSubscribers: [
-        {
-          Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' },
-          Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'billing@example.com' }],
-        },
-      ],
-    }),
-  );
+  await admin.budgets.send(createAlertingBudget('123456789012'));
 }
 
 /** The finished account every status test reads, set up once: status writes nothing. */
@@ -124,8 +114,9 @@ describe('status-policy.json', () => {
 
 /**
  * How to reach each wizard action in a --yes run on a fresh account: the plain run reaches most;
- * a direct grant and a budget left without alerts reach the rest. (The terminal MFA enrolment's
- * actions need a person at a terminal: see the pty test below.)
+ * a direct grant, a budget left without alerts and an Administrators group a stopped run left
+ * without its policy (whose members the plan names, as they would become admins) reach the rest. (The terminal MFA enrolment's actions need a person at
+ * a terminal: see the pty test below.)
  */
 const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount) => Promise<void> }> = {
   plain: { flags: FULL_RUN_FLAGS },
@@ -140,10 +131,18 @@ const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount)
         }),
       )),
   },
+  'admin group without its policy': {
+    flags: FULL_RUN_FLAGS,
+    before: async ({ admin }) => void (await admin.iam.send(new CreateGroupCommand({ GroupName: 'Administrators' }))),
+  },
 };
 const TERMINAL_ONLY = ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:DeleteVirtualMFADevice'];
-const scenarioFor = (action: string) =>
-  action === 'iam:AttachUserPolicy' ? 'direct grant' : action === 'budgets:ModifyBudget' ? 'budget without alerts' : 'plain';
+const SCENARIO_OF_ACTION: Record<string, string> = {
+  'iam:AttachUserPolicy': 'direct grant',
+  'budgets:ModifyBudget': 'budget without alerts',
+  'iam:GetGroup': 'admin group without its policy',
+};
+const scenarioFor = (action: string) => SCENARIO_OF_ACTION[action] ?? 'plain';
 
 async function wizardAs(actions: string[], scenario: keyof typeof SCENARIOS) {
   const setUp = await freshEnforcedAccount();

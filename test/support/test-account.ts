@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, onTestFinished, vi } from 'vitest';
 import { AccountReader } from '../../src/aws/account-reader.js';
 import { createClients, type AwsClients, type ClientOptions } from '../../src/aws/clients.js';
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
-import type { Clock } from '../../src/clock.js';
+import type { ReportWait } from '../../src/aws/credential-report.js';
 import { awsConsoleLinks } from '../../src/aws/console-links.js';
 import type { CheckContext, RunState, Step } from '../../src/engine/types.js';
 import type { UI } from '../../src/engine/ui.js';
@@ -22,7 +22,8 @@ export interface TestAccount {
   proxy: AccountProxy;
   aws: AwsClients;
   identity(): Promise<Identity>;
-  reader(identity: Identity, clock?: Clock): AccountReader;
+  /** With `wait`, a wizard's reader (it waits for the credential report); without, status's. */
+  reader(identity: Identity, wait?: ReportWait): AccountReader;
   /** Fresh moto state, the default root state, zeroed call counts. */
   reset(state?: Partial<RootState>): Promise<void>;
   close(): Promise<void>;
@@ -48,7 +49,7 @@ export async function startTestAccount(clients: ClientOptions = {}): Promise<Tes
     proxy,
     aws,
     identity: () => whoAmI(aws),
-    reader: (identity, clock) => new AccountReader(aws, identity, undefined, clock),
+    reader: (identity, wait) => new AccountReader(aws, identity, undefined, wait),
     async reset(state = {}) {
       await moto.reset();
       proxy.state = { ...DEFAULT_ROOT, signedIn: new Set(), ...state };
@@ -122,7 +123,7 @@ export async function runSteps<U extends UI = ScriptedUI>(
     dryRun: options.dryRun ?? false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
-    newReader: () => new AccountReader(aws, identity, undefined, clock),
+    newReader: () => new AccountReader(aws, identity, undefined, { clock, onWait: (why) => ui.busy(why) }),
     console: { links: awsConsoleLinks(identity.partition) },
   };
   // Without a terminal a real run is a --yes run (or a dry run), which checks its flags first.
