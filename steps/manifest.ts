@@ -135,8 +135,9 @@ export const MANIFEST = [
       },
     },
     permissions: {
-      status: ['iam:ListEntitiesForPolicy', 'iam:GetGroup', 'iam:GetLoginProfile'],
+      status: ['iam:GetAccountAuthorizationDetails', 'iam:ListEntitiesForPolicy', 'iam:GetLoginProfile'],
       wizard: [
+        'iam:GetGroup',
         'iam:ListUsers',
         'iam:GetUser',
         // What an existing user holds, shown before it is reused and checked again before any grant.
@@ -192,7 +193,7 @@ export const MANIFEST = [
     needs: ['admin-user'],
     flags: {},
     permissions: {
-      wizard: ['iam:GetUser', 'iam:ListEntitiesForPolicy', 'iam:GetGroup', 'iam:GetLoginProfile', 'iam:ListAccountAliases'],
+      wizard: ['iam:GetUser', 'iam:GetAccountAuthorizationDetails', 'iam:ListEntitiesForPolicy', 'iam:GetLoginProfile', 'iam:ListAccountAliases'],
     },
     load: (): Promise<Step> => import('./admin-sign-in.js').then((m) => m.adminSignIn),
   }),
@@ -220,7 +221,7 @@ export const MANIFEST = [
       },
     },
     permissions: {
-      status: ['iam:ListEntitiesForPolicy', 'iam:GetGroup', 'iam:GetLoginProfile', 'iam:ListMFADevices'],
+      status: ['iam:GetAccountAuthorizationDetails', 'iam:ListEntitiesForPolicy', 'iam:GetLoginProfile', 'iam:ListMFADevices'],
       wizard: ['iam:GetUser', 'iam:ListVirtualMFADevices', 'iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:DeleteVirtualMFADevice'],
     },
     load: (): Promise<Step> => import('./admin-mfa.js').then((m) => m.adminMfa),

@@ -1,9 +1,11 @@
 import { noCredentials } from '../report-error.js';
-import { startPractice, type PracticeOptions, type PracticeSession } from '../practice/session.js';
+import type { PracticeOptions, PracticeSession } from '../practice/session.js';
 import type { RunContext } from './context.js';
 
 /** Runs `work` against a practice account on this computer, closed again whatever happens. */
 export async function inPractice<T>(options: PracticeOptions, work: (practice: PracticeSession) => Promise<T>): Promise<T> {
+  // The practice account (its server, console pages and QR codes) is loaded for practice alone.
+  const { startPractice } = await import('../practice/session.js');
   const practice = await startPractice(options);
   try {
     return await work(practice);

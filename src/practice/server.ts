@@ -8,9 +8,12 @@ import { ConsoleActions } from './console/actions.js';
 import { handleConsole } from './console/routes.js';
 import { guardFor, readBody, Refused, type Guard } from './guard.js';
 import { handlerFor, jsonHandlerFor } from './services/handlers.js';
+import { answerOrganization, PRACTICE_ORG_ADMIN_KEY_ID } from './services/organization/answer.js';
+import { jsonReply, queryReply } from './services/organization/central-api.js';
+import { builtInOrganization, type PracticeOrganization } from './services/organization/organization.js';
 import { errorJson, parseJsonRequest, successJson } from './protocols/json-protocol.js';
 import { errorXml, parseQueryRequest, ServiceError, successXml, type XmlReply } from './protocols/query-protocol.js';
-import { signatureProblem, type SessionCredentials, type SignatureProblem } from './protocols/sigv4.js';
+import { signatureProblem, signingKeyId, type SessionCredentials, type SignatureProblem } from './protocols/sigv4.js';
 
 /** The practice session's credentials: temporary (ASIA…), as CloudShell gives root; the secret is new each run and never leaves this process. */
 export type PracticeCredentials = SessionCredentials;
@@ -18,8 +21,8 @@ export type PracticeCredentials = SessionCredentials;
 /** The key id is fixed, so it reads as practice in any message; the secret and the token are drawn per run. */
 export const PRACTICE_ACCESS_KEY_ID = 'ASIAPRACTICE00000000';
 
-const newCredentials = (): PracticeCredentials => ({
-  accessKeyId: PRACTICE_ACCESS_KEY_ID,
+const newCredentials = (accessKeyId: string): PracticeCredentials => ({
+  accessKeyId,
   secretAccessKey: randomBytes(30).toString('base64'),
   sessionToken: randomBytes(32).toString('base64'),
 });
@@ -29,9 +32,13 @@ export interface PracticeServer {
   url: string;
   /** The only credentials this server accepts: for this process's SDK clients, never written anywhere. */
   credentials: PracticeCredentials;
+  /** The practice organization's administrator role session (for `org --practice`): as `credentials`, drawn per run. */
+  orgAdminCredentials: PracticeCredentials;
   /** A practice console link (path, with a query if any) carrying this run's token. */
   consoleUrl(path?: string): string;
   account: PracticeAccount;
+  /** The built-in organization, with this account as its management account (for `org --practice`). */
+  organization: PracticeOrganization;
   console: ConsoleActions;
   /** Every API call answered, as 'iam:CreateUser', in order. */
   calls: string[];
@@ -65,8 +72,10 @@ const unexpected = (error: unknown) =>
 /** Serves the simulated IAM, STS, Budgets and Account APIs and the practice console on 127.0.0.1, on a free port. */
 export async function startPracticeServer(account: PracticeAccount): Promise<PracticeServer> {
   const consoleActions = new ConsoleActions(account);
+  const organization = builtInOrganization(account.state.accountId);
   const calls: string[] = [];
-  const credentials = newCredentials();
+  const credentials = newCredentials(PRACTICE_ACCESS_KEY_ID);
+  const orgAdminCredentials = newCredentials(PRACTICE_ORG_ADMIN_KEY_ID);
   let guard: Guard;
 
   /** Only a request signed with this session's secret reaches the account. */
@@ -104,12 +113,31 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
     }
   }
 
+  /**
+   * The practice organization's administrator, and the root sessions it opens: each signs with its
+   * own secret (drawn per run, or per AssumeRoot), checked here. undefined for a request signed
+   * with any other key id, which the practice account answers (or refuses).
+   */
+  async function answerOrg(req: IncomingMessage, body: Buffer): Promise<Reply | undefined> {
+    const keyId = signingKeyId(req.headers.authorization);
+    const session = organization.central.session(keyId);
+    const signer = keyId === orgAdminCredentials.accessKeyId ? orgAdminCredentials : session && { accessKeyId: keyId!, ...session };
+    if (!signer) return undefined;
+    const problem = await signatureProblem({ method: req.method ?? '', target: req.url ?? '/', headers: req.headers, body }, signer);
+    if (!problem) return answerOrganization(organization, calls, body.toString('utf8'), req);
+    const json = req.headers['x-amz-target'] !== undefined;
+    const refuse = () => {
+      throw signatureError(problem, json);
+    };
+    return json ? jsonReply(refuse) : queryReply(parseQueryRequest(body.toString('utf8'))?.service ?? 'sts', '', refuse);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     guard.checkAddress(req);
     const body = await readBody(req);
     // The clients of all four services share one endpoint: the protocol tells them apart.
     const path = new URL(req.url ?? '/', 'http://practice').pathname;
-    const reply = (await answerQuery(req, body)) ?? (await answerJson(req, body, path));
+    const reply = (await answerOrg(req, body)) ?? (await answerQuery(req, body)) ?? (await answerJson(req, body, path));
     if (reply) {
       res.writeHead(reply.status, reply.headers);
       return void res.end(reply.body);
@@ -173,8 +201,10 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
   return {
     url: `http://127.0.0.1:${port}`,
     credentials,
+    orgAdminCredentials,
     consoleUrl: guard.consoleUrl,
     account,
+    organization,
     console: consoleActions,
     calls,
     close: () =>

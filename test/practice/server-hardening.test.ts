@@ -2,13 +2,14 @@
 // ran the wizard can use it. Host and Origin are its own, console requests carry the run's token,
 // API calls are signed with the run's secret, bodies are limited, and nothing stops the wizard.
 import { request } from 'node:http';
-import { CreateUserCommand, GetAccountSummaryCommand, GetUserCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import { CreateUserCommand, GetAccountSummaryCommand, GetUserCommand, ListOrganizationsFeaturesCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { FileProblem } from '../../src/errors.js';
 import { PracticeAccount } from '../../src/practice/account.js';
 import { MAX_BODY_BYTES } from '../../src/practice/guard.js';
 import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
+import { PRACTICE_ORG_ADMIN_KEY_ID } from '../../src/practice/services/organization/answer.js';
 import { PRACTICE_ACCESS_KEY_ID, startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
 
 let server: PracticeServer;
@@ -104,6 +105,26 @@ describe('API calls are signed with this run\'s secret, or refused', () => {
     await expect(old.iam.send(new CreateUserCommand({ UserName: 'late' }), { abortSignal: AbortSignal.timeout(20_000) })).rejects.toMatchObject({
       message: expect.stringContaining('Signature expired'),
     });
+  });
+
+  it('the practice organization\'s administrator is held to the same: its key id alone, or another secret, changes nothing', async () => {
+    const features = [...server.organization.central.features];
+    expect(features).not.toContain('RootCredentialsManagement');
+    const unsigned = await send({
+      method: 'POST',
+      ...form({ Action: 'EnableOrganizationsRootCredentialsManagement', Version: '2010-05-08' }),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `AWS4-HMAC-SHA256 Credential=${PRACTICE_ORG_ADMIN_KEY_ID}/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+      },
+    });
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.text).toMatch(/<Code>(InvalidClientTokenId|SignatureDoesNotMatch)<\/Code>/);
+    const forger = await createClients({ endpoint: server.url, region: 'us-east-1', credentials: { ...server.orgAdminCredentials, secretAccessKey: 'guessed' } });
+    await expect(forger.iam.send(new ListOrganizationsFeaturesCommand({}))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 403 } });
+    expect([...server.organization.central.features]).toEqual(features);
+    const admin = await createClients({ endpoint: server.url, region: 'us-east-1', credentials: server.orgAdminCredentials });
+    expect(await admin.iam.send(new ListOrganizationsFeaturesCommand({}))).toMatchObject({ OrganizationId: server.organization.id, EnabledFeatures: features });
   });
 
   it('the wizard\'s own signed calls work', async () => {

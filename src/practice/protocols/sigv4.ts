@@ -58,6 +58,9 @@ const header = (headers: IncomingHttpHeaders, name: string) => {
 
 const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/** The access key id a request says it was signed with, from its SigV4 Authorization header (any protocol); not yet checked. */
+export const signingKeyId = (authorization: string | undefined) => /Credential=([^/,\s]+)\//.exec(authorization ?? '')?.[1];
+
 export interface SignedRequest {
   method: string;
   /** The request target as sent: path and query, still percent-encoded. */
