@@ -118,12 +118,18 @@ describe('finding 1: a console password or key that appears while the step runs 
     for (let round = 0; round < ROUNDS; round++) {
       await account.reset();
       // The second run starts after the first has made a few calls (0 to 5), and in the later
-      // rounds the first takes a moment before setting the password (as a person saving it
-      // does): round by round, the two meet before the user exists and between it and its password.
+      // rounds the first sets the password only once the second has looked for one (as a person
+      // saving it gives the other time to): round by round, the two meet before the user exists
+      // and between it and its password, however loaded the machine is.
       let startSecond!: () => void;
       const secondMayStart = new Promise<void>((resolve) => (startSecond = resolve));
-      const first = concurrentRun((calls) => calls >= round % 6 && startSecond(), round < 6 ? 0 : 600);
-      const second = secondMayStart.then(() => concurrentRun());
+      let secondLooked!: () => void;
+      const secondHasLooked = new Promise<void>((resolve) => (secondLooked = resolve));
+      const untilSecondLooked = () => Promise.race([secondHasLooked, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      const first = concurrentRun((calls) => calls >= round % 6 && startSecond(), round < 6 ? undefined : untilSecondLooked);
+      const second = secondMayStart.then(() => concurrentRun((_, command) => command === 'GetLoginProfileCommand' && secondLooked()));
+      // A second run that stopped on the user never looks: the first need not wait for it then.
+      void second.then(secondLooked, secondLooked);
       const runs = await Promise.all([first.finally(() => startSecond()), second]);
       const setters = runs.filter((r) => r.setPassword);
       // IAM lets exactly one CreateLoginProfile through.
@@ -144,23 +150,23 @@ describe('finding 1: a console password or key that appears while the step runs 
 });
 
 /**
- * One --yes run on its own clients, each call delayed a little at random (CreateLoginProfile by
- * `pauseBeforePasswordMs` more); `afterCall` hears how many calls it has made.
+ * One --yes run on its own clients, each call delayed a little at random (CreateLoginProfile also
+ * until `beforePassword` resolves); `afterCall` hears how many calls it has made, and the last.
  */
-async function concurrentRun(afterCall: (calls: number) => void = () => {}, pauseBeforePasswordMs = 0) {
+async function concurrentRun(afterCall: (calls: number, command: string) => void = () => {}, beforePassword?: () => Promise<unknown>) {
   const aws = await createClients({});
   let setPassword = false;
   let calls = 0;
   aws.iam.middlewareStack.add(
     (next, context) => async (args) => {
-      const pause = context.commandName === 'CreateLoginProfileCommand' ? pauseBeforePasswordMs : 0;
-      await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * 10));
+      if (context.commandName === 'CreateLoginProfileCommand') await beforePassword?.();
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
       try {
         const result = await next(args);
         if (context.commandName === 'CreateLoginProfileCommand') setPassword = true;
         return result;
       } finally {
-        afterCall(++calls);
+        afterCall(++calls, context.commandName);
       }
     },
     { step: 'initialize', name: 'jitter' },
