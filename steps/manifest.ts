@@ -29,6 +29,19 @@ import {
 
 const row = <const Id extends string, const F extends Flags>(r: StepRow<Id, F>) => r;
 
+/**
+ * What an IAM user holds (AccountReader.userHoldings), read by admin-user before an existing user
+ * is reused and again just before the grant: nothing is made an admin unseen (issue 12).
+ */
+export const USER_HOLDINGS_READS = [
+  'iam:ListAccessKeys',
+  'iam:GetAccessKeyLastUsed',
+  'iam:ListMFADevices',
+  'iam:ListGroupsForUser',
+  'iam:ListAttachedUserPolicies',
+  'iam:ListUserPolicies',
+];
+
 /** The group the admin-user step grants AdministratorAccess through, unless --grant direct. */
 export const ADMIN_GROUP = 'Administrators';
 
@@ -140,13 +153,7 @@ export const MANIFEST = [
         'iam:GetGroup',
         'iam:ListUsers',
         'iam:GetUser',
-        // What an existing user holds, shown before it is reused and checked again before any grant.
-        'iam:ListAccessKeys',
-        'iam:GetAccessKeyLastUsed',
-        'iam:ListMFADevices',
-        'iam:ListGroupsForUser',
-        'iam:ListAttachedUserPolicies',
-        'iam:ListUserPolicies',
+        ...USER_HOLDINGS_READS,
         'iam:GetAccountPasswordPolicy',
         'iam:ListAttachedGroupPolicies',
         'iam:CreateUser',

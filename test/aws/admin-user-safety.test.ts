@@ -166,7 +166,7 @@ async function concurrentRun(afterCall: (calls: number, command: string) => void
         if (context.commandName === 'CreateLoginProfileCommand') setPassword = true;
         return result;
       } finally {
-        afterCall(++calls, context.commandName);
+        afterCall(++calls, context.commandName ?? '');
       }
     },
     { step: 'initialize', name: 'jitter' },

@@ -22,6 +22,7 @@ import type { PtySession } from '../support/pty.js';
 import { totp } from '../support/totp.js';
 import { createAlertingBudget } from '../support/budget.js';
 import { enforceIam, shippedPolicy, type EnforcedAccount } from '../support/iam-enforcement.js';
+import { USER_HOLDINGS_READS } from '../../steps/manifest.js';
 import { ADMIN, FULL_RUN_FLAGS, FULL_RUN_PASSWORD } from './full-run.js';
 
 const TEST_TIMEOUT_MS = 60_000;
@@ -179,12 +180,7 @@ const PLAN_READS = [
   // admin-user's plan: who holds AdministratorAccess already, and who an Administrators group left without its policy would make admins.
   'iam:GetAccountAuthorizationDetails',
   'iam:GetGroup',
-  'iam:ListAccessKeys',
-  'iam:GetAccessKeyLastUsed',
-  'iam:ListMFADevices',
-  'iam:ListGroupsForUser',
-  'iam:ListAttachedUserPolicies',
-  'iam:ListUserPolicies',
+  ...USER_HOLDINGS_READS,
 ];
 
 describe('wizard-policy.json', () => {
