@@ -1,5 +1,5 @@
 import { describeAwsError, isAbort, isMissingCredentials } from './aws/aws-error.js';
-import { CredentialProblem, StoppedError, UsageError } from './errors.js';
+import { CredentialProblem, FileProblem, StoppedError, UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { commandLine, invocation, launch } from './invocation.js';
 
@@ -23,9 +23,13 @@ function stoppedText(): string {
 /** One line (a few for missing credentials) on stderr, and the exit code that goes with it. */
 export function reportError(error: unknown, debug: boolean): number {
   const say = (text: string) => process.stderr.write(`${text}\n`);
-  if (debug && error instanceof Error && !(error instanceof UsageError)) say(error.stack ?? String(error));
+  if (debug && error instanceof Error && !(error instanceof UsageError) && !(error instanceof FileProblem)) say(error.stack ?? String(error));
   if (error instanceof UsageError) {
     say(`aws-root-lockdown: ${error.message} (see --help)`);
+    return EXIT.usage;
+  }
+  if (error instanceof FileProblem) {
+    say(`aws-root-lockdown: ${error.message}`);
     return EXIT.usage;
   }
   if (error instanceof StoppedError || isAbort(error)) {
