@@ -7,6 +7,7 @@ import type { Options } from '../args.js';
 import { awsConsoleLinks } from '../aws/console-links.js';
 import type { ConsolePort } from '../engine/console.js';
 import type { PracticeSession } from '../practice/session.js';
+import { describePracticeAccount } from './practice.js';
 import type { RunContext } from './context.js';
 
 /** An account reached: its clients, who is calling, its console, and a reader with nothing cached for each check. */
@@ -15,6 +16,8 @@ export interface Session {
   identity: Identity;
   /** AWS's console for the caller's partition, or the practice console. */
   console: ConsolePort;
+  /** Practice mode: where the practice account is kept, in one line for the banner. */
+  practiceAccount?: string;
   newReader(): AccountReader;
   /** Who hears of a retried call: a line on stderr until the wizard's interface takes over. */
   onRetry(listener: RetryListener): void;
@@ -31,6 +34,7 @@ export async function openSession(options: Options, context: RunContext, practic
     aws,
     identity,
     console: practice ? practice.console : { links: awsConsoleLinks(identity.partition) },
+    practiceAccount: practice && describePracticeAccount(practice.where),
     newReader: () => new AccountReader(aws, identity, context.signal),
     onRetry: (listener) => void (onRetry = listener),
   };

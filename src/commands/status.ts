@@ -11,7 +11,7 @@ import type { Session } from './session.js';
 export async function statusCommand(options: Options, context: RunContext, session: Session): Promise<number> {
   const report = await collectStatus(session.identity, session.newReader(), await loadSteps(), session.console.links);
   useColour(context.io.color);
-  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, session.console.practice)}\n`);
+  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, session.console.practice && { account: session.practiceAccount })}\n`);
   if (nothingReadable(report)) return EXIT.aws;
   return report.ok ? EXIT.ok : EXIT.open;
 }

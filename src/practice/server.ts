@@ -15,7 +15,13 @@ export const PRACTICE_CREDENTIALS = {
 };
 
 export interface PracticeServer {
+  /** Where the SDK clients send their calls: 127.0.0.1. */
   url: string;
+  /**
+   * The practice console's address for a browser: the same server as `localhost`, because a
+   * browser offers passkeys and security keys (WebAuthn) only to a domain, never to an IP address.
+   */
+  consoleUrl: string;
   account: PracticeAccount;
   console: ConsoleActions;
   /** Every API call answered, as 'iam:CreateUser', in order. */
@@ -106,6 +112,7 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    consoleUrl: `http://localhost:${port}`,
     account,
     console: consoleActions,
     calls,

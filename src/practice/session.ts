@@ -2,8 +2,22 @@ import type { ClientOptions } from '../aws/clients.js';
 import type { ConsolePort } from '../engine/console.js';
 import { PracticeAccount } from './account.js';
 import { practiceLinks } from './console/routes.js';
-import { loadScenario, saveScenario } from './scenarios/scenario-file.js';
+import { openPracticeAccount, type PracticeAccountOptions, type PracticeOrigin } from './scenarios/practice-account.js';
+import type { ScenarioName } from './scenarios/names.js';
 import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from './server.js';
+
+export type PracticeOptions = PracticeAccountOptions;
+
+/** Where this run's practice account is kept and how the run came by it: what the program says about it. */
+export interface PracticeWhere {
+  path: string;
+  /** The practice account kept on this computer (true), or an instructor's --practice-state file. */
+  kept: boolean;
+  origin: PracticeOrigin;
+  scenarioName?: ScenarioName;
+  /** Changes are saved to `path` (false for a read-only command). */
+  saved: boolean;
+}
 
 /** What the rest of the program needs from practice mode, and nothing more. */
 export interface PracticeSession {
@@ -12,19 +26,24 @@ export interface PracticeSession {
   /** The practice console, through the port the wizard knows every console by. */
   console: Required<ConsolePort>;
   server: PracticeServer;
+  where: PracticeWhere;
   close(): Promise<void>;
 }
 
-/** Starts the simulated account: from a scenario file when given (saved back after every change), else brand new. */
-export async function startPractice(stateFile?: string): Promise<PracticeSession> {
-  const scenario = loadScenario(stateFile);
-  const account = new PracticeAccount(scenario, stateFile ? (s) => saveScenario(stateFile, s) : undefined);
-  if (stateFile) saveScenario(stateFile, scenario);
+/**
+ * Starts the simulated account: the practice account kept on this computer (or the scenario file
+ * given, or a built-in scenario), saved back after every change unless the command only reads.
+ */
+export async function startPractice(options: PracticeOptions = {}): Promise<PracticeSession> {
+  const opened = openPracticeAccount(options);
+  const account = new PracticeAccount(opened.scenario, opened.save);
   const server = await startPracticeServer(account);
+  const { path, kept, origin, scenarioName } = opened;
   return {
     clientOptions: { endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS },
-    console: { links: practiceLinks(server.url), practice: { url: server.url, hands: server.console } },
+    console: { links: practiceLinks(server.consoleUrl), practice: { url: server.consoleUrl, hands: server.console } },
     server,
+    where: { path, kept, origin, scenarioName, saved: opened.save !== undefined },
     close: () => server.close(),
   };
 }

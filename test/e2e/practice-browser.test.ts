@@ -3,7 +3,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
-import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
+import { CLI, noAws, tempDir } from '../practice/cli.js';
 import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, nameSecurityContact, setBudget, WAIT } from '../practice/wizard-answers.js';
 
 /**
@@ -50,7 +50,7 @@ async function assignMfa(page: Page) {
 
 describe('the practice console in a browser', () => {
   it('a learner clicks through every console step and the wizard completes', async () => {
-    const term = spawnPty('node', [CLI, '--practice', '--poll-interval', '1'], { env: NO_AWS });
+    const term = spawnPty('node', [CLI, '--practice', '--poll-interval', '1'], { env: noAws() });
     const page = await context.newPage();
     try {
       await term.waitFor('PRACTICE', WAIT);

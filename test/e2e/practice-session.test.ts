@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
-import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
+import { CLI, noAws, tempDir } from '../practice/cli.js';
 import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, goAhead, nameSecurityContact, setBudget, WAIT } from '../practice/wizard-answers.js';
 
 /**
@@ -22,7 +22,7 @@ async function doInPracticeConsole(term: PtySession, waitingFor: string, did: st
 
 describe('practice mode in a terminal', () => {
   it('a full session, every console step done with "p", ends with everything done (exit 0)', async () => {
-    const term = spawnPty('node', [CLI, '--practice', '--poll-interval', '60'], { env: NO_AWS });
+    const term = spawnPty('node', [CLI, '--practice', '--poll-interval', '60'], { env: noAws() });
     try {
       await term.waitFor('PRACTICE', WAIT);
       await term.waitFor(/Practice console \(stands in for the AWS console\): http:\/\/127\.0\.0\.1:\d+/, WAIT);
@@ -81,7 +81,7 @@ describe('practice mode in a terminal', () => {
         budgets: [{ name: 'monthly-cost-alert', type: 'COST', timeUnit: 'MONTHLY', limit: { amount: '20', unit: 'USD' }, created: at, notifications: [{ type: 'ACTUAL', comparison: 'GREATER_THAN', threshold: 80, thresholdType: 'PERCENTAGE', subscribers: ['billing@example.com'] }] }],
       }),
     );
-    const term = spawnPty('node', [CLI, '--practice-state', file], { env: NO_AWS });
+    const term = spawnPty('node', [CLI, '--practice-state', file], { env: noAws() });
     try {
       await chooseAdminMfaIn(term, 'terminal');
       await goAhead(term, '$ aws iam create-virtual-mfa-device --virtual-mfa-device-name admin-jane');
@@ -107,7 +107,7 @@ describe('practice mode in a terminal', () => {
   }, 60_000);
 
   it('with no AWS credentials at a terminal, offers practice mode; declining keeps exit 4', async () => {
-    const accept = spawnPty('node', [CLI], { env: NO_AWS });
+    const accept = spawnPty('node', [CLI], { env: noAws() });
     try {
       await accept.waitFor('No AWS credentials were found', WAIT);
       await accept.waitFor('Practise on a simulated account on this computer instead?', WAIT);
@@ -119,7 +119,7 @@ describe('practice mode in a terminal', () => {
     }
     expect((await accept.exited).exitCode).toBe(130);
 
-    const decline = spawnPty('node', [CLI], { env: NO_AWS });
+    const decline = spawnPty('node', [CLI], { env: noAws() });
     try {
       await decline.waitFor('Practise on a simulated account on this computer instead?', WAIT);
       decline.write('n\r');

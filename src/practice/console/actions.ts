@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PracticeHands } from '../../engine/console.js';
+import type { StatusReport } from '../../engine/status.js';
 import { generatePassword } from '../../password.js';
 import { ROOT, type PracticeAccount, type Principal } from '../account.js';
 import { otpauthUri } from '../services/iam-mfa.js';
@@ -23,6 +24,11 @@ const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
 export class ConsoleActions implements PracticeHands {
   /** Enrolments begun in the page and not finished: their seeds live here, in memory only. */
   private readonly enrolments = new Map<string, MfaEnrolment>();
+  /**
+   * The wizard's own checks, as `status` reports them, for the dashboard's security
+   * recommendations: given by the command that runs the console (the practice layer cannot load steps).
+   */
+  recommendations?: () => Promise<StatusReport['checks']>;
 
   constructor(readonly account: PracticeAccount) {}
 
