@@ -56,6 +56,8 @@ export function describePracticeAccount(where: PracticeWhere): string {
  * asks, when a page is shown, what `status` would report, through the same SDK clients.
  */
 export function showChecksInConsole(session: Session, practice: PracticeSession): void {
+  // Pages shown while no wizard runs say how to start one on this same practice account.
+  practice.server.console.wizardCommand = commandLine();
   practice.server.console.recommendations = async () =>
     (await collectStatus(session.identity, session.newReader(), await loadSteps(), session.console.links)).checks;
 }

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { PracticeAccount } from './account.js';
 import { ConsoleActions } from './console/actions.js';
-import { handleConsole } from './console/routes.js';
+import { CONSOLE_ROUTES } from './console/pages/index.js';
+import { handleConsole } from './console/router.js';
 import { handlerFor, jsonHandlerFor } from './services/handlers.js';
 import { errorJson, parseJsonRequest, successJson } from './protocols/json-protocol.js';
 import { errorXml, parseQueryRequest, ServiceError, signingKeyId, successXml, type XmlReply } from './protocols/query-protocol.js';
@@ -93,7 +94,7 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
     // The clients of all four services share one endpoint: the protocol tells them apart.
     const path = new URL(req.url ?? '/', 'http://practice').pathname;
     const reply = (await answerQuery(account, calls, body, req)) ?? answerJson(account, calls, body, req, path);
-    if (!reply) return handleConsole(consoleActions, req, res, body);
+    if (!reply) return handleConsole(CONSOLE_ROUTES, consoleActions, req, res, body);
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);
   }

@@ -1,9 +1,10 @@
 import type { ClientOptions } from '../aws/clients.js';
 import type { ConsolePort } from '../engine/console.js';
 import { PracticeAccount } from './account.js';
-import { practiceLinks } from './console/routes.js';
+import { practiceLinks } from './console/addresses.js';
 import { openPracticeAccount, type PracticeAccountOptions, type PracticeOrigin } from './scenarios/practice-account.js';
 import type { ScenarioName } from './scenarios/names.js';
+import { lockPracticeAccount } from './scenarios/practice-lock.js';
 import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from './server.js';
 
 export type PracticeOptions = PracticeAccountOptions;
@@ -39,11 +40,28 @@ export async function startPractice(options: PracticeOptions = {}): Promise<Prac
   const account = new PracticeAccount(opened.scenario, opened.save);
   const server = await startPracticeServer(account);
   const { path, kept, origin, scenarioName } = opened;
+  let unlock = () => {};
+  try {
+    // A run that saves holds the account first; a read-only one (status) only reads it. Saved at
+    // once, so the file says what this run started from, and one that cannot be written stops the
+    // run before its first step (exit 2).
+    if (opened.save) {
+      unlock = lockPracticeAccount(path, server.consoleUrl);
+      opened.save(opened.scenario);
+    }
+  } catch (error) {
+    unlock();
+    await server.close();
+    throw error;
+  }
   return {
     clientOptions: { endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS },
-    console: { links: practiceLinks(server.consoleUrl), practice: { url: server.consoleUrl, hands: server.console } },
+    console: { links: practiceLinks(server.consoleUrl), practice: { url: server.consoleUrl, hands: server.console, tell: (state) => void (server.console.terminal = state) } },
     server,
     where: { path, kept, origin, scenarioName, saved: opened.save !== undefined },
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      unlock();
+    },
   };
 }

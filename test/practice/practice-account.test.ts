@@ -8,6 +8,7 @@ import { BUILT_IN_SCENARIOS } from '../../src/practice/scenarios/built-in.js';
 import { SCENARIO_NAMES } from '../../src/practice/scenarios/names.js';
 import { defaultPracticeAccountPath, openPracticeAccount } from '../../src/practice/scenarios/practice-account.js';
 import { scenarioSchema } from '../../src/practice/scenarios/scenario.js';
+import { startPractice, type PracticeSession } from '../../src/practice/session.js';
 import { tempDir } from './cli.js';
 
 /** The practice account that lasts: where it is kept, how a run comes by it, and the flags that choose it. */
@@ -36,48 +37,82 @@ describe('where the practice account is kept', () => {
 
 describe('how a run comes by its practice account', () => {
   const stateHome = () => ({ XDG_STATE_HOME: tempDir() });
+  /** A practice session opened and closed again: what a run leaves on disk. */
+  const run = async (options: Parameters<typeof startPractice>[0], during: (s: PracticeSession) => void = () => {}) => {
+    const session = await startPractice(options);
+    try {
+      during(session);
+      return session.where;
+    } finally {
+      await session.close();
+    }
+  };
 
-  it('new the first time, kept privately in a folder made for it, resumed with every change the next time', () => {
+  it('new the first time, kept privately in a folder made for it, resumed with every change the next time', async () => {
     const env = stateHome();
-    const first = openPracticeAccount({ env });
-    expect(first).toMatchObject({ origin: 'new', kept: true, path: join(env.XDG_STATE_HOME, 'aws-root-lockdown', 'practice-account.json') });
+    const first = await run({ env }, (s) => s.server.account.change((a) => a.aliases.push('practice-jane')));
+    expect(first).toMatchObject({ origin: 'new', kept: true, saved: true, path: join(env.XDG_STATE_HOME, 'aws-root-lockdown', 'practice-account.json') });
     expect(statSync(first.path).mode & 0o777).toBe(0o600);
     expect(statSync(join(env.XDG_STATE_HOME, 'aws-root-lockdown')).mode & 0o777).toBe(0o700);
+    expect(await run({ env })).toMatchObject({ origin: 'resumed' });
+    expect(JSON.parse(readFileSync(first.path, 'utf8'))).toMatchObject({ aliases: ['practice-jane'] });
 
-    first.save!({ ...first.scenario, aliases: ['practice-jane'] });
-    const second = openPracticeAccount({ env });
-    expect(second).toMatchObject({ origin: 'resumed', scenario: { aliases: ['practice-jane'] } });
-
-    expect(openPracticeAccount({ env, reset: true })).toMatchObject({ origin: 'reset', scenario: { aliases: [] } });
+    expect(await run({ env, reset: true })).toMatchObject({ origin: 'reset' });
     expect(JSON.parse(readFileSync(first.path, 'utf8'))).toMatchObject({ aliases: [] });
   });
 
-  it('starts over from a built-in scenario, saved where the account is kept', () => {
+  it('starts over from a built-in scenario, saved where the account is kept', async () => {
     const env = stateHome();
-    const opened = openPracticeAccount({ env, scenario: 'member-account' });
-    expect(opened).toMatchObject({ origin: 'scenario', scenarioName: 'member-account', scenario: { root: { password: false } } });
-    expect(openPracticeAccount({ env })).toMatchObject({ origin: 'resumed', scenario: { accountId: '444455556666' } });
+    expect(await run({ env, scenario: 'member-account' })).toMatchObject({ origin: 'scenario', scenarioName: 'member-account' });
+    expect(openPracticeAccount({ env })).toMatchObject({ origin: 'resumed', scenario: { accountId: '444455556666', root: { password: false } } });
   });
 
-  it('read-only (status) reads what is kept and writes nothing, not even the folder', () => {
+  it('read-only (status) reads what is kept and writes nothing, not even the folder', async () => {
     const env = stateHome();
-    const nothing = openPracticeAccount({ env, readOnly: true });
-    expect(nothing).toMatchObject({ origin: 'new' });
-    expect(nothing.save).toBeUndefined();
+    const nothing = await run({ env, readOnly: true });
+    expect(nothing).toMatchObject({ origin: 'new', saved: false });
     expect(existsSync(join(env.XDG_STATE_HOME, 'aws-root-lockdown'))).toBe(false);
 
-    openPracticeAccount({ env, scenario: 'keys-deleted' });
+    await run({ env, scenario: 'keys-deleted' });
     const before = readFileSync(nothing.path, 'utf8');
     expect(openPracticeAccount({ env, readOnly: true })).toMatchObject({ origin: 'resumed', scenario: { root: { accessKeys: [] } } });
+    expect(await run({ env, readOnly: true })).toMatchObject({ origin: 'resumed', saved: false });
     expect(readFileSync(nothing.path, 'utf8')).toBe(before);
   });
 
-  it('an instructor file takes the kept account\'s place; a broken kept account says how to start over', () => {
+  it("is one run's at a time: a second run is refused, naming the first's practice console, and may go once the first is over", async () => {
+    const env = stateHome();
+    const first = await startPractice({ env });
+    try {
+      const before = readFileSync(first.where.path, 'utf8');
+      await expect(startPractice({ env, reset: true })).rejects.toThrow(
+        `the practice account ${first.where.path} is open in another run (process ${process.pid}), whose practice console is ${first.server.consoleUrl}: use that one`,
+      );
+      // Refused before anything was written: the first run's account is as it was.
+      expect(readFileSync(first.where.path, 'utf8')).toBe(before);
+      // status only reads: it may look at any time.
+      expect(await run({ env, readOnly: true })).toMatchObject({ origin: 'resumed' });
+    } finally {
+      await first.close();
+    }
+    expect(existsSync(`${first.where.path}.lock`)).toBe(false);
+    expect(await run({ env })).toMatchObject({ origin: 'resumed' });
+  });
+
+  it('takes over the lock of a run that was killed', async () => {
+    const env = stateHome();
+    const { path } = await run({ env });
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, console: 'http://localhost:1' }));
+    expect(await run({ env })).toMatchObject({ origin: 'resumed' });
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it("an instructor file takes the kept account's place; a broken kept account says how to start over", async () => {
     const file = join(tempDir(), 'lesson.json');
-    expect(openPracticeAccount({ stateFile: file, env: stateHome() })).toMatchObject({ kept: false, origin: 'new', path: file });
+    expect(await run({ stateFile: file, env: stateHome() })).toMatchObject({ kept: false, origin: 'new', path: file });
 
     const env = stateHome();
-    const { path } = openPracticeAccount({ env });
+    const { path } = await run({ env });
     writeFileSync(path, '{"accountId": "12"}');
     expect(() => openPracticeAccount({ env })).toThrow(`the practice account ${path}: accountId: must be 12 digits; start over with --practice-reset`);
     expect(() => openPracticeAccount({ stateFile: path })).toThrow(`--practice-state ${path}: accountId: must be 12 digits`);
@@ -116,5 +151,7 @@ describe('the practice flags', () => {
     expect(hint(['--practice-scenario', 'keys-deleted'])).toEqual(['--practice']);
     expect(hint(['practice', 'console'])).toEqual(['--practice']);
     expect(hint(['--practice-scenario', 'keys-deleted', '--practice-state', 'class 1.json'])).toEqual(['--practice-state', "'class 1.json'"]);
+    // status only showed the scenario, and kept nothing: the way on starts from it.
+    expect(hint(['status', '--practice-scenario', 'keys-deleted'])).toEqual(['--practice-scenario', 'keys-deleted']);
   });
 });

@@ -24,7 +24,7 @@ export const BUILT_IN_SCENARIOS: Record<ScenarioName, (now: Date) => Scenario> =
     return {
       ...account,
       root: { ...account.root, created, accessKeys: [], passwordLastUsed: daysAgo(now, 200) },
-      mfaDevices: [{ serialNumber: `arn:aws:iam::${account.accountId}:mfa/root-phone`, assignedTo: 'root', created, enabled: created }],
+      mfaDevices: [{ type: 'virtual', serialNumber: `arn:aws:iam::${account.accountId}:mfa/root-phone`, assignedTo: 'root', created, enabled: created }],
       users: [
         {
           name: 'old-admin',

@@ -71,9 +71,9 @@ function loadKept(path: string, described: string, kept: boolean): Scenario {
 
 /**
  * The practice account of this run: a built-in scenario or a new account when asked to start over,
- * else what the file holds, else a new account. Unless read-only it is saved at once, so the file
- * says what the run started from even if the run is stopped before any change.
- * Throws UsageError for a file that is not a valid scenario, FileProblem for one that cannot be read or written.
+ * else what the file holds, else a new account. Nothing is written here: the caller saves it (once
+ * it holds the account's lock, practice-lock.ts), and after every change.
+ * Throws UsageError for a file that is not a valid scenario, FileProblem for one that cannot be read.
  */
 export function openPracticeAccount(o: PracticeAccountOptions): OpenedPracticeAccount {
   const kept = o.stateFile === undefined;
@@ -93,7 +93,5 @@ export function openPracticeAccount(o: PracticeAccountOptions): OpenedPracticeAc
   if (o.readOnly) return { scenario, path, kept, origin, scenarioName: o.scenario };
   // The kept account's folder is this program's own: made on first use, private (XDG: 0700).
   if (kept) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const save = (s: Scenario) => saveScenario(path, s);
-  save(scenario);
-  return { scenario, path, kept, origin, scenarioName: o.scenario, save };
+  return { scenario, path, kept, origin, scenarioName: o.scenario, save: (s: Scenario) => saveScenario(path, s) };
 }
