@@ -6,7 +6,7 @@ import { runProcess } from '../support/process.js';
 import { spawnPty } from '../support/pty.js';
 import { CLI, noAws, tempDir } from '../practice/cli.js';
 import { text } from '../practice/console-client.js';
-import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, doInPracticeConsole, giveAlias, nameSecurityContact, setBudget, WAIT } from '../practice/wizard-answers.js';
+import { acceptPasswordPolicy, createAdmin, doInPracticeConsole, finishWithP, giveAlias, WAIT } from '../practice/wizard-answers.js';
 
 /**
  * The practice account lasts: a learner stops halfway (Ctrl-C), `status --practice` shows where
@@ -53,11 +53,7 @@ describe('a practice run stopped halfway', () => {
       await second.waitFor('Already done: admin with console access: admin-jane', WAIT);
       await second.waitFor(/In the PRACTICE console \(http:\/\/localhost:\d+\/signin\/practice-jane\)/, WAIT);
       // The password was never saved: the practice console signs in with a new one of its own.
-      await doInPracticeConsole(second, 'a first console sign-in by the admin user', 'PRACTICE console: signed in as admin-jane');
-      await chooseAdminMfaIn(second, 'console');
-      await doInPracticeConsole(second, 'an MFA device on the admin user', 'PRACTICE console: assigned an authenticator app to admin-jane');
-      await nameSecurityContact(second);
-      await setBudget(second);
+      await finishWithP(second);
       await second.waitFor('Root is locked away', WAIT);
       await second.waitFor('Press Enter (or Ctrl-C) to close it.', WAIT);
       second.press('enter');

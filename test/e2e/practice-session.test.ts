@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 import { spawnPty } from '../support/pty.js';
 import { CLI, noAws, tempDir } from '../practice/cli.js';
-import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, doInPracticeConsole, giveAlias, goAhead, nameSecurityContact, setBudget, WAIT } from '../practice/wizard-answers.js';
+import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, doInPracticeConsole, finishWithP, giveAlias, goAhead, WAIT } from '../practice/wizard-answers.js';
 
 /**
  * A learner without a browser: the whole wizard in practice mode in a real terminal, each
@@ -38,11 +38,7 @@ describe('practice mode in a terminal', () => {
       await giveAlias(term, 'practice-jane');
 
       await term.waitFor(/In the PRACTICE console \(http:\/\/localhost:\d+\/signin\/practice-jane\)/, WAIT);
-      await doInPracticeConsole(term, 'a first console sign-in by the admin user', 'PRACTICE console: signed in as admin-jane');
-      await chooseAdminMfaIn(term, 'console');
-      await doInPracticeConsole(term, 'an MFA device on the admin user', 'PRACTICE console: assigned an authenticator app to admin-jane');
-      await nameSecurityContact(term);
-      await setBudget(term);
+      await finishWithP(term);
 
       await term.waitFor('Summary (PRACTICE', WAIT);
       await term.waitFor('Re-check now and then', WAIT);

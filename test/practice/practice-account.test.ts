@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../../src/args.js';
-import { UsageError } from '../../src/errors.js';
+import { usage } from '../support/usage-error.js';
 import { sameAccountFlags } from '../../src/invocation.js';
 import { BUILT_IN_SCENARIOS } from '../../src/practice/scenarios/built-in.js';
 import { SCENARIO_NAMES } from '../../src/practice/scenarios/names.js';
@@ -13,15 +13,6 @@ import { tempDir } from './cli.js';
 
 /** The practice account that lasts: where it is kept, how a run comes by it, and the flags that choose it. */
 
-const usage = (argv: string[]) => {
-  try {
-    parseOptions(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error(`no usage error for ${argv.join(' ')}`);
-};
 
 describe('where the practice account is kept', () => {
   it.each([

@@ -77,3 +77,15 @@ export async function doInPracticeConsole(term: PtySession, waitingFor: string, 
   await term.waitFor(did, WAIT);
   await term.waitFor(/✔ Done: /, WAIT);
 }
+
+/**
+ * From the admin's first sign-in to the end, each console step done with "p": the sign-in, MFA in
+ * the console, the security contact and the budget.
+ */
+export async function finishWithP(term: PtySession) {
+  await doInPracticeConsole(term, 'a first console sign-in by the admin user', 'PRACTICE console: signed in as admin-jane');
+  await chooseAdminMfaIn(term, 'console');
+  await doInPracticeConsole(term, 'an MFA device on the admin user', 'PRACTICE console: assigned an authenticator app to admin-jane');
+  await nameSecurityContact(term);
+  await setBudget(term);
+}
