@@ -1,6 +1,19 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
+import { UsageError } from './errors.js';
 import type { FieldRule } from './rules/field-rule.js';
-import { ACCOUNT_ALIAS, ALERT_EMAIL, CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, MFA_CODE, readBudgetAmount, USER_NAME } from './rules/fields.js';
+import {
+  ACCOUNT_ALIAS,
+  ALERT_EMAIL,
+  CONTACT_EMAIL,
+  CONTACT_NAME,
+  CONTACT_PHONE,
+  MFA_CODE,
+  ORG_ACCOUNT_ID,
+  ORG_PARENT_ID,
+  readBudgetAmount,
+  USER_NAME,
+} from './rules/fields.js';
 
 /**
  * The inputs a person gives, as zod string schemas for flags and prompts alike. Each AWS field is
@@ -70,5 +83,52 @@ export const phoneSchema = ruleSchema(CONTACT_PHONE);
 /** IAM's rule for an account alias; whether it is free is only known by trying. */
 export const accountAliasSchema = ruleSchema(ACCOUNT_ALIAS);
 
+/** Organizations' rule for an account id (AccountId): what --accounts, --account and --delegated-admin take. */
+export const accountIdSchema = ruleSchema(ORG_ACCOUNT_ID);
+
+/** Organizations' rule for a root or OU id (ParentId): what --ou takes. */
+export const parentIdSchema = ruleSchema(ORG_PARENT_ID);
+
 /** IAM's rule for a code from an MFA app (authenticationCodeType). */
 export const mfaCodeSchema = ruleSchema(MFA_CODE);
+
+/** What a command line held: the values its schema checked, and every flag as parseArgs read it. */
+export interface CommandLine<T> {
+  checked: T;
+  /** Raw values by flag name, for flags the caller checks itself (the wizard's step flags, by their rows). */
+  values: Record<string, string | boolean | string[] | undefined>;
+}
+
+/** The first positional word is the command (`wizard` when there is none); the rest is left over. */
+const oneWordCommand = (positionals: string[]): [string, string[]] => [positionals[0] ?? 'wizard', positionals.slice(1)];
+
+/**
+ * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the command
+ * from the positional words (by `commandOf`: the first word, `wizard` when there is none), and
+ * checks it all against `schema`. Every problem is a UsageError naming the flag (`--name: rule`)
+ * or the command (`"name": rule`), raised before anything else happens. The wizard's parser and
+ * the org command's share it.
+ */
+export function parseCommandLine<S extends z.ZodType>(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  schema: S,
+  commandName: (command: string) => string = (command) => `"${command}"`,
+  commandOf: (positionals: string[]) => [string, string[]] = oneWordCommand,
+): CommandLine<z.infer<S>> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
+  }
+  const [command, extra] = commandOf(parsed.positionals);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const values = parsed.values as CommandLine<unknown>['values'];
+  const result = schema.safeParse({ ...values, command });
+  if (!result.success) {
+    const field = result.error.issues[0]?.path[0];
+    throw new UsageError(`${field === 'command' ? commandName(command) : `--${String(field)}`}: ${firstIssue(result.error)}`);
+  }
+  return { checked: result.data, values };
+}

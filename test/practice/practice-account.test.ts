@@ -90,6 +90,13 @@ describe('how a run comes by its practice account', () => {
     expect(await run({ env })).toMatchObject({ origin: 'resumed' });
   });
 
+  it("in memory only (the org command's practice organization): nothing is read, saved or locked", async () => {
+    const env = stateHome();
+    await run({ env, scenario: 'keys-deleted' });
+    expect(await run({ env, inMemory: true }, (s) => expect(s.server.account.state.root.accessKeys).toHaveLength(1))).toMatchObject({ origin: 'new', saved: false });
+    expect(openPracticeAccount({ env })).toMatchObject({ origin: 'resumed', scenario: { root: { accessKeys: [] } } });
+  });
+
   it('takes over the lock of a run that was killed', async () => {
     const env = stateHome();
     const { path } = await run({ env });

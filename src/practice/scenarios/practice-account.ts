@@ -42,6 +42,8 @@ export interface PracticeAccountOptions {
   reset?: boolean;
   /** A read-only command (status): the file is read, never written, its folder never made. */
   readOnly?: boolean;
+  /** A new account held in memory only: nothing is read or saved (the org command's practice organization). */
+  inMemory?: boolean;
   /** Where XDG_STATE_HOME comes from (tests give their own). */
   env?: NodeJS.ProcessEnv;
   now?: Date;
@@ -49,7 +51,7 @@ export interface PracticeAccountOptions {
 
 export interface OpenedPracticeAccount {
   scenario: Scenario;
-  /** The file it is kept in (and, unless read-only, saved back to after every change). */
+  /** The file it is kept in (and, unless read-only, saved back to after every change); '' in memory only. */
   path: string;
   /** Whether `path` is the kept practice account (true) or an instructor's --practice-state file. */
   kept: boolean;
@@ -76,9 +78,10 @@ function loadKept(path: string, described: string, kept: boolean): Scenario {
  * Throws UsageError for a file that is not a valid scenario, FileProblem for one that cannot be read.
  */
 export function openPracticeAccount(o: PracticeAccountOptions): OpenedPracticeAccount {
+  const now = o.now ?? new Date();
+  if (o.inMemory) return { scenario: BUILT_IN_SCENARIOS['new-account'](now), path: '', kept: false, origin: 'new' };
   const kept = o.stateFile === undefined;
   const path = o.stateFile ?? defaultPracticeAccountPath(o.env);
-  const now = o.now ?? new Date();
   const described = kept ? `the practice account ${path}` : `--practice-state ${path}`;
   let scenario: Scenario;
   let origin: PracticeOrigin;
