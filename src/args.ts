@@ -118,7 +118,7 @@ const optionLine = (name: string, text: string) => `  ${name.padEnd(25)} ${text.
 const stepFlagLines = STEP_FLAGS.map(({ step, flag }) =>
   optionLine(`--${flag.name}${flag.arg ? ` ${flag.arg}` : ''}`, `${flag.help} (${step}${flag.underYes === 'needed' ? '; --yes needs it' : ''})`),
 );
-const scenarioLines = SCENARIO_NAMES.map((name) => `${' '.repeat(28)}${name}: ${SCENARIO_SUMMARIES[name]}`);
+const scenarioLines = SCENARIO_NAMES.map((name) => `${' '.repeat(30)}${name.padEnd(22)} ${SCENARIO_SUMMARIES[name]}`);
 const stepLines = MANIFEST.map((row) => `  ${row.id.padEnd(19)} ${row.title}${row.required ? '' : ' (optional)'}`);
 
 export const HELP = `aws-root-lockdown: lock the AWS root user away and set up an admin for daily work.
@@ -126,7 +126,7 @@ export const HELP = `aws-root-lockdown: lock the AWS root user away and set up a
 Usage
   aws-root-lockdown [options]          walk through the steps (interactive)
   aws-root-lockdown status [--json]    report what is done and what is open (read-only)
-  aws-root-lockdown practice console   serve the practice console alone, to look around the practice account
+  aws-root-lockdown practice console   serve the practice console alone, to look around
   aws-root-lockdown org [status]       every member account of an AWS Organization (see org --help)
 
 Steps, in order (a step's id names it to --skip and in status --json)

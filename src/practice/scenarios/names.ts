@@ -3,10 +3,10 @@
  * README). Kept apart from their contents (built-in.ts), so argument parsing loads no scenario code.
  */
 export const SCENARIO_SUMMARIES = {
-  'new-account': 'a brand-new account: root with a password, no MFA, one active root access key, nobody else',
-  'keys-deleted': "root's access keys already deleted; root MFA and the admin user still to do",
-  'old-admin-without-mfa': 'root done long ago, and an old admin user with a console password and no MFA',
-  'member-account': 'a member account of an AWS Organization whose root password the organization removed',
+  'new-account': 'root with a password, no MFA, one access key; nobody else',
+  'keys-deleted': "root's access keys already deleted",
+  'old-admin-without-mfa': 'root done long ago; an old admin user without MFA',
+  'member-account': 'an Organizations member account without a root password',
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIO_SUMMARIES;
