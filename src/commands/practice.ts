@@ -5,7 +5,7 @@ import { collectStatus } from '../engine/status.js';
 import { EXIT } from '../exit-codes.js';
 import { commandLine } from '../invocation.js';
 import { noCredentials } from '../report-error.js';
-import { startPractice, type PracticeOptions, type PracticeSession, type PracticeWhere } from '../practice/session.js';
+import type { PracticeOptions, PracticeSession, PracticeWhere } from '../practice/session.js';
 import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Session } from './session.js';
@@ -21,6 +21,8 @@ export const practiceOptions = (options: Options): PracticeOptions => ({
 
 /** Runs `work` against a practice account on this computer, closed again whatever happens. */
 export async function inPractice<T>(options: PracticeOptions, work: (practice: PracticeSession) => Promise<T>): Promise<T> {
+  // The practice account (its server, console pages and QR codes) is loaded for practice alone.
+  const { startPractice } = await import('../practice/session.js');
   const practice = await startPractice(options);
   try {
     return await work(practice);

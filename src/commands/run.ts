@@ -8,7 +8,7 @@ import { EXIT } from '../exit-codes.js';
 import { invocation, useInvocation } from '../invocation.js';
 import { readAll } from '../io.js';
 import type { PracticeSession } from '../practice/session.js';
-import { openSession } from './session.js';
+import { openSession, startSession } from './session.js';
 import type { RunContext } from './context.js';
 import { loadSteps } from '../../steps/manifest.js';
 import { inPractice, keepConsoleOpen, offerPractice, practiceConsoleCommand, practiceOptions, showChecksInConsole } from './practice.js';
@@ -45,10 +45,11 @@ async function runOn(options: Options, context: RunContext, inputs: Record<strin
   // Prompts and spinners are for the interactive wizard only; loading starts now, so it overlaps
   // the first request instead of delaying `status` or a scripted run.
   if (options.command === 'wizard' && context.io.canPrompt && !options.yes) void import('../ui/terminal-ui.js');
-  const session = await openSession(options, context, practice);
-  if (options.command === 'status') return statusCommand(options, context, session);
+  const connecting = await startSession(options, context, practice);
+  if (options.command === 'status') return statusCommand(options, context, connecting);
+  if (practice && options.command === 'practice-console') return practiceConsoleCommand(context, await connecting.identify(), practice);
+  const session = await openSession(connecting, context.signal);
   if (!practice) return wizardCommand(options, context, session, inputs);
-  if (options.command === 'practice-console') return practiceConsoleCommand(context, session, practice);
   showChecksInConsole(session, practice);
   const code = await wizardCommand(options, context, session, inputs);
   // The console stays, so the finished account can be seen; only a person can close it.
