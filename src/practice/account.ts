@@ -45,8 +45,6 @@ const randomId = (prefix: string) =>
 export class PracticeAccount {
   private readonly passwords = new Map<string, string>();
   private readonly mfaSeeds = new Map<string, string>();
-  /** The last credential report made: a snapshot, so it lags behind changes as IAM's does. Not saved. */
-  credentialReport: { generatedAt: Date; csv: string } | undefined;
 
   constructor(
     private readonly scenario: Scenario,
@@ -66,6 +64,16 @@ export class PracticeAccount {
   }
 
   timestamp = () => this.now().toISOString();
+
+  /** The last credential report made: a snapshot, so it lags behind changes as IAM's does; kept with the account. */
+  get credentialReport(): { generatedAt: Date; csv: string } | undefined {
+    const report = this.scenario.credentialReport;
+    return report && { generatedAt: new Date(report.generated), csv: report.csv };
+  }
+
+  set credentialReport(report: { generatedAt: Date; csv: string }) {
+    this.change((s) => void (s.credentialReport = { generated: report.generatedAt.toISOString(), csv: report.csv }));
+  }
 
   get rootArn() {
     return `arn:aws:iam::${this.scenario.accountId}:root`;

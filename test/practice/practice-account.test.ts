@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { parseOptions } from '../../src/args.js';
+import { newestCredentialReport, waitForCredentialReport } from '../../src/aws/credential-report.js';
 import { usage } from '../support/usage-error.js';
 import { sameAccountFlags } from '../../src/invocation.js';
 import { BUILT_IN_SCENARIOS } from '../../src/practice/scenarios/built-in.js';
@@ -9,10 +11,10 @@ import { SCENARIO_NAMES } from '../../src/practice/scenarios/names.js';
 import { defaultPracticeAccountPath, openPracticeAccount } from '../../src/practice/scenarios/practice-account.js';
 import { scenarioSchema } from '../../src/practice/scenarios/scenario.js';
 import { startPractice, type PracticeSession } from '../../src/practice/session.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { tempDir } from './cli.js';
 
 /** The practice account that lasts: where it is kept, how a run comes by it, and the flags that choose it. */
-
 
 describe('where the practice account is kept', () => {
   it.each([
@@ -69,6 +71,17 @@ describe('how a run comes by its practice account', () => {
     expect(openPracticeAccount({ env, readOnly: true })).toMatchObject({ origin: 'resumed', scenario: { root: { accessKeys: [] } } });
     expect(await run({ env, readOnly: true })).toMatchObject({ origin: 'resumed', saved: false });
     expect(readFileSync(nothing.path, 'utf8')).toBe(before);
+  });
+
+  it('keeps the credential report the wizard had IAM make, so status finds it later as it would on AWS (for four hours)', async () => {
+    const env = stateHome();
+    const iamOf = (s: PracticeSession) => new IAMClient({ endpoint: s.clientOptions.endpoint, region: s.clientOptions.region, credentials: s.clientOptions.credentials, maxAttempts: 1 });
+    const wizard = await startPractice({ env });
+    const made = await waitForCredentialReport(iamOf(wizard), { clock: new FakeClock() }, new AbortController().signal).finally(() => wizard.close());
+    const status = await startPractice({ env, readOnly: true });
+    const found = await newestCredentialReport(iamOf(status), Date.now(), new AbortController().signal).finally(() => status.close());
+    expect(made.report?.rows.map((row) => row.user)).toEqual(['<root_account>']);
+    expect(found).toEqual({ report: made.report, renewing: false });
   });
 
   it("is one run's at a time: a second run is refused, naming the first's practice console, and may go once the first is over", async () => {

@@ -227,6 +227,11 @@ export const scenarioSchema = z
     passwordPolicy: passwordPolicy.optional(),
     alternateContacts: z.array(alternateContact).default([]),
     budgets: z.array(budget).default([]),
+    /**
+     * The last credential report IAM made, as GetCredentialReport hands it out: AWS keeps it for
+     * four hours, so a later run (status) finds it as it would on AWS. Names and dates, no secret.
+     */
+    credentialReport: z.strictObject({ generated: isoDate, csv: z.string().max(1_000_000, 'must be at most 1,000,000 characters') }).optional(),
   })
   .superRefine((s, ctx) => {
     const lower = s.users.map((u) => u.name.toLowerCase());
