@@ -15,7 +15,7 @@ export const practiceOptions = (options: Options): PracticeOptions => ({
   stateFile: options['practice-state'],
   scenario: options['practice-scenario'],
   reset: options['practice-reset'],
-  // status reads the practice account and never writes it, not even to create it.
+  // status reads the practice account and never creates one; as on AWS, it changes nothing but the credential report.
   readOnly: options.command === 'status',
 });
 

@@ -4,6 +4,7 @@ import { PracticeAccount } from './account.js';
 import { practiceLinks } from './console/addresses.js';
 import { openPracticeAccount, type PracticeAccountOptions, type PracticeOrigin } from './scenarios/practice-account.js';
 import type { ScenarioName } from './scenarios/names.js';
+import type { Scenario } from './scenarios/scenario.js';
 import { lockPracticeAccount } from './scenarios/practice-lock.js';
 import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from './server.js';
 
@@ -37,6 +38,7 @@ export interface PracticeSession {
  */
 export async function startPractice(options: PracticeOptions = {}): Promise<PracticeSession> {
   const opened = openPracticeAccount(options);
+  const reportAtStart = opened.scenario.credentialReport;
   const account = new PracticeAccount(opened.scenario, opened.save);
   const server = await startPracticeServer(account);
   const { path, kept, origin, scenarioName } = opened;
@@ -62,6 +64,31 @@ export async function startPractice(options: PracticeOptions = {}): Promise<Prac
     close: async () => {
       await server.close();
       unlock();
+      const report = account.state.credentialReport;
+      if (!opened.save && origin === 'resumed' && report && report !== reportAtStart) keepReport(options, path, server.consoleUrl, report);
     },
   };
+}
+
+/**
+ * A read-only run (status) changes nothing but what it changes on AWS too: the credential report
+ * it had IAM make, which AWS keeps for four hours, so "run this again in a minute" comes true. It is
+ * added to what the file holds now, and only while no other run holds the account (a running
+ * wizard makes its own). A file that cannot be written keeps its old report: status has answered.
+ */
+function keepReport(options: PracticeOptions, path: string, consoleUrl: string, report: NonNullable<Scenario['credentialReport']>): void {
+  let unlock: () => void;
+  try {
+    unlock = lockPracticeAccount(path, consoleUrl);
+  } catch {
+    return;
+  }
+  try {
+    const now = openPracticeAccount({ ...options, readOnly: false });
+    now.save?.({ ...now.scenario, credentialReport: report });
+  } catch {
+    // unchanged: the next status asks IAM again
+  } finally {
+    unlock();
+  }
 }

@@ -30,6 +30,9 @@ describe('where the practice account is kept', () => {
 
 describe('how a run comes by its practice account', () => {
   const stateHome = () => ({ XDG_STATE_HOME: tempDir() });
+  /** IAM of a practice session, as the program's clients reach it. */
+  const iamOf = (s: PracticeSession) =>
+    new IAMClient({ endpoint: s.clientOptions.endpoint, region: s.clientOptions.region, credentials: s.clientOptions.credentials, maxAttempts: 1 });
   /** A practice session opened and closed again: what a run leaves on disk. */
   const run = async (options: Parameters<typeof startPractice>[0], during: (s: PracticeSession) => void = () => {}) => {
     const session = await startPractice(options);
@@ -75,13 +78,41 @@ describe('how a run comes by its practice account', () => {
 
   it('keeps the credential report the wizard had IAM make, so status finds it later as it would on AWS (for four hours)', async () => {
     const env = stateHome();
-    const iamOf = (s: PracticeSession) => new IAMClient({ endpoint: s.clientOptions.endpoint, region: s.clientOptions.region, credentials: s.clientOptions.credentials, maxAttempts: 1 });
     const wizard = await startPractice({ env });
     const made = await waitForCredentialReport(iamOf(wizard), { clock: new FakeClock() }, new AbortController().signal).finally(() => wizard.close());
     const status = await startPractice({ env, readOnly: true });
     const found = await newestCredentialReport(iamOf(status), Date.now(), new AbortController().signal).finally(() => status.close());
     expect(made.report?.rows.map((row) => row.user)).toEqual(['<root_account>']);
     expect(found).toEqual({ report: made.report, renewing: false });
+  });
+
+  it('keeps the credential report a read-only status had IAM make, and nothing else it did, so "run this again" comes true', async () => {
+    const env = stateHome();
+    const status = async () => {
+      const s = await startPractice({ env, readOnly: true });
+      try {
+        s.server.account.change((a) => a.aliases.push('not-kept'));
+        return await newestCredentialReport(iamOf(s), Date.now(), new AbortController().signal);
+      } finally {
+        await s.close();
+      }
+    };
+    expect(await status()).toEqual({ report: undefined, renewing: true }); // nothing kept yet: nothing written
+    expect(existsSync(join(env.XDG_STATE_HOME, 'aws-root-lockdown'))).toBe(false);
+    await run({ env });
+    expect(await status()).toEqual({ report: undefined, renewing: true });
+    const second = await status();
+    expect(second).toMatchObject({ renewing: false, report: { rows: [{ user: '<root_account>' }] } });
+    expect(openPracticeAccount({ env, readOnly: true }).scenario.aliases).toEqual([]);
+
+    // While a wizard holds the account, status leaves the file to it.
+    const wizard = await startPractice({ env, reset: true });
+    try {
+      expect(await status()).toEqual({ report: undefined, renewing: true });
+      expect(openPracticeAccount({ env, readOnly: true }).scenario.credentialReport).toBeUndefined();
+    } finally {
+      await wizard.close();
+    }
   });
 
   it("is one run's at a time: a second run is refused, naming the first's practice console, and may go once the first is over", async () => {

@@ -40,7 +40,7 @@ export interface PracticeAccountOptions {
   scenario?: ScenarioName;
   /** Start over as a new account (--practice-reset), replacing what was kept. */
   reset?: boolean;
-  /** A read-only command (status): the file is read, never written, its folder never made. */
+  /** A read-only command (status): the file is read, its folder never made (only its credential report may be kept: session.ts). */
   readOnly?: boolean;
   /** A new account held in memory only: nothing is read or saved (the org command's practice organization). */
   inMemory?: boolean;
