@@ -164,6 +164,10 @@ const PLAN_READS = [
   'iam:ListAttachedGroupPolicies',
   'iam:ListEntitiesForPolicy',
   'iam:ListAccountAliases',
+  // Who already holds AdministratorAccess (users and groups in one read), and the members of an
+  // Administrators group that would become admins: the admin-user plan names them before granting.
+  'iam:GetAccountAuthorizationDetails',
+  'iam:GetGroup',
 ];
 
 describe('wizard-policy.json', () => {
