@@ -58,10 +58,12 @@ function lstatOrNothing(path: string) {
 
 /**
  * Replaces (or creates) the file at `path` with `content`, mode 0600, atomically, never through a
- * link. Throws FileProblem (exit 2) with the path and the reason when it cannot.
+ * link. With `replaceOnly`, a file must already be there: nothing is created. Throws FileProblem
+ * (exit 2) with the path and the reason when it cannot.
  */
-export function writePrivateFile(path: string, content: string | Uint8Array): void {
+export function writePrivateFile(path: string, content: string | Uint8Array, { replaceOnly = false }: { replaceOnly?: boolean } = {}): void {
   const existing = lstatOrNothing(path);
+  if (!existing && replaceOnly) throw problem(path, 'write', 'it is no longer there');
   if (existing?.isSymbolicLink()) throw problem(path, 'write', 'it is a symbolic link; give the path of the file itself');
   if (existing && !existing.isFile()) throw problem(path, 'write', 'it is not a regular file');
   // A file its owner made read-only says "leave me as I am": rename would replace it regardless.

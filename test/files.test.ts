@@ -74,6 +74,16 @@ describe('writePrivateFile', () => {
     expect(mode(path)).toBe(0o444);
   });
 
+  it('replaceOnly replaces a file that is there and creates none', () => {
+    const dir = folder();
+    const path = join(dir, 'practice-account.json');
+    expect(() => writePrivateFile(path, 'new', { replaceOnly: true })).toThrow(`cannot write ${path}: it is no longer there`);
+    expect(readdirSync(dir)).toEqual([]);
+    writeFileSync(path, 'old');
+    writePrivateFile(path, 'new', { replaceOnly: true });
+    expect(readFileSync(path, 'utf8')).toBe('new');
+  });
+
   it.each([
     ['a folder that does not exist', (dir: string) => join(dir, 'missing', 'state.json'), /its folder does not exist \(ENOENT\)$/],
     ['a name too long for the file system', (dir: string) => join(dir, 'n'.repeat(300)), /the name is too long \(ENAMETOOLONG\)$/],

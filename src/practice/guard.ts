@@ -35,6 +35,8 @@ export interface Guard {
   token: string;
   /** The cookie holding the token; per port, since cookies ignore ports. */
   cookieName: string;
+  /** The console's origin, http://localhost:PORT (WebAuthn refuses an IP address); 127.0.0.1:PORT is answered too. */
+  origin: string;
   /** The console link for `path` (which may hold a query), with the token. */
   consoleUrl(path?: string): string;
   /** Throws Refused unless Host (and Origin, when sent) name this server. For every request. */
@@ -47,18 +49,20 @@ export interface Guard {
 export function guardFor(port: number, token = randomBytes(16).toString('base64url')): Guard {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const cookieName = `practice-token-${port}`;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://localhost:${port}`;
+  const origins = new Set([origin, `http://127.0.0.1:${port}`]);
   return {
     token,
     cookieName,
+    origin,
     consoleUrl(path = '/') {
       return `${origin}${path}${path.includes('?') ? '&' : '?'}token=${token}`;
     },
     checkAddress(req) {
       const host = req.headers.host ?? '';
-      if (!hosts.has(host.toLowerCase())) throw new Refused(421, `This practice server answers only as 127.0.0.1:${port}, not as ${host || 'no host'}.`);
+      if (!hosts.has(host.toLowerCase())) throw new Refused(421, `This practice server answers only as localhost:${port} or 127.0.0.1:${port}, not as ${host || 'no host'}.`);
       const from = req.headers.origin;
-      if (from !== undefined && !(from === origin || from === `http://localhost:${port}`)) {
+      if (from !== undefined && !origins.has(from)) {
         throw new Refused(403, 'A page from another site cannot use the practice console.');
       }
       // Browsers that say where a request comes from: only this origin, or the person typing the

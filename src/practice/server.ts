@@ -5,7 +5,8 @@ import type { Duplex } from 'node:stream';
 import { FileProblem } from '../errors.js';
 import type { PracticeAccount } from './account.js';
 import { ConsoleActions } from './console/actions.js';
-import { handleConsole } from './console/routes.js';
+import { CONSOLE_ROUTES } from './console/pages/index.js';
+import { handleConsole } from './console/router.js';
 import { guardFor, readBody, Refused, type Guard } from './guard.js';
 import { handlerFor, jsonHandlerFor } from './services/handlers.js';
 import { answerOrganization, PRACTICE_ORG_ADMIN_KEY_ID } from './services/organization/answer.js';
@@ -28,14 +29,20 @@ const newCredentials = (accessKeyId: string): PracticeCredentials => ({
 });
 
 export interface PracticeServer {
-  /** Where the SDK clients send API calls: no token, for calls are signed instead. */
+  /** Where the SDK clients send API calls (127.0.0.1): no token, for calls are signed instead. */
   url: string;
   /** The only credentials this server accepts: for this process's SDK clients, never written anywhere. */
   credentials: PracticeCredentials;
   /** The practice organization's administrator role session (for `org --practice`): as `credentials`, drawn per run. */
   orgAdminCredentials: PracticeCredentials;
-  /** A practice console link (path, with a query if any) carrying this run's token. */
+  /**
+   * A practice console link (path, with a query if any) carrying this run's token. It names the
+   * server as `localhost`, because a browser offers passkeys and security keys (WebAuthn) only to a
+   * domain, never to an IP address.
+   */
   consoleUrl(path?: string): string;
+  /** The console's address without the token (http://localhost:PORT): what may be written down or shown to another run. */
+  consoleOrigin: string;
   account: PracticeAccount;
   /** The built-in organization, with this account as its management account (for `org --practice`). */
   organization: PracticeOrganization;
@@ -146,10 +153,11 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
     if (!ok) throw new Refused(403, "Open the practice console with a link the wizard printed: it holds this run's key (?token=...).");
     // Not to be framed by another page, nor to hand the token on in a Referer (same-origin, not no-referrer: with that, a browser sends Origin: null on the console's own forms).
     res.setHeader('x-frame-options', 'DENY');
-    res.setHeader('content-security-policy', "frame-ancestors 'none'; form-action 'self'");
+    // The pages' script and style are files of this origin (no inline code), so nothing injected into a page could run.
+    res.setHeader('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
     res.setHeader('referrer-policy', 'same-origin');
     if (setCookie) res.setHeader('set-cookie', setCookie);
-    await handleConsole(consoleActions, req, res, body.toString('utf8'));
+    await handleConsole(CONSOLE_ROUTES, consoleActions, req, res, body.toString('utf8'));
   }
 
   /** Whatever went wrong is answered, and the wizard in this same process goes on. */
@@ -203,6 +211,7 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
     credentials,
     orgAdminCredentials,
     consoleUrl: guard.consoleUrl,
+    consoleOrigin: guard.origin,
     account,
     organization,
     console: consoleActions,

@@ -4,7 +4,7 @@ import { createClients } from '../../src/aws/clients.js';
 import { whoAmI } from '../../src/aws/identity.js';
 import { runWizard } from '../../src/engine/wizard.js';
 import { PracticeAccount } from '../../src/practice/account.js';
-import { practiceLinks } from '../../src/practice/console/routes.js';
+import { practiceLinks } from '../../src/practice/console/addresses.js';
 import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
 import { startPracticeServer } from '../../src/practice/server.js';
 import { rootSigningCertificates } from '../../steps/root-signing-certificates.js';
@@ -64,7 +64,7 @@ describe('root-signing-certificates', () => {
       const ui = new ScriptedUI();
       const clock = new FakeClock();
       clock.onSleep = () => void ui.of('waiting')[0]?.doItForMe?.();
-      const console = { links: practiceLinks(server.consoleUrl), practice: { url: server.consoleUrl('/'), hands: server.console } };
+      const console = { links: practiceLinks(server.consoleUrl), practice: { url: server.consoleUrl('/'), hands: server.console, tell: () => {} } };
       const reports = await runWizard({
         steps: [rootSigningCertificates],
         identity,

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
 import { runProcess } from '../support/process.js';
 import { spawnPty } from '../support/pty.js';
-import { CLI, NO_AWS } from '../practice/cli.js';
+import { CLI, noAws } from '../practice/cli.js';
 import { WAIT } from '../practice/wizard-answers.js';
 
 /** A folder anyone may enter and list (0755), so only the files' own modes protect them. */
@@ -20,7 +20,7 @@ function openFolder(mode = 0o755): string {
 }
 
 /** Runs `node args…` as the user nobody, group nogroup, no other groups. */
-const asNobody = (args: string[], env = NO_AWS) =>
+const asNobody = (args: string[], env = noAws()) =>
   runProcess('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, ...args], { env: { ...env, HOME: openFolder(0o777) }, timeoutMs: 60_000 });
 
 /** What an intruder tries, from another account on the computer, knowing the port (ports are no secret). */
@@ -32,10 +32,10 @@ const out = {};
 const { readFileSync } = await import('node:fs');
 try { readFileSync(state, 'utf8'); out.read = 'read'; } catch (e) { out.read = e.code; }
 out.home = (await fetch(base + '/')).status;
-const mfa = await fetch(base + '/mfa/start', form({ principal: 'root' }));
+const mfa = await fetch(base + '/mfa/assign', { ...form({ principal: 'root', deviceName: 'intruder', type: 'virtual' }), redirect: 'manual' });
 out.mfa = mfa.status;
 out.seed = /[A-Z2-7]{32}/.test(await mfa.text());
-out.deleteKey = (await fetch(base + '/access-keys/delete', form({ id: 'AKIAPRACTICEROOTKEY1' }))).status;
+out.deleteKey = (await fetch(base + '/credentials/status', form({ kind: 'access-key', id: 'AKIAPRACTICEROOTKEY1', status: 'Inactive' }))).status;
 const unsigned = await fetch(base + '/', { ...form({ Action: 'CreateUser', Version: '2010-05-08', UserName: 'intruder' }),
   headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=ASIAPRACTICE00000000/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=' + '0'.repeat(64) } });
 out.createUser = unsigned.status;
@@ -48,10 +48,10 @@ describe('another local user', () => {
   it('can neither read the practice state nor use the practice server: no console, no MFA seed, no API call', async () => {
     const dir = openFolder();
     const state = join(dir, 'state.json');
-    const term = spawnPty(process.execPath, [CLI, '--practice-state', state, '--poll-interval', '1'], { env: NO_AWS });
+    const term = spawnPty(process.execPath, [CLI, '--practice-state', state, '--poll-interval', '1'], { env: noAws() });
     try {
-      const banner = await term.waitFor(/http:\/\/127\.0\.0\.1:(\d+)\/\?token=[\w-]+/, WAIT);
-      const [consoleUrl, port] = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=[\w-]+/.exec(banner)!;
+      const banner = await term.waitFor(/http:\/\/localhost:(\d+)\/\?token=[\w-]+/, WAIT);
+      const [consoleUrl, port] = /http:\/\/localhost:(\d+)\/\?token=[\w-]+/.exec(banner)!;
       await term.waitFor('Waiting for an MFA device on the root user', WAIT);
       expect(statSync(state).mode & 0o777).toBe(0o600);
 
@@ -83,7 +83,8 @@ describe('another local user', () => {
     const state = join(openFolder(), 'state.json');
     const result = await asNobody([CLI, '--practice-state', state, '--yes']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`aws-root-lockdown: cannot write ${state}: permission denied (EACCES)\n`);
+    // The first write is the lock the run takes on the account (practice-lock.ts), beside the file.
+    expect(result.stderr).toBe(`aws-root-lockdown: cannot write ${state}.lock: permission denied (EACCES)\n`);
     expect(existsSync(state)).toBe(false);
   }, 60_000);
 });
@@ -98,7 +99,7 @@ describe('read-only commands never write the state file', () => {
     const before = statSync(state);
 
     for (const args of [['status'], ['status', '--json'], ['--dry-run']]) {
-      const result = await runProcess(process.execPath, [CLI, ...args, '--practice-state', state], { env: NO_AWS, timeoutMs: 60_000 });
+      const result = await runProcess(process.execPath, [CLI, ...args, '--practice-state', state], { env: noAws(), timeoutMs: 60_000 });
       expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 1, stderr: '' });
     }
     const after = statSync(state);
@@ -106,7 +107,7 @@ describe('read-only commands never write the state file', () => {
     expect({ ino: after.ino, mtimeMs: after.mtimeMs, mode: after.mode & 0o777 }).toEqual({ ino: before.ino, mtimeMs: before.mtimeMs, mode: 0o444 });
 
     const missing = join(dir, 'never-made.json');
-    expect((await runProcess(process.execPath, [CLI, 'status', '--practice-state', missing], { env: NO_AWS, timeoutMs: 60_000 })).code).toBe(1);
+    expect((await runProcess(process.execPath, [CLI, 'status', '--practice-state', missing], { env: noAws(), timeoutMs: 60_000 })).code).toBe(1);
     expect(existsSync(missing)).toBe(false);
   }, 120_000);
 });

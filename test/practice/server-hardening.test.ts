@@ -49,6 +49,9 @@ const form = (fields: Record<string, string>) => ({
 });
 const token = () => new URL(server.consoleUrl()).searchParams.get('token')!;
 const rootKeys = () => server.account.state.root.accessKeys.map((k) => k.id);
+const rootKeyStatus = () => server.account.state.root.accessKeys[0]?.status;
+/** The console's form that deactivates root's practice key: a change, and the first of a delete. */
+const DEACTIVATE = { path: '/credentials/status', body: new URLSearchParams({ kind: 'access-key', id: ROOT_KEY, status: 'Inactive' }).toString() };
 const users = () => server.account.state.users.map((u) => u.name);
 
 /** The SDK signing a request, then `edit` changing it on its way out: as a man in the middle or a forger would. */
@@ -154,15 +157,17 @@ describe('actions are the handlers\' own', () => {
 
 describe('the console opens only with the run\'s token', () => {
   it('without it, every page and form is refused (403) and nothing changes', async () => {
-    for (const path of ['/', '/security_credentials', '/users/x', '/signin/111122223333']) {
-      expect((await send({ path })).status).toBe(403);
+    for (const path of ['/', '/security_credentials', '/users', '/users/x', '/signin/111122223333', '/mfa/assign?principal=root', '/console.js', '/mfa/token/x']) {
+      expect({ path, status: (await send({ path })).status }).toEqual({ path, status: 403 });
     }
-    const enrolment = await send({ method: 'POST', path: '/mfa/start', ...form({ principal: 'root' }) });
+    const enrolment = await send({ method: 'POST', path: '/mfa/assign', ...form({ principal: 'root', deviceName: 'intruder', type: 'virtual' }) });
     expect(enrolment.status).toBe(403);
     expect(enrolment.text).not.toMatch(/[A-Z2-7]{32}/);
-    expect((await send({ method: 'POST', path: '/access-keys/delete', ...form({ id: ROOT_KEY }) })).status).toBe(403);
+    expect((await send({ method: 'POST', path: DEACTIVATE.path, ...form({}), body: DEACTIVATE.body })).status).toBe(403);
+    expect((await send({ method: 'POST', path: '/credentials/delete', ...form({ kind: 'access-key', id: ROOT_KEY, confirm: ROOT_KEY }) })).status).toBe(403);
     expect((await send({ path: '/?token=wrong' })).status).toBe(403);
-    expect(rootKeys()).toEqual([ROOT_KEY]);
+    expect(server.account.state.mfaDevices).toEqual([]);
+    expect([rootKeys(), rootKeyStatus()]).toEqual([[ROOT_KEY], 'Active']);
   });
 
   it('the link sets a cookie for this server only (HttpOnly, SameSite=Strict); with it the pages open; it cannot be framed', async () => {
@@ -172,15 +177,18 @@ describe('the console opens only with the run\'s token', () => {
     expect(first.headers['set-cookie']).toEqual([`practice-token-${port}=${token()}; HttpOnly; SameSite=Strict; Path=/`]);
     expect(first.headers).toMatchObject({ 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
     expect(first.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(first.headers['content-security-policy']).toContain("script-src 'self'; style-src 'self'");
     const cookie = { cookie: `practice-token-${port}=${token()}` };
     expect((await send({ path: '/', headers: cookie })).status).toBe(200);
-    const deleted = await send({ method: 'POST', path: '/access-keys/delete', headers: { ...cookie, ...form({}).headers }, body: `id=${ROOT_KEY}` });
-    expect(deleted.status).toBe(303);
-    expect(rootKeys()).toEqual([]);
+    const deactivated = await send({ method: 'POST', path: DEACTIVATE.path, headers: { ...cookie, ...form({}).headers }, body: DEACTIVATE.body });
+    expect(deactivated.status).toBe(303);
+    expect(rootKeyStatus()).toBe('Inactive');
   });
 
-  it('the links the wizard prints carry it', () => {
-    expect(server.consoleUrl('/security_credentials')).toMatch(new RegExp(`^${server.url}/security_credentials\\?token=[\\w-]{22}$`));
+  it('the links the wizard prints carry it, and name the server localhost (WebAuthn refuses an IP address)', () => {
+    const { port } = new URL(server.url);
+    expect(server.consoleOrigin).toBe(`http://localhost:${port}`);
+    expect(server.consoleUrl('/security_credentials')).toMatch(new RegExp(`^http://localhost:${port}/security_credentials\\?token=[\\w-]{22}$`));
     expect(server.consoleUrl('/x?note=1')).toMatch(/\?note=1&token=[\w-]{22}$/);
   });
 });
@@ -199,21 +207,25 @@ describe('Host and Origin must be its own', () => {
   it('a form posted from another origin is refused even with the cookie (another port on 127.0.0.1 is another origin)', async () => {
     const { port } = new URL(server.url);
     const cookie = `practice-token-${port}=${token()}`;
-    for (const origin of ['http://evil.example', `http://127.0.0.1:${Number(port) + 1}`, 'null']) {
-      const answer = await send({ method: 'POST', path: '/access-keys/delete', headers: { ...form({}).headers, cookie, origin }, body: `id=${ROOT_KEY}` });
-      expect(answer.status).toBe(403);
+    for (const origin of ['http://evil.example', `http://127.0.0.1:${Number(port) + 1}`, `http://localhost:${Number(port) + 1}`, 'null']) {
+      const answer = await send({ method: 'POST', path: DEACTIVATE.path, headers: { ...form({}).headers, cookie, origin }, body: DEACTIVATE.body });
+      expect({ origin, status: answer.status }).toEqual({ origin, status: 403 });
     }
-    const crossSite = await send({ method: 'POST', path: '/access-keys/delete', headers: { ...form({}).headers, cookie, 'sec-fetch-site': 'same-site' }, body: `id=${ROOT_KEY}` });
+    const crossSite = await send({ method: 'POST', path: DEACTIVATE.path, headers: { ...form({}).headers, cookie, 'sec-fetch-site': 'same-site' }, body: DEACTIVATE.body });
     expect(crossSite.status).toBe(403);
-    expect(rootKeys()).toEqual([ROOT_KEY]);
-    const own = await send({ method: 'POST', path: '/access-keys/delete', headers: { ...form({}).headers, cookie, origin: server.url, 'sec-fetch-site': 'same-origin' }, body: `id=${ROOT_KEY}` });
-    expect(own.status).toBe(303);
+    expect(rootKeyStatus()).toBe('Active');
+    // Its own pages, as the printed link names it (localhost) or by its address.
+    for (const origin of [server.consoleOrigin, server.url]) {
+      const own = await send({ method: 'POST', path: DEACTIVATE.path, headers: { ...form({}).headers, cookie, origin, host: new URL(origin).host, 'sec-fetch-site': 'same-origin' }, body: DEACTIVATE.body });
+      expect({ origin, status: own.status }).toEqual({ origin, status: 303 });
+    }
+    expect(rootKeyStatus()).toBe('Inactive');
   });
 });
 
 describe('bodies are limited and failures are answered', () => {
   it(`a body over ${MAX_BODY_BYTES} bytes is refused with 413, declared or streamed, and the server goes on`, async () => {
-    const declared = await send({ method: 'POST', path: `/mfa/start?token=${token()}`, headers: { 'content-length': String(64 * 1024 * 1024) } }).catch(
+    const declared = await send({ method: 'POST', path: `/mfa/assign?token=${token()}`, headers: { 'content-length': String(64 * 1024 * 1024) } }).catch(
       (error: NodeJS.ErrnoException) => ({ status: error.code }),
     );
     expect([413, 'ECONNRESET', 'EPIPE']).toContain(declared.status);

@@ -177,7 +177,8 @@ const PLAN_READS = [
   'iam:ListAttachedGroupPolicies',
   'iam:ListEntitiesForPolicy',
   'iam:ListAccountAliases',
-  // admin-user's plan: who holds AdministratorAccess already, and who an Administrators group left without its policy would make admins.
+  // Who already holds AdministratorAccess (users and groups in one read), and the members of an
+  // Administrators group that would become admins: the admin-user plan names them before granting.
   'iam:GetAccountAuthorizationDetails',
   'iam:GetGroup',
   ...USER_HOLDINGS_READS,
