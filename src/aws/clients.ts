@@ -72,7 +72,46 @@ export async function createClients(options: ClientOptions): Promise<AwsClients>
     tagErrorsWithAction(client, service);
     reportRetries(client, (command) => permissionFor(service, command), () => options.onRetry?.());
   }
+  retryListeners.set(clients, () => options.onRetry?.());
   return clients;
+}
+
+/** Each set of clients' retry listener, for the regional clients made from it later. */
+const retryListeners = new WeakMap<object, () => RetryListener | undefined>();
+
+/** What a regional client is made from: the caller's clients' settings, and its own region. */
+export interface RegionalConfig {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  requestHandler: unknown;
+  maxAttempts: unknown;
+  endpoint?: unknown;
+}
+
+/**
+ * A client of a regional service (IAM Identity Center lives in the one region where it was
+ * enabled), made like the others: the same credentials, timeouts, retries, endpoint
+ * (AWS_ENDPOINT_URL, practice mode) and connection pool, its errors tagged with their permission
+ * (`service` is the permissions prefix, e.g. `sso`) and its retries reported, but signed for
+ * `region`. It shares the pool, so it is never destroyed on its own: `aws` owns the pool.
+ */
+export function regionalClient<C extends WithMiddleware & Parameters<typeof reportRetries>[0]>(
+  aws: Pick<AwsClients, 'iam'>,
+  service: string,
+  region: string,
+  make: (config: RegionalConfig) => C,
+): C {
+  const { config } = aws.iam;
+  const client = make({
+    region,
+    credentials: config.credentials,
+    requestHandler: config.requestHandler,
+    maxAttempts: config.maxAttempts,
+    ...(config.isCustomEndpoint ? { endpoint: config.endpoint } : {}),
+  });
+  tagErrorsWithAction(client, service);
+  reportRetries(client, (command) => permissionFor(service, command), () => retryListeners.get(aws)?.());
+  return client;
 }
 
 /** The region from AWS_REGION or the profile, as the SDK resolves it; the fallback otherwise. */

@@ -77,6 +77,15 @@ const EXAMPLES = [
 
 let cases: { pattern: string; value: string }[] = [];
 let java = new Map<string, boolean>();
+/**
+ * Code points Java (17: Unicode 13) has as unassigned and Node as assigned: newer than Java's data.
+ * On them the Unicode categories (\p{L}, ...) of the identity store's patterns may differ by data,
+ * not by translation, so values holding one are left out of those patterns' comparisons.
+ */
+let newerThanJava = new Set<number>();
+const UNASSIGNED = '\\p{Cn}';
+const usesCategories = (pattern: string) => pattern.includes('\\p{');
+const comparable = (pattern: string, value: string) => !usesCategories(pattern) || ![...value].some((c) => newerThanJava.has(c.codePointAt(0)!));
 const key = (pattern: string, value: string) => `${pattern}\u0000${value}`;
 const javaSays = (pattern: string, value: string) => {
   const answer = java.get(key(pattern, value));
@@ -89,8 +98,12 @@ beforeAll(() => {
   for (const { model } of ALL_MEMBERS) if (model.pattern && !byPattern.has(model.pattern)) byPattern.set(model.pattern, model);
   cases = [...byPattern].flatMap(([pattern, model]) => corpus(model, 600).map((value) => ({ pattern, value })));
   cases.push(...EXAMPLES.map(([pattern, value]) => ({ pattern, value })));
-  const answers = javaMatches(cases);
+  const characters = [...new Set(cases.filter((c) => usesCategories(c.pattern)).flatMap((c) => [...c.value]).filter((c) => c.codePointAt(0)! > 0x7f))];
+  const answers = javaMatches([...cases, ...characters.map((value) => ({ pattern: UNASSIGNED, value }))]);
   java = new Map(cases.map((c, i) => [key(c.pattern, c.value), answers[i]!]));
+  newerThanJava = new Set(
+    characters.filter((c, i) => answers[cases.length + i] && !/^\p{Cn}$/u.test(c)).map((c) => c.codePointAt(0)!),
+  );
 }, 60_000);
 
 describe(`the Java patterns, translated (seed ${SEED})`, () => {
@@ -100,7 +113,7 @@ describe(`the Java patterns, translated (seed ${SEED})`, () => {
   });
 
   it('the JavaScript translation accepts exactly what java.util.regex accepts', () => {
-    const wrong = cases.filter((c) => javaRegExp(c.pattern).test(c.value) !== javaSays(c.pattern, c.value));
+    const wrong = cases.filter((c) => comparable(c.pattern, c.value) && javaRegExp(c.pattern).test(c.value) !== javaSays(c.pattern, c.value));
     expect(wrong.slice(0, 5).map((c) => ({ pattern: c.pattern, value: JSON.stringify(c.value), java: javaSays(c.pattern, c.value) }))).toEqual([]);
   });
 
@@ -110,7 +123,7 @@ describe(`the Java patterns, translated (seed ${SEED})`, () => {
   });
 
   it('constructs the translation does not know are refused, not guessed', () => {
-    for (const pattern of ['\\p{L}+', '(?<n>a)', '[a&&b]', 'a*?', 'a++', '\\bword', '(?s).*', '[[a]]', '\\1']) {
+    for (const pattern of ['\\p{Alpha}+', '\\P{L}', '[^\\p{L}]', '(?<n>a)', '[a&&b]', 'a*?', 'a++', '\\bword', '(?s).*', '[[a]]', '\\1']) {
       expect(() => javaRegExp(pattern), pattern).toThrow(/unsupported Java pattern construct/);
     }
   });
@@ -131,7 +144,7 @@ describe(`every input validator agrees with its model (seed ${SEED})`, () => {
 
   it.each(table)('$name: accepted exactly when AWS would take it; refused in one line', ({ schema, model }) => {
     // A member without a pattern (a contact's name) is only its length.
-    const values = model.pattern ? cases.filter((c) => c.pattern === model.pattern).map((c) => c.value) : corpus(model, 600);
+    const values = model.pattern ? cases.filter((c) => c.pattern === model.pattern && comparable(c.pattern, c.value)).map((c) => c.value) : corpus(model, 600);
     for (const value of values) {
       const aws = wellFormed(value) && lengthOk(model, value) && (!model.pattern || javaSays(model.pattern, value));
       const parsed = schema.safeParse(value);

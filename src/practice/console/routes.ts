@@ -28,6 +28,8 @@ export const practiceLinks = (url: string): ConsoleLinks => ({
   rootCredentials: `${url}${PAGES.rootCredentials}`,
   signIn: (accountOrAlias) => `${url}${PAGES.signIn(accountOrAlias)}`,
   iamUser: (userName) => `${url}${PAGES.user(userName)}`,
+  identityCenter: () => `${url}/identity-center`,
+  accessPortal: () => `${url}/portal`,
 });
 
 const pageOf = (principal: string) => (principal === ROOT ? PAGES.rootCredentials : PAGES.user(principal));
