@@ -1,10 +1,10 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import { MANIFEST, STEP_IDS, type StepId } from '../steps/manifest.js';
 import type { FlagSpec } from './engine/row.js';
 import type { Inputs } from './engine/types.js';
 import { UsageError } from './errors.js';
-import { firstIssue, profileSchema, regionSchema } from './inputs.js';
+import { firstIssue, parseCommandLine, profileSchema, regionSchema } from './inputs.js';
 
 /**
  * The command line: the run's own options here, each step's flags from its manifest row. Parsing
@@ -60,6 +60,12 @@ const schema = z
 /** Every step flag with the step and input it belongs to. */
 const STEP_FLAGS = MANIFEST.flatMap((row) => Object.entries(row.flags as Record<string, FlagSpec>).map(([key, flag]) => ({ step: row.id, key, flag })));
 
+/** The run's options and every step flag (a switch for a flag read from standard input, else a value). */
+const OPTIONS = {
+  ...RUN_OPTIONS,
+  ...Object.fromEntries(STEP_FLAGS.map(({ flag }) => [flag.name, { type: flag.stdin ? 'boolean' : 'string' } as const])),
+} satisfies ParseArgsConfig['options'];
+
 export type Options = z.infer<typeof schema> & {
   /** Each step's inputs from its flags, by step id, checked by the flags' rules. */
   inputs: Partial<Record<StepId, Inputs>>;
@@ -69,27 +75,8 @@ export type Options = z.infer<typeof schema> & {
 
 /** Parses argv once; every problem becomes a UsageError naming the flag and the rule. */
 export function parseOptions(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { ...RUN_OPTIONS, ...Object.fromEntries(STEP_FLAGS.map(({ flag }) => [flag.name, { type: flag.stdin ? 'boolean' : 'string' } as const])) },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
-  }
-  const [command = 'wizard', ...extra] = parsed.positionals;
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
-  const result = schema.safeParse({ ...values, command });
-  if (!result.success) {
-    const field = result.error.issues[0]?.path[0];
-    const name = field === 'command' ? `"${command}"` : `--${String(field)}`;
-    throw new UsageError(`${name}: ${firstIssue(result.error)}`);
-  }
-  const options: Options = { ...result.data, inputs: {} };
+  const { checked, values } = parseCommandLine(argv, OPTIONS, schema);
+  const options: Options = { ...checked, inputs: {} };
   for (const { step, key, flag } of STEP_FLAGS) {
     const value = values[flag.name];
     if (value === undefined || value === false) continue;
@@ -98,9 +85,9 @@ export function parseOptions(argv: string[]): Options {
       options.fromStdin = { step, key, flag: flag.name };
       continue;
     }
-    const checked = flag.rule!.safeParse(value);
-    if (!checked.success) throw new UsageError(`--${flag.name}: ${firstIssue(checked.error)}`);
-    (options.inputs[step] ??= {})[key] = checked.data;
+    const input = flag.rule!.safeParse(value);
+    if (!input.success) throw new UsageError(`--${flag.name}: ${firstIssue(input.error)}`);
+    (options.inputs[step] ??= {})[key] = input.data;
   }
   return options;
 }
@@ -117,6 +104,7 @@ export const HELP = `aws-root-lockdown: lock the AWS root user away and set up a
 Usage
   aws-root-lockdown [options]          walk through the steps (interactive)
   aws-root-lockdown status [--json]    report what is done and what is open (read-only)
+  aws-root-lockdown org [status]       every member account of an AWS Organization (see org --help)
 
 Steps, in order (a step's id names it to --skip and in status --json)
 ${stepLines.join('\n')}

@@ -1,4 +1,6 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
+import { UsageError } from './errors.js';
 import type { FieldRule } from './rules/field-rule.js';
 import {
   ACCOUNT_ALIAS,
@@ -12,6 +14,8 @@ import {
   IC_GIVEN_NAME,
   IC_USER_NAME,
   MFA_CODE,
+  ORG_ACCOUNT_ID,
+  ORG_PARENT_ID,
   readBudgetAmount,
   SESSION_DURATION,
   SESSION_HOURS,
@@ -86,6 +90,12 @@ export const phoneSchema = ruleSchema(CONTACT_PHONE);
 /** IAM's rule for an account alias; whether it is free is only known by trying. */
 export const accountAliasSchema = ruleSchema(ACCOUNT_ALIAS);
 
+/** Organizations' rule for an account id (AccountId): what --accounts, --account and --delegated-admin take. */
+export const accountIdSchema = ruleSchema(ORG_ACCOUNT_ID);
+
+/** Organizations' rule for a root or OU id (ParentId): what --ou takes. */
+export const parentIdSchema = ruleSchema(ORG_PARENT_ID);
+
 /** IAM's rule for a code from an MFA app (authenticationCodeType). */
 export const mfaCodeSchema = ruleSchema(MFA_CODE);
 
@@ -114,3 +124,39 @@ export const sessionHoursSchema = z
     ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   });
+
+/** What a command line held: the values its schema checked, and every flag as parseArgs read it. */
+export interface CommandLine<T> {
+  checked: T;
+  /** Raw values by flag name, for flags the caller checks itself (the wizard's step flags, by their rows). */
+  values: Record<string, string | boolean | string[] | undefined>;
+}
+
+/**
+ * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the first
+ * positional as the command (`wizard` when there is none), and checks it all against `schema`.
+ * Every problem is a UsageError naming the flag (`--name: rule`) or the command (`"name": rule`),
+ * raised before anything else happens. The wizard's parser and the org command's share it.
+ */
+export function parseCommandLine<S extends z.ZodType>(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  schema: S,
+  commandName: (command: string) => string = (command) => `"${command}"`,
+): CommandLine<z.infer<S>> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
+  }
+  const [command = 'wizard', ...extra] = parsed.positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const values = parsed.values as CommandLine<unknown>['values'];
+  const result = schema.safeParse({ ...values, command });
+  if (!result.success) {
+    const field = result.error.issues[0]?.path[0];
+    throw new UsageError(`${field === 'command' ? commandName(command) : `--${String(field)}`}: ${firstIssue(result.error)}`);
+  }
+  return { checked: result.data, values };
+}

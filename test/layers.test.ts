@@ -18,12 +18,12 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   base: ['base'],
 };
 
-/** The entry and the commands are the app; the files directly in src/ besides them, and src/rules/, are the base everyone shares. */
+/** The entry and the commands (org's in src/org/) are the app; the files directly in src/ besides them, and src/rules/, are the base everyone shares. */
 const APP_FILES = ['src/cli.ts', 'src/args.ts', 'src/report-error.ts'];
 
 function layerOf(path: string): Layer {
   if (path.startsWith('steps/')) return 'steps';
-  if (APP_FILES.includes(path) || path.startsWith('src/commands/')) return 'app';
+  if (APP_FILES.includes(path) || path.startsWith('src/commands/') || path.startsWith('src/org/')) return 'app';
   const folder = /^src\/([^/]+)\//.exec(path)?.[1];
   if (folder === 'ui' || folder === 'practice' || folder === 'engine' || folder === 'aws') return folder;
   // AWS's rules for every field (src/rules/) are leaves too: the inputs, the practice account and the steps share them.

@@ -10,23 +10,15 @@ import { runProcess } from '../../test/support/process.js';
 import { spawnPty } from '../../test/support/pty.js';
 import { startBenchAccount, type BenchAccount } from './account.js';
 import { memoryMethod, peakMemoryOf } from './memory.js';
+import { orgRows } from './org.js';
 import { fullWizardSession, timeToFirstPrompt } from './session.js';
-import { format, pairedRatios, spread, summarize, type Summary } from './stats.js';
+import { format, pairedRatios, spread, summarize, type Row } from './stats.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 3);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 30);
 /** The wizard's default --poll-interval. */
 const POLL_INTERVAL_S = 5;
-
-interface Row {
-  what: string;
-  value: Summary;
-  unit: string;
-  reference?: { label: string; value: Summary; ratio: Summary };
-  target: string;
-  met: boolean;
-}
 
 /** Wall time of one run through pipes, ms; a run that ends with another exit code is an error, not a figure. */
 async function timed(command: string, args: string[], env: Env, expectedCode = 0): Promise<number> {
@@ -169,6 +161,9 @@ async function main() {
   } finally {
     await account.close();
   }
+  const org = await orgRows(log);
+  rows.push(...org.rows);
+  notes.push(...org.notes);
 
   process.stdout.write(`Machine: ${machine()}. ${new Date().toISOString().slice(0, 10)}.\n\n${table(rows)}\n\n`);
   process.stdout.write(notes.map((n) => `- ${n}`).join('\n') + '\n');

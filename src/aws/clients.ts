@@ -150,7 +150,7 @@ export function permissionFor(service: string, commandName: string): string {
 }
 
 /** Every error leaves the client carrying the permission it needed, e.g. `iam:CreateUser`. */
-function tagErrorsWithAction(client: WithMiddleware, service: string) {
+export function tagErrorsWithAction(client: WithMiddleware, service: string) {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       try {

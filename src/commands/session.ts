@@ -36,8 +36,8 @@ export async function openSession(options: Options, context: RunContext, practic
   };
 }
 
-/** At a terminal, a role profile's MFA code is asked for (on stderr); without one it cannot be. */
-function mfaCodeProvider(context: RunContext) {
+/** At a terminal, a role profile's MFA code is asked for (on stderr); without one it cannot be. The org command's too. */
+export function mfaCodeProvider(context: RunContext) {
   if (!context.io.isTTY.stdin || !context.io.isTTY.stderr) return undefined;
   return async (serial: string) => (await import('../ui/mfa-prompt.js')).askMfaCode(context.io, serial, context.signal, context.stop);
 }

@@ -106,6 +106,20 @@ export const AWS_MODELS = {
         "PutAlternateContactRequest.AccountId": {"shape":"AccountId","type":"string","pattern":"\\d{12}"},
       },
     },
+    organizations: {
+      model: "organizations/2016-11-28/service-2.json.gz",
+      members: {
+        "RegisterDelegatedAdministratorRequest.AccountId": {"shape":"AccountId","type":"string","max":12,"pattern":"^\\d{12}$","required":true},
+        "ListAccountsForParentRequest.ParentId": {"shape":"ParentId","type":"string","max":100,"pattern":"^(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$","required":true},
+      },
+    },
+    sts: {
+      model: "sts/2011-06-15/service-2.json.gz",
+      members: {
+        "AssumeRootRequest.TargetPrincipal": {"shape":"TargetPrincipalType","type":"string","min":12,"max":2048,"required":true},
+        "AssumeRootRequest.DurationSeconds": {"shape":"RootDurationSecondsType","type":"integer","min":0,"max":900},
+      },
+    },
     budgets: {
       model: "budgets/2016-10-20/service-2.json.gz",
       members: {

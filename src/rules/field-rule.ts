@@ -34,6 +34,8 @@ export const SERVICE_NAMES: Record<Service, string> = {
   iam: 'IAM',
   account: 'the Account API',
   budgets: 'AWS Budgets',
+  organizations: 'AWS Organizations',
+  sts: 'AWS STS',
   identitystore: "IAM Identity Center's identity store",
   'sso-admin': 'IAM Identity Center',
 };

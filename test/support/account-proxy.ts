@@ -39,6 +39,31 @@ export interface FailResponse {
 export type Fault = 'throttling' | 'http-500' | 'http-503' | 'reset' | 'stall' | 'malformed';
 export const FAULTS: Fault[] = ['throttling', 'http-500', 'http-503', 'reset', 'stall', 'malformed'];
 
+/** moto's answer to a call, as the proxy received it. */
+export interface Upstream {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A call the proxy is about to send to moto, for an extension to answer instead. */
+export interface ProxiedCall {
+  req: IncomingMessage;
+  res: ServerResponse;
+  body: Buffer;
+  /** Sends the call to moto as it is (the signature still matches). */
+  forward(): Promise<Upstream>;
+}
+
+/**
+ * Supplies what moto lacks for a whole area (Organizations' centralized root access, root
+ * sessions): it answers a call itself, or returns undefined to let moto answer. It runs after the
+ * failures and faults a test injected.
+ */
+export interface ProxyExtension {
+  answer(call: string, request: ProxiedCall): Promise<{ status: number; headers: Record<string, string>; body: string } | undefined>;
+}
+
 export interface AccountProxy {
   url: string;
   state: RootState;
@@ -61,8 +86,8 @@ export interface AccountProxy {
   close(): Promise<void>;
 }
 
-/** Budgets and the Account API speak JSON, IAM and STS the query protocol's XML. */
-const JSON_SERVICES = new Set(['budgets', 'account']);
+/** Budgets, the Account API and Organizations speak JSON, IAM and STS the query protocol's XML. */
+const JSON_SERVICES = new Set(['budgets', 'account', 'organizations']);
 const serviceOf = (call: string) => call.split(':')[0] ?? '';
 
 /** An error answer in the shape the service's SDK client parses. */
@@ -167,7 +192,7 @@ function rewrite(call: string, xml: string, state: RootState): string {
   }
 }
 
-function forward(motoUrl: string, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function forward(motoUrl: string, req: IncomingMessage, body: Buffer): Promise<Upstream> {
   return new Promise((resolve, reject) => {
     const target = new URL(req.url ?? '/', motoUrl);
     // Headers go through untouched (Host included) so the SigV4 signature still matches the request.
@@ -192,7 +217,7 @@ function sendJson(res: ServerResponse, value: unknown): void {
   res.end(text);
 }
 
-export async function startAccountProxy(motoUrl: string, initial?: Partial<RootState>): Promise<AccountProxy> {
+export async function startAccountProxy(motoUrl: string, initial?: Partial<RootState>, extension?: ProxyExtension): Promise<AccountProxy> {
   let state = defaultState(initial);
   const calls: string[] = [];
   const regions: string[] = [];
@@ -259,6 +284,12 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     if (fault === 'stall') return;
     const failure = (fault && FAULT_ANSWERS[fault]) || takeNext(failures, call) || rejectedCodes(call, form);
     if (failure) return sendError(res, call, failure);
+
+    const own = await extension?.answer(call, { req, res, body, forward: () => forward(motoUrl, req, body) });
+    if (own) {
+      res.writeHead(own.status, { ...own.headers, 'content-length': Buffer.byteLength(own.body) });
+      return void res.end(own.body);
+    }
 
     const upstream = await forward(motoUrl, req, body);
     const ok = upstream.status >= 200 && upstream.status < 300;
