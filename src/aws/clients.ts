@@ -81,7 +81,7 @@ const retryListeners = new WeakMap<object, () => RetryListener | undefined>();
 
 /** What a regional client is made from: the caller's clients' settings, and its own region. */
 export interface RegionalConfig {
-  region: string;
+  region: string | (() => Promise<string>);
   credentials: AwsCredentialIdentityProvider;
   requestHandler: unknown;
   maxAttempts: unknown;
@@ -93,12 +93,13 @@ export interface RegionalConfig {
  * enabled), made like the others: the same credentials, timeouts, retries, endpoint
  * (AWS_ENDPOINT_URL, practice mode) and connection pool, its errors tagged with their permission
  * (`service` is the permissions prefix, e.g. `sso`) and its retries reported, but signed for
- * `region`. It shares the pool, so it is never destroyed on its own: `aws` owns the pool.
+ * `region` (or, for a global service such as Organizations, the clients' own region provider).
+ * It shares the pool, so it is never destroyed on its own: `aws` owns the pool.
  */
 export function regionalClient<C extends WithMiddleware & Parameters<typeof reportRetries>[0]>(
   aws: Pick<AwsClients, 'iam'>,
   service: string,
-  region: string,
+  region: RegionalConfig['region'],
   make: (config: RegionalConfig) => C,
 ): C {
   const { config } = aws.iam;

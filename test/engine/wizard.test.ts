@@ -240,8 +240,15 @@ describe('runWizard', () => {
       deleteRootSigningCertificates: () => 'certificates deleted',
       signInAdmins: () => 'signed in',
       assignAdminMfa: () => 'mfa',
+      enableIdentityCenter: () => 'enabled',
     };
-    const links = { rootCredentials: 'http://127.0.0.1:1/security_credentials', signIn: (a: string) => `http://127.0.0.1:1/signin/${a}`, iamUser: (u: string) => u };
+    const links = {
+      rootCredentials: 'http://127.0.0.1:1/security_credentials',
+      signIn: (a: string) => `http://127.0.0.1:1/signin/${a}`,
+      iamUser: (u: string) => u,
+      identityCenter: () => 'http://127.0.0.1:1/identity-center',
+      accessPortal: () => 'http://127.0.0.1:1/portal',
+    };
     const declared = consoleStep('declared', [fail, pass], {
       checklist: (ctx) => ({ url: ctx.console.rootCredentials, items: ['do it'] }),
       doItForMe: (h) => h.deleteRootAccessKeys(),

@@ -8,7 +8,7 @@ import type { CheckContext, RunState, Step } from '../../src/engine/types.js';
 import { checkFlagsForYes } from '../../src/engine/preflight.js';
 import { runWizard, type WizardOptions } from '../../src/engine/wizard.js';
 import type { InputsFor, StepId } from '../../steps/manifest.js';
-import { startAccountProxy, type AccountProxy, type RootState } from './account-proxy.js';
+import { startAccountProxy, type AccountProxy, type ProxyExtension, type RootState } from './account-proxy.js';
 import { awsEnv } from './aws-env.js';
 import { FakeClock } from './fake-clock.js';
 import { startMoto, type Moto } from './moto.js';
@@ -30,9 +30,10 @@ export const DEFAULT_ROOT: RootState = { caller: 'root', mfa: false, accessKeys:
 
 export const TEMPORARY_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SESSION_TOKEN: 'session-token' };
 
-export async function startTestAccount(): Promise<TestAccount> {
+/** `extension` supplies what moto lacks for an area (Identity Center, Organizations' root access). */
+export async function startTestAccount(extension?: ProxyExtension): Promise<TestAccount> {
   const moto = await startMoto();
-  const proxy = await startAccountProxy(moto.url);
+  const proxy = await startAccountProxy(moto.url, undefined, extension);
   // The product finds the emulator exactly as it would in real use: through AWS_ENDPOINT_URL.
   // Temporary credentials (ASIA…), as CloudShell gives root: not a root access key.
   for (const [key, value] of Object.entries({ ...awsEnv(proxy.url), ...TEMPORARY_CREDENTIALS })) {
@@ -64,9 +65,9 @@ export async function startTestAccount(): Promise<TestAccount> {
  * The hooks every AWS test file needs: one account for the file, reset to `state` before each
  * test. The object is filled in by beforeAll, so tests use it as a plain TestAccount.
  */
-export function useTestAccount(state: Partial<RootState> = {}): TestAccount {
+export function useTestAccount(state: Partial<RootState> = {}, extension?: ProxyExtension): TestAccount {
   const account = {} as TestAccount;
-  beforeAll(async () => void Object.assign(account, await startTestAccount()), 60_000);
+  beforeAll(async () => void Object.assign(account, await startTestAccount(extension)), 60_000);
   afterAll(() => account.close?.());
   beforeEach(() => account.reset(state));
   return account;
@@ -110,6 +111,7 @@ export async function runSteps(
     signal: new AbortController().signal,
     inputs: { ...options.inputs, 'admin-user': { ...options.inputs?.['admin-user'], ...(options.adminUser && { adminUser: options.adminUser }) } },
     adminUser: options.adminUser,
+    adminVia: options.inputs?.['admin-user']?.adminVia,
     dryRun: options.dryRun ?? false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
@@ -118,7 +120,7 @@ export async function runSteps(
   };
   // Without a terminal a real run is a --yes run (or a dry run), which checks its flags first.
   if (!ui.interactive && !wizard.dryRun) {
-    await checkFlagsForYes(steps, wizard.inputs, [], () => checkContext(identity, wizard.newReader(), { adminUser: options.adminUser }));
+    await checkFlagsForYes(steps, wizard.inputs, [], () => checkContext(identity, wizard.newReader(), { adminUser: options.adminUser, adminVia: wizard.adminVia }));
   }
   const reports = await runWizard(wizard);
   return { ui, clock, reports, outcomes: reports.map((r) => r.outcome) };
