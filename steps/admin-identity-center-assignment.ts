@@ -19,7 +19,6 @@ import {
 } from '../src/aws/identity-center-writes.js';
 import type { Action, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { UsageError } from '../src/errors.js';
-import { printable } from '../src/printable.js';
 import { IC_DISPLAY_NAME } from '../src/rules/fields.js';
 import { shellArg } from '../src/shell.js';
 import { enabledInstance } from './admin-identity-center-enable.js';
@@ -154,7 +153,7 @@ async function chooseUser(ctx: Context, run: IdentityCenterRun, instance: Identi
     const userId = await userIdOf(run.ic, instance.identityStoreId, wanted, ctx.signal);
     if (!userId) return wanted;
     const user = await describeUser(run.ic, instance.identityStoreId, userId, ctx.signal);
-    const who = [user.DisplayName, user.Emails?.find((e) => e.Primary)?.Value ?? user.Emails?.[0]?.Value].filter(Boolean).map((t) => printable(t!));
+    const who = [user.DisplayName, user.Emails?.find((e) => e.Primary)?.Value ?? user.Emails?.[0]?.Value].filter((t): t is string => Boolean(t));
     const reuse = await ctx.ui.confirm({
       key: 'reuse-identity-center-user',
       message: `A user ${wanted}${who.length ? ` (${who.join(', ')})` : ''} already exists in Identity Center. Make it the admin? Nothing it has is changed.`,

@@ -22,16 +22,16 @@ type Context = StepContext<In>;
  * shows neither).
  */
 
-/** Who each way suits and what it costs, shown before the question. */
+/** Who each way suits and what it costs, shown before the question: one paragraph each. */
 export const WAYS_EXPLAINED = [
-  'Two ways to the admin you use every day instead of root; both are free:',
-  '- An IAM user in this account: a name, a password and MFA, set up here in a minute. Suits a personal ' +
-    'or learning account. Its password lives in this account for good, and each further account needs its own user.',
-  "- A user in IAM Identity Center, AWS's recommended way for people: it signs in at its own portal and gets " +
-    'short-lived credentials, for the console and for the CLI (aws configure sso), with no access keys. Suits ' +
-    'owners who want the recommended set-up or expect more accounts. It costs more steps (about ten minutes): ' +
-    'this account becomes the management account of a new AWS Organization, and you enable Identity Center once in the console.',
-].join('\n');
+  'Two ways to the admin you use every day instead of root; both are free.',
+  'An IAM user in this account: a name, a password and MFA, set up here in a minute. Suits a personal or learning ' +
+    'account. Its password lives in this account for good, and each further account needs a user of its own.',
+  "A user in IAM Identity Center, AWS's recommended way for people: it signs in at its own portal and gets " +
+    'short-lived credentials, for the console and for the CLI (aws configure sso), with no access keys. Suits owners ' +
+    'who want the recommended set-up or expect more accounts. It takes more steps (about ten minutes): this account ' +
+    'becomes the management account of a new AWS Organization, and you enable Identity Center once in the console.',
+];
 
 /**
  * The way this run takes: --admin-via, else IAM user when --admin-user names one, else the
@@ -40,7 +40,7 @@ export const WAYS_EXPLAINED = [
  */
 export async function chooseWay(ctx: Context): Promise<AdminVia> {
   let way = ctx.inputs.adminVia ?? ctx.run.adminVia ?? (ctx.inputs.adminUser ? 'iam-user' : undefined);
-  if (!way && ctx.ui.interactive) ctx.ui.note({ level: 'info', text: WAYS_EXPLAINED });
+  if (!way && ctx.ui.interactive) WAYS_EXPLAINED.forEach((text) => ctx.ui.note({ level: 'info', text }));
   way ??= (await ctx.input('adminVia')) ?? 'iam-user';
   ctx.run.adminVia = way;
   return way;

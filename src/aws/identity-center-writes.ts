@@ -7,7 +7,6 @@ import {
   type AccountAssignmentOperationStatus,
 } from '@aws-sdk/client-sso-admin';
 import type { Clock } from '../clock.js';
-import { printable } from '../printable.js';
 import { errorName } from './aws-error.js';
 import { isAssigned, permissionSetNamed, userIdOf, type IdentityCenterClients, type IdentityCenterInstance } from './identity-center.js';
 
@@ -131,4 +130,4 @@ export async function assignToAccount(w: IdentityCenterWriter, account: string, 
 }
 
 const failureText = (status: AccountAssignmentOperationStatus | undefined) =>
-  `Identity Center could not finish the assignment (${status?.Status ?? 'no status'})${status?.FailureReason ? `: ${printable(status.FailureReason)}` : ''}`;
+  `Identity Center could not finish the assignment (${status?.Status ?? 'no status'})${status?.FailureReason ? `: ${status.FailureReason}` : ''}`;

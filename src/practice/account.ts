@@ -3,6 +3,7 @@ import { passwordProblem, ruleOf, type PasswordRule } from '../rules/password-po
 import { ServiceError } from './protocols/query-protocol.js';
 import type { AccessKey, MfaDevice, Scenario, ScenarioGroup, ScenarioUser, SigningCertificate } from './scenarios/scenario.js';
 import { areConsecutiveCodes, newTotpSecret } from '../totp.js';
+import { PracticeIdentityCenter } from './services/identity-center/identity-center.js';
 
 /** IAM's errors with the HTTP status its service model gives each. */
 export const iamError = {
@@ -47,12 +48,16 @@ export class PracticeAccount {
   private readonly mfaSeeds = new Map<string, string>();
   /** The last credential report made: a snapshot, so it lags behind changes as IAM's does. Not saved. */
   credentialReport: { generatedAt: Date; csv: string } | undefined;
+  /** IAM Identity Center, off until enabled in the practice console; it lives for the session. */
+  readonly identityCenter: PracticeIdentityCenter;
 
   constructor(
     private readonly scenario: Scenario,
     private readonly onChange: (scenario: Scenario) => void = () => {},
     readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.identityCenter = new PracticeIdentityCenter(scenario.accountId, () => this.timestamp());
+  }
 
   get state(): Readonly<Scenario> {
     return this.scenario;

@@ -4,6 +4,7 @@ import type { PracticeAccount } from './account.js';
 import { ConsoleActions } from './console/actions.js';
 import { handleConsole } from './console/routes.js';
 import { handlerFor, jsonHandlerFor } from './services/handlers.js';
+import { answerIdentityCenter } from './services/identity-center/answer.js';
 import { answerOrganization } from './services/organization/answer.js';
 import { builtInOrganization, type PracticeOrganization } from './services/organization/organization.js';
 import { errorJson, parseJsonRequest, successJson } from './protocols/json-protocol.js';
@@ -92,7 +93,10 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
     // The clients of all four services share one endpoint: the protocol tells them apart.
     const path = new URL(req.url ?? '/', 'http://practice').pathname;
     const reply =
-      answerOrganization(organization, calls, body, req) ?? (await answerQuery(account, calls, body, req)) ?? answerJson(account, calls, body, req, path);
+      answerOrganization(organization, calls, body, req) ??
+      answerIdentityCenter(account, organization, calls, body, req, checkSignedByPractice) ??
+      (await answerQuery(account, calls, body, req)) ??
+      answerJson(account, calls, body, req, path);
     if (!reply) return handleConsole(consoleActions, req, res, body);
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);

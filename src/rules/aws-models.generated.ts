@@ -213,6 +213,7 @@ export const AWS_MODELS = {
         "ListAccountAssignmentsRequest.PermissionSetArn": {"shape":"PermissionSetArn","type":"string","min":10,"max":1224,"pattern":"arn:aws(-[a-z]{1,5}){0,3}:sso:::permissionSet/(sso)?ins-[a-zA-Z0-9-.]{16}/ps-[a-zA-Z0-9-./]{16}","required":true},
         "ListAccountAssignmentsRequest.MaxResults": {"shape":"MaxResults","type":"integer","min":1,"max":100},
         "ListAccountAssignmentsRequest.NextToken": {"shape":"Token","type":"string","min":0,"max":2048,"pattern":"[-a-zA-Z0-9+=/_]*"},
+        "DescribeAccountAssignmentCreationStatusRequest.InstanceArn": {"shape":"InstanceArn","type":"string","min":10,"max":1224,"pattern":"arn:aws(-[a-z]{1,5}){0,3}:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}","required":true},
       },
     },
   },

@@ -14,7 +14,7 @@ export const PAGES = {
   signIn: (accountOrAlias: string) => `/signin/${encodeURIComponent(accountOrAlias)}`,
 };
 
-const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:0;color:#16191f;background:#f2f3f3}
 header{background:#232f3e;color:#fff;padding:.6rem 1.2rem}header strong{background:#ff9900;color:#000;padding:.1rem .5rem;border-radius:3px;margin-right:.6rem}
@@ -31,7 +31,7 @@ export function layout(account: PracticeAccount, title: string, body: string, me
 <main><h1>${esc(title)}</h1>${banner}${body}<p><a href="/">Practice console home</a></p></main></body></html>`;
 }
 
-const post = (action: string, fields: Record<string, string>, label: string, cls = '') =>
+export const post = (action: string, fields: Record<string, string>, label: string, cls = '') =>
   `<form method="post" action="${action}" style="display:inline">${Object.entries(fields)
     .map(([k, v]) => `<input type="hidden" name="${k}" value="${esc(v)}">`)
     .join('')}<button ${cls ? `class="${cls}"` : ''} type="submit">${esc(label)}</button></form>`;
@@ -66,6 +66,7 @@ export function homePage(account: PracticeAccount): string {
     'Practice console',
     `<section><h2>Root user</h2><p><a href="${PAGES.rootCredentials}">My security credentials</a> (you are signed in as the root user)</p></section>
 <section><h2>IAM users</h2>${users ? `<ul>${users}</ul>` : '<p>No IAM users yet.</p>'}</section>
+<section><h2>IAM Identity Center</h2><p><a href="/identity-center">IAM Identity Center console</a> · <a href="/portal">AWS access portal</a> (its users sign in there)</p></section>
 <section><h2>Sign in as an IAM user</h2><p><a href="${PAGES.signIn(account.state.aliases[0] ?? account.state.accountId)}">IAM user sign-in page</a></p></section>
 ${settingsSection(account)}`,
   );

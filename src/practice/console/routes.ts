@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConsoleLinks } from '../../aws/console-links.js';
 import { ROOT } from '../account.js';
 import type { ConsoleActions } from './actions.js';
+import { IDENTITY_CENTER_PAGES, identityCenterRoutes } from './identity-center-pages.js';
 import * as page from './pages.js';
 import { PAGES } from './pages.js';
 import { ServiceError } from '../protocols/query-protocol.js';
@@ -28,8 +29,8 @@ export const practiceLinks = (url: string): ConsoleLinks => ({
   rootCredentials: `${url}${PAGES.rootCredentials}`,
   signIn: (accountOrAlias) => `${url}${PAGES.signIn(accountOrAlias)}`,
   iamUser: (userName) => `${url}${PAGES.user(userName)}`,
-  identityCenter: () => `${url}/identity-center`,
-  accessPortal: () => `${url}/portal`,
+  identityCenter: () => `${url}${IDENTITY_CENTER_PAGES.console}`,
+  accessPortal: () => `${url}${IDENTITY_CENTER_PAGES.portal}`,
 });
 
 const pageOf = (principal: string) => (principal === ROOT ? PAGES.rootCredentials : PAGES.user(principal));
@@ -49,6 +50,10 @@ export async function handleConsole(actions: ConsoleActions, req: IncomingMessag
   const signIn = SIGN_IN_PAGE.exec(path)?.[1];
 
   try {
+    const identityCenter = await identityCenterRoutes(actions, req.method ?? 'GET', path, form);
+    if (identityCenter) {
+      return 'redirect' in identityCenter ? redirect(res, identityCenter.redirect, identityCenter.message) : html(res, identityCenter.status, identityCenter.html);
+    }
     if (req.method === 'GET') {
       if (path === '/') return html(res, 200, page.homePage(account));
       if (path === PAGES.rootCredentials) return html(res, 200, page.rootCredentialsPage(account, shown));

@@ -119,7 +119,8 @@ export const identityHandlers: Record<string, Handler> = {
     return {
       PolicyGroups: a.state.groups.filter((g) => g.policies.includes(arn)).map((g) => ({ GroupName: g.name, GroupId: g.id })),
       PolicyUsers: a.state.users.filter((u) => u.policies.includes(arn)).map((u) => ({ UserName: u.name, UserId: u.id })),
-      PolicyRoles: [],
+      // The only roles of the practice account: those Identity Center made for its assignments.
+      PolicyRoles: a.identityCenter.roles.filter((r) => r.policies.includes(arn)).map((r) => ({ RoleName: r.name, RoleId: r.id })),
       IsTruncated: false,
     };
   },
