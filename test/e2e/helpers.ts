@@ -175,7 +175,7 @@ export async function answer(pty: PtySession, question: string, text = ''): Prom
 }
 
 /**
- * Answers the admin-user step's questions in the terminal: the name, then the two selects in
+ * Answers the admin-user step's questions in the terminal: an IAM user, its name, then the two selects in
  * whichever order they come (each by its first choice unless told), then the plan's confirmation.
  * Each answer waits for inquirer's "✔ question" echo, so a redraw is never answered twice.
  */
@@ -183,6 +183,10 @@ export async function answerAdminQuestions(
   pty: PtySession,
   o: { name?: string; grant?: 'group' | 'direct'; password?: 'generate' | 'type'; confirm?: boolean } = {},
 ): Promise<void> {
+  // The kind of admin: an IAM user, the first choice.
+  await pty.waitFor('? Which kind of admin for daily work?', SCREEN_TIMEOUT_MS);
+  pty.press('enter');
+  await pty.waitFor('✔ Which kind of admin for daily work?', SCREEN_TIMEOUT_MS);
   await pty.waitFor('? Name for the admin user', SCREEN_TIMEOUT_MS);
   if (o.name) pty.write(o.name);
   pty.press('enter');
