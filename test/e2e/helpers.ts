@@ -24,7 +24,7 @@ import {
   ListUsersCommand,
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { startAccountProxy, type AccountProxy, type RootState } from '../support/account-proxy.js';
+import { startAccountProxy, type AccountProxy, type ProxyExtension, type RootState } from '../support/account-proxy.js';
 import { awsEnv } from '../support/aws-env.js';
 import type { Env } from '../support/env.js';
 import { startMoto, type Moto } from '../support/moto.js';
@@ -70,17 +70,18 @@ export interface E2EAccount {
  * tests use it as a plain E2EAccount), closed after, and reset before each test unless the file
  * resets it itself.
  */
-export function useE2EAccount({ resetEach = true } = {}): E2EAccount {
+export function useE2EAccount({ resetEach = true, extension }: { resetEach?: boolean; extension?: ProxyExtension } = {}): E2EAccount {
   const account = {} as E2EAccount;
-  beforeAll(async () => void Object.assign(account, await startE2EAccount()), SETUP_TIMEOUT_MS);
+  beforeAll(async () => void Object.assign(account, await startE2EAccount(extension)), SETUP_TIMEOUT_MS);
   afterAll(() => account.close?.());
   if (resetEach) beforeEach(() => account.reset());
   return account;
 }
 
-export async function startE2EAccount(): Promise<E2EAccount> {
+/** `extension` supplies what moto lacks for an area (see account-proxy.ts). */
+export async function startE2EAccount(extension?: ProxyExtension): Promise<E2EAccount> {
   const moto = await startMoto();
-  const proxy = await startAccountProxy(moto.url);
+  const proxy = await startAccountProxy(moto.url, undefined, extension);
   const config = {
     endpoint: moto.url,
     region: 'us-east-1',
