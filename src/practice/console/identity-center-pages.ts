@@ -151,12 +151,18 @@ async function signIn(account: PracticeAccount, form: Record<string, string>): P
 const newPasswordInput = '<label>New password <input name="newPassword" type="password" autocomplete="new-password" required></label>';
 const codeInput = '<label>MFA code <input name="code" inputmode="numeric" autocomplete="one-time-code" required></label>';
 
-/** Answers the Identity Center and portal pages; undefined for any other address. */
-export async function identityCenterRoutes(actions: ConsoleActions, method: string, path: string, form: Record<string, string>): Promise<IdentityCenterReply | undefined> {
+/** Answers the Identity Center and portal pages (`shown`: what the last change said); undefined for any other address. */
+export async function identityCenterRoutes(
+  actions: ConsoleActions,
+  method: string,
+  path: string,
+  form: Record<string, string>,
+  shown?: Message,
+): Promise<IdentityCenterReply | undefined> {
   const account = actions.account;
   const ic = account.identityCenter;
-  if (method === 'GET' && path === IDENTITY_CENTER_PAGES.console) return { status: 200, html: consolePage(account) };
-  if (method === 'GET' && path === IDENTITY_CENTER_PAGES.portal) return { status: 200, html: portalSignInPage(account) };
+  if (method === 'GET' && path === IDENTITY_CENTER_PAGES.console) return { status: 200, html: consolePage(account, shown) };
+  if (method === 'GET' && path === IDENTITY_CENTER_PAGES.portal) return { status: 200, html: portalSignInPage(account, shown) };
   if (method !== 'POST') return undefined;
   switch (path) {
     case '/identity-center/enable':

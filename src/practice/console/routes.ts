@@ -50,7 +50,7 @@ export async function handleConsole(actions: ConsoleActions, req: IncomingMessag
   const signIn = SIGN_IN_PAGE.exec(path)?.[1];
 
   try {
-    const identityCenter = await identityCenterRoutes(actions, req.method ?? 'GET', path, form);
+    const identityCenter = await identityCenterRoutes(actions, req.method ?? 'GET', path, form, shown);
     if (identityCenter) {
       return 'redirect' in identityCenter ? redirect(res, identityCenter.redirect, identityCenter.message) : html(res, identityCenter.status, identityCenter.html);
     }
