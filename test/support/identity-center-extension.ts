@@ -35,7 +35,14 @@ const json = (status: number, value: unknown, errorType?: string): Answer => ({
 });
 const parse = (upstream: Upstream) => JSON.parse(upstream.body.toString('utf8') || '{}') as Record<string, unknown>;
 const ok = (upstream: Upstream) => upstream.status >= 200 && upstream.status < 300;
-const passOn = (upstream: Upstream): Answer => ({ status: upstream.status, headers: { 'content-type': String(upstream.headers['content-type'] ?? JSON_TYPE) }, body: upstream.body.toString('utf8') });
+/** moto's answer as it is; a denial it words in IAM's XML becomes AccessDeniedException in JSON, as AWS answers. */
+function passOn(upstream: Upstream): Answer {
+  const text = upstream.body.toString('utf8');
+  if (upstream.status === 403 && text.startsWith('<?xml')) {
+    return json(403, { __type: 'AccessDeniedException', Message: /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? 'Access denied' }, 'AccessDeniedException');
+  }
+  return { status: upstream.status, headers: { 'content-type': String(upstream.headers['content-type'] ?? JSON_TYPE) }, body: text };
+}
 const regionOf = (request: ProxiedCall) => /Credential=[^/]*\/[^/]*\/([^/]+)\//.exec(request.req.headers.authorization ?? '')?.[1] ?? '';
 const hex = (seed: string, length: number) => createHash('sha256').update(seed).digest('hex').slice(0, length);
 
