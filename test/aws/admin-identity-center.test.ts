@@ -12,11 +12,27 @@ import { adminUser } from '../../steps/admin-user.js';
 import { identityCenterExtension } from '../support/identity-center-extension.js';
 import type { FakeClock } from '../support/fake-clock.js';
 import { runSteps, useTestAccount, writeCalls } from '../support/test-account.js';
+import { CreateOrganizationCommand } from '@aws-sdk/client-organizations';
+import { CreateUserCommand } from '@aws-sdk/client-identitystore';
+import { CreatePermissionSetCommand } from '@aws-sdk/client-sso-admin';
 import { ScriptedUI } from '../support/scripted-ui.js';
 
 const extension = identityCenterExtension();
-const account = useTestAccount({}, extension);
-beforeEach(() => extension.reset());
+/** DescribeOrganization's answer where a test wants another organization than moto's (a member account's). */
+let organization: Record<string, string> | undefined;
+const account = useTestAccount(
+  {},
+  {
+    answer: async (call, request) =>
+      call === 'organizations:DescribeOrganization' && organization
+        ? { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ Organization: organization }) }
+        : extension.answer(call, request),
+  },
+);
+beforeEach(() => {
+  extension.reset();
+  organization = undefined;
+});
 
 const REGION = 'eu-west-1';
 const ACCOUNT = '123456789012';
@@ -158,5 +174,80 @@ describe('admin-user, the Identity Center way', { timeout: 60_000 }, () => {
     expect(status.checks[0]!.detail).toMatch(/^IAM Identity Center admin role: AWSReservedSSO_AdministratorAccess_[0-9a-f]{16}$/);
     expect(status.checks[1]!.detail).toContain('cannot be verified through the API');
     expect(status.ok).toBe(true);
+  });
+
+  it('a member account of another organization is told whom to ask, and nothing is written', async () => {
+    organization = { Id: 'o-exampleorg1', FeatureSet: 'ALL', MasterAccountId: '210987654321' };
+    const { ui, outcomes } = await runSteps(account, [adminUser], IDENTITY_CENTER_ANSWERS);
+    expect(outcomes).toEqual(['skipped']);
+    const said = ui.of('note').map((n) => n.note.text);
+    expect(said).toContainEqual(expect.stringMatching(/^This account is a member of organization o-exampleorg1: its Identity Center is run from the management account \(210987654321\)\. Ask/));
+    expect(writeCalls(account.proxy)).toEqual([]);
+  });
+
+  it('an organization with consolidated billing only: how to enable all features, and nothing written', async () => {
+    await new OrganizationsClient(config('us-east-1')).send(new CreateOrganizationCommand({ FeatureSet: 'CONSOLIDATED_BILLING' }));
+    account.proxy.resetCounts();
+    const { ui, outcomes } = await runSteps(account, [adminUser], IDENTITY_CENTER_ANSWERS);
+    expect(outcomes).toEqual(['skipped']);
+    expect(ui.of('note').map((n) => n.note.text)).toContainEqual(expect.stringContaining('has consolidated billing only. Identity Center needs all features'));
+    expect(writeCalls(account.proxy)).toEqual([]);
+  });
+
+  it('a user and a permission set of those names are shown and reused, never changed; a declined user asks for another name', async () => {
+    extension.enable(REGION);
+    await new OrganizationsClient(config('us-east-1')).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const sso = new SSOAdminClient(config(REGION));
+    const [instance] = (await sso.send(new ListInstancesCommand({}))).Instances!;
+    const store = new IdentitystoreClient(config(REGION));
+    for (const userName of ['jane', 'joe']) {
+      await store.send(new CreateUserCommand({ IdentityStoreId: instance!.IdentityStoreId, UserName: userName, DisplayName: `${userName} Old`, Name: { GivenName: userName, FamilyName: 'Old' }, Emails: [{ Value: `${userName}@old.example.com`, Primary: true }] }));
+    }
+    await sso.send(new CreatePermissionSetCommand({ InstanceArn: instance!.InstanceArn, Name: 'AdministratorAccess', SessionDuration: 'PT2H' }));
+    account.proxy.resetCounts();
+
+    const { ui, outcomes } = await runSteps(account, [adminUser], {
+      ...IDENTITY_CENTER_ANSWERS,
+      'identity-center-user': ['joe', 'jane'],
+      'reuse-identity-center-user': [false, true],
+    });
+    expect(outcomes).toEqual(['done']);
+    const asked = ui.of('ask').filter((a) => a.key === 'reuse-identity-center-user').map((a) => a.message);
+    expect(asked[1]).toBe('A user jane (jane Old, jane@old.example.com) already exists in Identity Center. Make it the admin? Nothing it has is changed.');
+    expect(ui.of('plan')[0]!.plan.notes).toEqual(['The permission set AdministratorAccess exists already; it is used as it is.']);
+    // Only what was missing: the policy on the permission set, and the assignment.
+    expect(writeCalls(account.proxy)).toEqual(['sso:AttachManagedPolicyToPermissionSet', 'sso:CreateAccountAssignment']);
+  });
+
+  it('an assignment Identity Center could not finish stops the run with its reason; the next run makes it', async () => {
+    extension.failAssignments = 'Received a 404 status error: Not supported policy arn:aws:iam::aws:policy/AdministratorAccess.';
+    const { FakeClock } = await import('../support/fake-clock.js');
+    const clock = new FakeClock();
+    enableWhileWaiting(clock);
+    const run = runSteps(account, [adminUser], {}, { ui: new ScriptedUI(IDENTITY_CENTER_ANSWERS), clock });
+    await expect(run).rejects.toMatchObject({
+      action: 'sso:CreateAccountAssignment',
+      message: 'Identity Center could not finish the assignment (FAILED): Received a 404 status error: Not supported policy arn:aws:iam::aws:policy/AdministratorAccess.',
+    });
+    extension.failAssignments = undefined;
+    account.proxy.resetCounts();
+    // The user made by the run before is shown and reused, as any user found.
+    const again = await runSteps(account, [adminUser], {}, { ui: new ScriptedUI({ ...IDENTITY_CENTER_ANSWERS, 'reuse-identity-center-user': true }), clock });
+    expect(again.outcomes).toEqual(['done']);
+    expect(writeCalls(account.proxy)).toEqual(['sso:CreateAccountAssignment']);
+  });
+
+  it('a dry run shows the parts and the organization plan, and writes nothing', async () => {
+    const { ui, outcomes } = await runSteps(account, [adminUser], { 'admin-via': 'identity-center', 'identity-center-region': REGION }, { dryRun: true });
+    expect(outcomes).toEqual(['planned']);
+    expect(ui.of('note').map((n) => n.note.text)).toContainEqual(expect.stringMatching(/^The Identity Center way, in 4 parts/));
+    expect(ui.of('plan').map((p) => p.id)).toEqual(['identity-center-organization']);
+    expect(writeCalls(account.proxy)).toEqual([]);
+  });
+
+  it('refuses a region of another partition, before any write', async () => {
+    const run = runSteps(account, [adminUser], { 'admin-via': 'identity-center' }, { inputs: { 'admin-user': { identityCenterRegion: 'cn-north-1' } } });
+    await expect(run).rejects.toThrow("--identity-center-region cn-north-1: cn-north-1 is not a region of this account's partition (aws)");
+    expect(writeCalls(account.proxy)).toEqual([]);
   });
 });

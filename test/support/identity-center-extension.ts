@@ -23,6 +23,8 @@ export interface IdentityCenterExtension extends ProxyExtension {
   readonly roles: string[];
   /** How many polls an assignment stays IN_PROGRESS for (1 by default). */
   pollsInProgress: number;
+  /** When set, assignments end FAILED with this FailureReason (AWS's status for one it could not make). */
+  failAssignments: string | undefined;
   /** Forgets everything, as moto's reset does. */
   reset(): void;
 }
@@ -48,6 +50,7 @@ const hex = (seed: string, length: number) => createHash('sha256').update(seed).
 
 interface Assignment {
   permissionSetArn: string;
+  key: string;
   polls: number;
 }
 
@@ -58,6 +61,9 @@ export function identityCenterExtension(adminPolicyArn = 'arn:aws:iam::aws:polic
   let policies = new Map<string, Set<string>>();
   let pending = new Map<string, Assignment>();
   let roles: string[] = [];
+  /** Assignments that ended FAILED, which AWS then does not list (moto keeps them). */
+  let failed = new Set<string>();
+  const assignmentKey = (a: Record<string, string | undefined>) => `${a.PermissionSetArn} ${a.PrincipalType} ${a.PrincipalId} ${a.TargetId ?? a.AccountId}`;
 
   const instanceArnOf = (permissionSetArn: string) => permissionSetArn.replace(/\/ps-[^/]+$/, '').replace(':permissionSet/', ':instance/');
 
@@ -93,7 +99,9 @@ export function identityCenterExtension(adminPolicyArn = 'arn:aws:iam::aws:polic
         const upstream = await request.forward();
         if (!ok(upstream)) return passOn(upstream);
         const status = parse(upstream).AccountAssignmentCreationStatus as Record<string, string>;
-        pending.set(status.RequestId!, { permissionSetArn: input().PermissionSetArn!, polls: 0 });
+        const key = assignmentKey(input());
+        failed.delete(key);
+        pending.set(status.RequestId!, { permissionSetArn: input().PermissionSetArn!, key, polls: 0 });
         return json(200, { AccountAssignmentCreationStatus: { ...status, Status: 'IN_PROGRESS' } });
       }
       case 'sso:DescribeAccountAssignmentCreationStatus': {
@@ -104,12 +112,24 @@ export function identityCenterExtension(adminPolicyArn = 'arn:aws:iam::aws:polic
         if (assignment && assignment.polls++ < extension.pollsInProgress) {
           return json(200, { AccountAssignmentCreationStatus: { ...status, Status: 'IN_PROGRESS' } });
         }
+        if (assignment && extension.failAssignments) {
+          pending.delete(status.RequestId!);
+          failed.add(assignment.key);
+          return json(200, { AccountAssignmentCreationStatus: { ...status, Status: 'FAILED', FailureReason: extension.failAssignments } });
+        }
         if (assignment) {
           pending.delete(status.RequestId!);
           const role = `AWSReservedSSO_${names.get(assignment.permissionSetArn) ?? 'PermissionSet'}_${hex(assignment.permissionSetArn, 16)}`;
           if (!roles.includes(role) && policies.get(assignment.permissionSetArn)?.has(adminPolicyArn)) roles.push(role);
         }
         return passOn(upstream);
+      }
+      case 'sso:ListAccountAssignments': {
+        const upstream = await request.forward();
+        if (!ok(upstream) || failed.size === 0) return passOn(upstream);
+        const { AccountId } = input();
+        const listed = (parse(upstream).AccountAssignments as Record<string, string>[]) ?? [];
+        return json(200, { AccountAssignments: listed.filter((a) => !failed.has(assignmentKey({ ...a, AccountId }))) });
       }
       case 'iam:ListEntitiesForPolicy': {
         if (roles.length === 0 || new URLSearchParams(request.body.toString('utf8')).get('PolicyArn') !== adminPolicyArn) return undefined;
@@ -139,13 +159,16 @@ export function identityCenterExtension(adminPolicyArn = 'arn:aws:iam::aws:polic
       return roles;
     },
     pollsInProgress: 1,
+    failAssignments: undefined,
     reset() {
       enabledRegion = undefined;
       names = new Map();
       policies = new Map();
       pending = new Map();
       roles = [];
+      failed = new Set();
       extension.pollsInProgress = 1;
+      extension.failAssignments = undefined;
     },
   };
   return extension;
