@@ -10,9 +10,15 @@ import {
   contactEmailSchema,
   contactNameSchema,
   emailSchema,
+  displayNameSchema,
+  familyNameSchema,
+  givenNameSchema,
+  identityCenterUserSchema,
   mfaCodeSchema,
   phoneSchema,
+  sessionHoursSchema,
   userNameSchema,
+  workEmailSchema,
 } from '../../src/inputs.js';
 import { AWS_MODELS, type ModelRule } from '../../src/rules/aws-models.generated.js';
 import { BUDGET_NAME, SUBSCRIBER_ADDRESS } from '../../src/rules/fields.js';
@@ -140,6 +146,9 @@ describe(`every input validator agrees with its model (seed ${SEED})`, () => {
     { name: 'emailSchema', schema: emailSchema, model: member('account', 'PutAlternateContactRequest.EmailAddress') },
     { name: '--security-contact-phone', schema: phoneSchema, model: member('account', 'PutAlternateContactRequest.PhoneNumber') },
     { name: 'MFA codes', schema: mfaCodeSchema, model: member('iam', 'EnableMFADeviceRequest.AuthenticationCode1') },
+    { name: '--given-name', schema: givenNameSchema, model: member('identitystore', 'Name.GivenName') },
+    { name: '--family-name', schema: familyNameSchema, model: member('identitystore', 'Name.FamilyName') },
+    { name: '--display-name', schema: displayNameSchema, model: member('identitystore', 'CreateUserRequest.DisplayName') },
   ];
 
   it.each(table)('$name: accepted exactly when AWS would take it; refused in one line', ({ schema, model }) => {
@@ -152,6 +161,33 @@ describe(`every input validator agrees with its model (seed ${SEED})`, () => {
       expect(parsed.success || !parsed.error.issues[0]!.message.includes('\n')).toBe(true);
     }
     expect(values.length).toBeGreaterThan(500);
+  });
+
+  it('--identity-center-user: what the identity store takes, less the two names its model reserves', () => {
+    const model = member('identitystore', 'CreateUserRequest.UserName');
+    const values = cases.filter((c) => c.pattern === model.pattern && comparable(c.pattern, c.value)).map((c) => c.value);
+    for (const value of [...values, 'Administrator', 'awsadministrators']) {
+      const store = wellFormed(value) && lengthOk(model, value) && javaRegExp(model.pattern!).test(value);
+      const reserved = ['administrator', 'awsadministrators'].includes(value.toLowerCase());
+      expect(identityCenterUserSchema.safeParse(value).success, JSON.stringify(value)).toBe(store && !reserved);
+    }
+    expect(values.length).toBeGreaterThan(500);
+  });
+
+  it('--admin-email: what the identity store takes, with the shape of an address (ours)', () => {
+    const model = member('identitystore', 'Email.Value');
+    for (const value of cases.filter((c) => c.pattern === model.pattern && comparable(c.pattern, c.value)).map((c) => c.value)) {
+      const store = wellFormed(value) && lengthOk(model, value) && javaSays(model.pattern!, value);
+      const emailShape = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@.\p{Cc}]+$/u.test(value);
+      expect(workEmailSchema.safeParse(value).success, JSON.stringify(value)).toBe(store && emailShape);
+    }
+    expect(workEmailSchema.parse('jane@example.com')).toBe('jane@example.com');
+  });
+
+  it('--session-duration: whole hours from 1 to 12, sent as the model\'s ISO-8601 duration', () => {
+    expect(['1', '8', '12', '08'].map((h) => sessionHoursSchema.parse(h))).toEqual(['PT1H', 'PT8H', 'PT12H', 'PT8H']);
+    for (const refused of ['0', '13', '1.5', 'PT8H', '', '8h']) expect(sessionHoursSchema.safeParse(refused).success, refused).toBe(false);
+    expect(sessionHoursSchema.safeParse('13').error?.issues[0]?.message).toBe('is 13 hours; a session lasts 1 to 12 hours');
   });
 
   it('--security-contact-name: the Account API takes control characters; 64 characters, counted both ways', () => {
