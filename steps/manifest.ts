@@ -63,7 +63,7 @@ const ADMIN_WAY_FLAGS = {
     name: 'identity-center-user',
     rule: identityCenterUserSchema,
     arg: 'NAME',
-    help: "the admin's user name in IAM Identity Center (with --admin-via identity-center)",
+    help: "the admin's user name in IAM Identity Center",
     question: { message: 'User name in Identity Center (what the admin signs in with)' },
     underYes: 'needed',
   },
@@ -117,7 +117,7 @@ const ADMIN_WAY_FLAGS = {
     name: 'identity-center-region',
     rule: regionSchema,
     arg: 'REGION',
-    help: 'where IAM Identity Center is (or will be) enabled (default: the partition\'s main region)',
+    help: 'the region IAM Identity Center is, or will be, enabled in (asked at a terminal)',
   },
 } as const;
 

@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/totp.js';
+import { launchChromium } from '../support/chromium.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
 import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
 import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, nameSecurityContact, setBudget, WAIT } from '../practice/wizard-answers.js';
@@ -11,18 +12,12 @@ import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, nameSec
  * real terminal: each console step is clicked through, and the wizard notices each by polling.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-
 let context: BrowserContext;
 let userDataDir: string;
 
 beforeAll(async () => {
   userDataDir = tempDir();
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  context = await launchChromium(userDataDir);
 }, 60_000);
 
 afterAll(async () => {

@@ -4,25 +4,20 @@
 // one-time password, a new password and an MFA device (codes computed from the secret the page shows).
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/totp.js';
+import { launchChromium } from '../support/chromium.js';
 import { spawnPty } from '../support/pty.js';
 import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
 import { acceptPasswordPolicy, nameSecurityContact, WAIT } from '../practice/wizard-answers.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 let context: BrowserContext;
 let dir: string;
 
 beforeAll(async () => {
   dir = tempDir();
-  context = await chromium.launchPersistentContext(join(dir, 'browser'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  context = await launchChromium(join(dir, 'browser'));
 }, 60_000);
 
 afterAll(async () => {

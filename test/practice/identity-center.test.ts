@@ -3,27 +3,23 @@
 // the first sign-in at the practice AWS access portal: a one-time password, a new one, an MFA device.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountReader } from '../../src/aws/account-reader.js';
-import { createClients, type AwsClients } from '../../src/aws/clients.js';
-import { whoAmI } from '../../src/aws/identity.js';
 import { collectStatus } from '../../src/engine/status.js';
-import { runWizard } from '../../src/engine/wizard.js';
-import { PracticeAccount } from '../../src/practice/account.js';
 import { practiceLinks } from '../../src/practice/console/routes.js';
-import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
-import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
+import { PRACTICE_CREDENTIALS, type PracticeServer } from '../../src/practice/server.js';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 import { adminUser } from '../../steps/admin-user.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { runPracticeSteps, startPracticeRun, type PracticeRun } from '../support/practice-run.js';
 import { ScriptedUI } from '../support/scripted-ui.js';
 
+let run: PracticeRun;
 let server: PracticeServer;
-let aws: AwsClients;
 
 beforeEach(async () => {
-  server = await startPracticeServer(new PracticeAccount(newAccountScenario()));
-  aws = await createClients({ endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS });
+  run = await startPracticeRun();
+  server = run.server;
 });
-afterEach(() => server.close());
+afterEach(() => run.close());
 
 async function submit(path: string, form: Record<string, string>) {
   const res = await fetch(`${server.url}${path}`, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual' });
@@ -31,25 +27,7 @@ async function submit(path: string, form: Record<string, string>) {
 }
 const field = (html: string, pattern: RegExp) => pattern.exec(html)?.[1] ?? '';
 
-async function runAdminUser(answers: Record<string, string | boolean>, clock = new FakeClock()) {
-  const identity = await whoAmI(aws);
-  const ui = new ScriptedUI(answers);
-  const reports = await runWizard({
-    steps: [adminUser],
-    identity,
-    aws,
-    ui,
-    clock,
-    signal: new AbortController().signal,
-    inputs: {},
-    console: { links: practiceLinks(server.url), practice: { url: server.url, hands: server.console } },
-    dryRun: false,
-    pollIntervalMs: 1000,
-    waitTimeoutMs: 60_000,
-    newReader: () => new AccountReader(aws, identity, undefined, clock),
-  });
-  return { ui, reports, identity };
-}
+const runAdminUser = (answers: Record<string, string | boolean>, clock = new FakeClock()) => runPracticeSteps(run, [adminUser], new ScriptedUI(answers), clock);
 
 const ANSWERS = {
   'admin-via': 'identity-center',
@@ -83,7 +61,7 @@ describe('the Identity Center way in practice mode', () => {
     const ic = server.account.identityCenter;
     expect(ic.instance?.region).toBe('eu-west-1');
     expect(ic.permissionSets.map((p) => [p.name, p.sessionDuration, p.policies])).toEqual([['AdministratorAccess', 'PT4H', ['arn:aws:iam::aws:policy/AdministratorAccess']]]);
-    const status = await collectStatus(identity, new AccountReader(aws, identity), [adminUser], practiceLinks(server.url));
+    const status = await collectStatus(identity, new AccountReader(run.aws, identity), [adminUser], practiceLinks(server.url));
     expect(status.checks[0]).toMatchObject({ status: 'pass', detail: expect.stringMatching(/^IAM Identity Center admin role: AWSReservedSSO_AdministratorAccess_/) });
     // The sign-in advice points at the practice portal.
     expect(ui.of('checklist')[1]!.list.items.join('\n')).toContain(`${server.url}/portal`);
