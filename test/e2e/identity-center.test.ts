@@ -77,6 +77,36 @@ describe('the Identity Center way, in a terminal', () => {
   );
 });
 
+describe('the Identity Center way, stopped', () => {
+  it(
+    'Ctrl-C while it waits for Identity Center: exit 130, the organization kept; run again, it goes on from there',
+    async () => {
+      const stopped = runCliPty(['--poll-interval', '1', ...IDENTITY_CENTER_FLAGS, ...OPTIONAL], account.env());
+      await stopped.waitFor('? Go ahead with these changes?', SCREEN_TIMEOUT_MS);
+      stopped.write('y');
+      stopped.press('enter');
+      await stopped.waitFor(`Waiting for IAM Identity Center to be enabled in ${REGION}`, SCREEN_TIMEOUT_MS);
+      stopped.press('ctrl-c');
+      expect(await exitCode(stopped)).toBe(130);
+      expect(stopped.output()).toMatch(/^Stopped\. .*again to continue where you left off\.$/m);
+      expect(writeCalls(account.proxy)).toEqual(['organizations:CreateOrganization']);
+
+      extension.enable(REGION);
+      account.proxy.resetCounts();
+      const again = runCliPty(['--poll-interval', '1', ...IDENTITY_CENTER_FLAGS, ...OPTIONAL], account.env());
+      await again.waitFor('Already done: this account manages organization', SCREEN_TIMEOUT_MS);
+      await again.waitFor(`Already done: IAM Identity Center is enabled in ${REGION}`, SCREEN_TIMEOUT_MS);
+      await again.waitFor('? How long should a signed-in session of the admin last?', SCREEN_TIMEOUT_MS);
+      again.press('enter');
+      await again.waitFor('? Go ahead with these changes?', SCREEN_TIMEOUT_MS);
+      again.press('enter');
+      expect(await exitCode(again)).toBe(0);
+      expect(writeCalls(account.proxy)).not.toContain('organizations:CreateOrganization');
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
 describe('the Identity Center way, with --yes', () => {
   it(
     'before Identity Center is enabled: the organization is made and the console step listed (exit 1); enabled, the next run finishes it (exit 0)',
