@@ -38,6 +38,7 @@ export const WANTED = {
       'ListAttachedUserPolicies',
       'ListAttachedGroupPolicies',
       'ListEntitiesForPolicy',
+      'GetAccountAuthorizationDetails',
       'UpdateAccountPasswordPolicy',
       'CreateAccountAlias',
       'DeleteAccountAlias',

@@ -242,9 +242,10 @@ export const MANIFEST = [
       },
     },
     permissions: {
-      status: ['iam:ListEntitiesForPolicy', 'iam:GetGroup', 'iam:GetLoginProfile'],
+      status: ['iam:GetAccountAuthorizationDetails', 'iam:ListEntitiesForPolicy', 'iam:GetLoginProfile'],
       wizard: [
         ...IDENTITY_CENTER_WIZARD,
+        'iam:GetGroup',
         'iam:ListUsers',
         'iam:GetUser',
         'iam:GetAccountPasswordPolicy',
@@ -293,7 +294,7 @@ export const MANIFEST = [
     needs: ['admin-user'],
     flags: {},
     permissions: {
-      wizard: ['iam:GetUser', 'iam:ListEntitiesForPolicy', 'iam:GetGroup', 'iam:GetLoginProfile', 'iam:ListAccountAliases'],
+      wizard: ['iam:GetUser', 'iam:GetAccountAuthorizationDetails', 'iam:ListEntitiesForPolicy', 'iam:GetLoginProfile', 'iam:ListAccountAliases'],
     },
     load: (): Promise<Step> => import('./admin-sign-in.js').then((m) => m.adminSignIn),
   }),
@@ -321,7 +322,7 @@ export const MANIFEST = [
       },
     },
     permissions: {
-      status: ['iam:ListEntitiesForPolicy', 'iam:GetGroup', 'iam:GetLoginProfile', 'iam:ListMFADevices'],
+      status: ['iam:GetAccountAuthorizationDetails', 'iam:ListEntitiesForPolicy', 'iam:GetLoginProfile', 'iam:ListMFADevices'],
       wizard: ['iam:GetUser', 'iam:ListVirtualMFADevices', 'iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:DeleteVirtualMFADevice'],
     },
     load: (): Promise<Step> => import('./admin-mfa.js').then((m) => m.adminMfa),

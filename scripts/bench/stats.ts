@@ -11,7 +11,8 @@ export interface Row {
   value: Summary;
   unit: string;
   reference?: { label: string; value: Summary; ratio: Summary };
-  target: string;
+  /** Undefined for a row that only shows a cost, with nothing to meet. */
+  target?: string;
   met: boolean;
 }
 

@@ -2,10 +2,18 @@ import { AccountClient } from '@aws-sdk/client-account';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
+import { StandardRetryStrategy } from '@smithy/core/retry';
 import { credentialProvider, type MfaCodeProvider } from './credentials.js';
 import { serviceRegion } from './endpoints.js';
 import { reportRetries, type RetryListener } from './retries.js';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, InitializeHandlerOptions, InitializeMiddleware, MetadataBearer } from '@smithy/types';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  InitializeHandlerOptions,
+  InitializeMiddleware,
+  MetadataBearer,
+  StandardRetryBackoffStrategy,
+} from '@smithy/types';
 
 export interface AwsClients {
   iam: IAMClient;
@@ -24,6 +32,12 @@ export interface ClientOptions {
   onRetry?: () => RetryListener | undefined;
   /** Asks for the code of a role profile's `mfa_serial` (at a terminal); without it such a profile fails. */
   mfaCodeProvider?: MfaCodeProvider;
+  /**
+   * How long to wait before each retry, in place of the SDK's jittered exponential backoff (50 ms
+   * base, 1 s for throttling, up to 20 s). Only tests set it (to wait 0 ms): the attempts, their
+   * number and the errors retried stay the SDK's own.
+   */
+  retryBackoff?: StandardRetryBackoffStrategy;
 }
 
 /**
@@ -62,22 +76,27 @@ export async function createClients(options: ClientOptions): Promise<AwsClients>
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   };
+  const retries = () => retryStrategy(options.retryBackoff);
   const clients = {
-    iam: new IAMClient(config),
-    sts: new STSClient(config),
-    budgets: new BudgetsClient(config),
-    account: new AccountClient(config),
+    iam: new IAMClient({ ...config, ...retries() }),
+    sts: new STSClient({ ...config, ...retries() }),
+    budgets: new BudgetsClient({ ...config, ...retries() }),
+    account: new AccountClient({ ...config, ...retries() }),
   };
   for (const [service, client] of Object.entries(clients)) {
     tagErrorsWithAction(client, service);
     reportRetries(client, (command) => permissionFor(service, command), () => options.onRetry?.());
   }
-  retryListeners.set(clients, () => options.onRetry?.());
+  regionalSettings.set(clients, { onRetry: () => options.onRetry?.(), retryBackoff: options.retryBackoff });
   return clients;
 }
 
-/** Each set of clients' retry listener, for the regional clients made from it later. */
-const retryListeners = new WeakMap<object, () => RetryListener | undefined>();
+/** A retry strategy keeps count of its retries, so each client gets its own (with a test's backoff only). */
+const retryStrategy = (backoff: StandardRetryBackoffStrategy | undefined) =>
+  backoff ? { retryStrategy: new StandardRetryStrategy({ maxAttempts: MAX_ATTEMPTS, backoff }) } : {};
+
+/** Each set of clients' retry listener and backoff, for the regional clients made from it later. */
+const regionalSettings = new WeakMap<object, { onRetry: () => RetryListener | undefined; retryBackoff?: StandardRetryBackoffStrategy }>();
 
 /** What a regional client is made from: the caller's clients' settings, and its own region. */
 export interface RegionalConfig {
@@ -86,6 +105,8 @@ export interface RegionalConfig {
   requestHandler: unknown;
   maxAttempts: unknown;
   endpoint?: unknown;
+  /** Only with a test's backoff (ClientOptions.retryBackoff). */
+  retryStrategy?: StandardRetryStrategy;
 }
 
 /**
@@ -103,7 +124,9 @@ export function regionalClient<C extends WithMiddleware & Parameters<typeof repo
   make: (config: RegionalConfig) => C,
 ): C {
   const { config } = aws.iam;
+  const settings = regionalSettings.get(aws);
   const client = make({
+    ...retryStrategy(settings?.retryBackoff),
     region,
     credentials: config.credentials,
     requestHandler: config.requestHandler,
@@ -111,7 +134,7 @@ export function regionalClient<C extends WithMiddleware & Parameters<typeof repo
     ...(config.isCustomEndpoint ? { endpoint: config.endpoint } : {}),
   });
   tagErrorsWithAction(client, service);
-  reportRetries(client, (command) => permissionFor(service, command), () => retryListeners.get(aws)?.());
+  reportRetries(client, (command) => permissionFor(service, command), () => settings?.onRetry());
   return client;
 }
 

@@ -20,6 +20,8 @@ export interface UI {
   checklist(step: Step, list: Checklist): void;
   plan(step: Step, plan: Plan, dryRun: boolean): void;
   progress(message: string): void;
+  /** Says what the run is waiting for (a spinner at a terminal) until the returned function is called. */
+  busy(message: string): () => void;
   note(note: Note): void;
   /** Shows a secret once (a generated password); the caller asks for confirmation separately. */
   showSecret(label: string, value: string): void;

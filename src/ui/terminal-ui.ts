@@ -114,6 +114,11 @@ export class TerminalUI extends TextOutput implements UI {
     this.print(kleur.gray('  (secret saved by you, and cleared from the screen)'));
   }
 
+  override busy(message: string): () => void {
+    const spinner = ora({ stream: this.io.stderr as NodeJS.WriteStream, discardStdin: false, isEnabled: this.io.spinner, text: message }).start();
+    return () => spinner.stop();
+  }
+
   waiting(step: Step, waitingFor: string, doItForMe?: () => string): Waiter {
     return new SpinnerWaiter(this.io, step, waitingFor, this.interrupt, (text) => this.print(text), doItForMe);
   }

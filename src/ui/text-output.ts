@@ -49,6 +49,11 @@ export abstract class TextOutput {
     this.print(render.progressLine(message));
   }
 
+  busy(message: string): () => void {
+    this.progress(`${message}…`);
+    return () => {};
+  }
+
   note(note: Note) {
     this.print(`  ${render.noteText(note)}`);
   }

@@ -23,10 +23,12 @@ let organization: Record<string, string> | undefined;
 const account = useTestAccount(
   {},
   {
-    answer: async (call, request) =>
-      call === 'organizations:DescribeOrganization' && organization
-        ? { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ Organization: organization }) }
-        : extension.answer(call, request),
+    extension: {
+      answer: async (call, request) =>
+        call === 'organizations:DescribeOrganization' && organization
+          ? { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ Organization: organization }) }
+          : extension.answer(call, request),
+    },
   },
 );
 beforeEach(() => {

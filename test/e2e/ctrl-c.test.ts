@@ -1,3 +1,4 @@
+// @module-tag e2e
 // Ctrl-C stops the run at once, says how to continue, and leaves the terminal as it found it.
 import { expect, it } from 'vitest';
 import {
@@ -12,12 +13,10 @@ import {
   writeCalls,
 } from './helpers.js';
 import { renderScreen } from './screen.js';
+import { cursorLeftHidden, HIDE_CURSOR } from '../support/ansi.js';
 import type { PtySession } from '../support/pty.js';
 
 const account = useE2EAccount();
-
-const HIDE = '\x1b[?25l';
-const SHOW = '\x1b[?25h';
 
 function expectStoppedCleanly(pty: PtySession) {
   const output = pty.output();
@@ -25,7 +24,7 @@ function expectStoppedCleanly(pty: PtySession) {
   expect(output).not.toMatch(/^\s+at /m); // no stack trace
   const raw = pty.raw();
   // The cursor is visible again: shown after the last time anything hid it.
-  if (raw.includes(HIDE)) expect(raw.lastIndexOf(SHOW)).toBeGreaterThan(raw.lastIndexOf(HIDE));
+  expect(cursorLeftHidden(raw)).toBe(false);
   const screen = renderScreen(raw);
   expect(screen).not.toContain(SPINNER_KEYS);
   expect(screen.split('\n').at(-1)).toMatch(/^Stopped\./);
@@ -38,7 +37,7 @@ it(
     await pty.waitFor(header('Turn on MFA for the root user', 'root-mfa'));
     await pty.waitFor(SPINNER_KEYS);
     await waitChecked(pty);
-    expect(pty.raw()).toContain(HIDE); // the spinner did hide the cursor
+    expect(pty.raw()).toContain(HIDE_CURSOR); // the spinner did hide the cursor
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
     expectStoppedCleanly(pty);

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // The org wizard killed outright in the middle of an organization (SIGKILL: no chance to clean up),
 // then run again: every member ends locked, and nothing is removed twice. Spawned: the behaviour is
 // about the process dying.

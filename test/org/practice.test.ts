@@ -14,7 +14,7 @@ const STRANGER_ENV = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
-it('org status --practice --json works out of the box: a built-in organization of members in mixed states', async () => {
+it('org status --practice --json works out of the box: a built-in organization of members in mixed states', { tags: ['e2e'], timeout: 60_000 }, async () => {
   const result = await runCli(['org', 'status', '--practice', '--json'], STRANGER_ENV);
   const report = JSON.parse(result.stdout) as { accounts: { name: string; verdict: string; detail: string }[]; summary: Record<string, number> };
   const members = report.accounts.filter((a) => a.verdict !== 'not-applicable');
@@ -30,7 +30,7 @@ it('org status --practice --json works out of the box: a built-in organization o
   expect(report.accounts.find((a) => a.name === 'legacy-billing')?.detail).toMatch(/access key AKIA\w+ \(active, last used 2019-03-14\)/);
   expect(result.stderr).toContain('PRACTICE: a simulated organization on this computer');
   expect(result.code).toBe(1);
-}, 60_000);
+});
 
 it('the org wizard in practice: turns root credentials management on and locks the members chosen', async () => {
   const { io, stdout } = pipeIO();

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // The org wizard as a person runs it: the built CLI in a pseudo-terminal, read through a terminal
 // emulator (xterm.js), at 80x24 and wide. One spawned case per behaviour; the flows themselves are
 // tested in-process in wizard.test.ts.

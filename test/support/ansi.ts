@@ -32,3 +32,9 @@ export function splitIncomplete(raw: string): [complete: string, pending: string
   }
   return raw.endsWith('\r') ? [raw.slice(0, -1), '\r'] : [raw, ''];
 }
+
+export const HIDE_CURSOR = '\x1b[?25l';
+const SHOW_CURSOR = '\x1b[?25h';
+
+/** Whether raw terminal output leaves the cursor hidden: hidden, and not shown again after. */
+export const cursorLeftHidden = (raw: string) => raw.lastIndexOf(HIDE_CURSOR) > raw.lastIndexOf(SHOW_CURSOR);

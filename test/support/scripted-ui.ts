@@ -13,6 +13,7 @@ export type UIEvent =
   | { type: 'checklist'; id: string; list: Checklist }
   | { type: 'plan'; id: string; plan: Plan; dryRun: boolean }
   | { type: 'progress'; message: string }
+  | { type: 'busy'; message: string; done: boolean }
   | { type: 'note'; note: Note }
   | { type: 'secret'; label: string; value: string }
   | { type: 'qr'; label: string; uri: string; fallback: string }
@@ -91,6 +92,11 @@ export class ScriptedUI implements UI {
   }
   progress(message: string) {
     this.events.push({ type: 'progress', message });
+  }
+  busy(message: string) {
+    const event = { type: 'busy' as const, message, done: false };
+    this.events.push(event);
+    return () => void (event.done = true);
   }
   note(note: Note) {
     this.events.push({ type: 'note', note });
