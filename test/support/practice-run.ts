@@ -46,7 +46,7 @@ export async function runPracticeSteps(run: PracticeRun, steps: Step[], ui = new
     dryRun: false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
-    newReader: () => new AccountReader(aws, identity, undefined, clock),
+    newReader: () => new AccountReader(aws, identity, undefined, { clock }),
   });
   return { ui, reports, identity };
 }
