@@ -198,6 +198,9 @@ const WRITES = WIZARD.document.Statement.find((s) => s.Sid === 'AwsRootLockdownW
 /**
  * Reads a step's plan cannot be made without: denied, they stop the run like a denied write. An
  * optional step's (billing-alert's budgets:ViewBudget) never stops a run: its check cannot tell.
+ * The Identity Center way's parts are walked inside admin-user's plan, so the reads they act on
+ * stop it too; those only a part's check makes (ListInstances while polling, a permission set's
+ * details) leave it unknown.
  */
 const PLAN_READS = [
   'iam:GetAccountPasswordPolicy',
@@ -206,7 +209,16 @@ const PLAN_READS = [
   'iam:GetLoginProfile',
   'iam:ListAttachedGroupPolicies',
   'iam:ListEntitiesForPolicy',
+  // admin-user's plan reads who holds AdministratorAccess, and names an Administrators group's members.
+  'iam:GetAccountAuthorizationDetails',
+  'iam:GetGroup',
   'iam:ListAccountAliases',
+  'organizations:DescribeOrganization',
+  'identitystore:GetUserId',
+  'identitystore:DescribeUser',
+  'sso:ListPermissionSets',
+  'sso:ListAccountAssignments',
+  'sso:DescribeAccountAssignmentCreationStatus',
 ];
 
 describe('wizard-policy.json', () => {
