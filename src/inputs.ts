@@ -132,17 +132,22 @@ export interface CommandLine<T> {
   values: Record<string, string | boolean | string[] | undefined>;
 }
 
+/** The first positional word is the command (`wizard` when there is none); the rest is left over. */
+const oneWordCommand = (positionals: string[]): [string, string[]] => [positionals[0] ?? 'wizard', positionals.slice(1)];
+
 /**
- * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the first
- * positional as the command (`wizard` when there is none), and checks it all against `schema`.
- * Every problem is a UsageError naming the flag (`--name: rule`) or the command (`"name": rule`),
- * raised before anything else happens. The wizard's parser and the org command's share it.
+ * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the command
+ * from the positional words (by `commandOf`: the first word, `wizard` when there is none), and
+ * checks it all against `schema`. Every problem is a UsageError naming the flag (`--name: rule`)
+ * or the command (`"name": rule`), raised before anything else happens. The wizard's parser and
+ * the org command's share it.
  */
 export function parseCommandLine<S extends z.ZodType>(
   argv: string[],
   options: NonNullable<ParseArgsConfig['options']>,
   schema: S,
   commandName: (command: string) => string = (command) => `"${command}"`,
+  commandOf: (positionals: string[]) => [string, string[]] = oneWordCommand,
 ): CommandLine<z.infer<S>> {
   let parsed;
   try {
@@ -150,7 +155,7 @@ export function parseCommandLine<S extends z.ZodType>(
   } catch (error) {
     throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
   }
-  const [command = 'wizard', ...extra] = parsed.positionals;
+  const [command, extra] = commandOf(parsed.positionals);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const values = parsed.values as CommandLine<unknown>['values'];
   const result = schema.safeParse({ ...values, command });

@@ -17,12 +17,16 @@ const inTheConsole: ConsoleWay = {
   waitingFor: 'an MFA device on the admin user',
   async checklist(ctx) {
     const user = await adminToGuide(ctx);
+    // The console flow of the IAM User Guide, "Assign a passkey or security key" (IAM user, console):
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_fido.html
+    // (an authenticator app: id_credentials_mfa_enable_virtual.html). Quoted words are the console's control names.
     return {
       url: user ? ctx.console.iamUser(user) : undefined,
       items: [
-        `Open the IAM console, choose Users, then ${user ?? 'your admin user'}, then the "Security credentials" tab.`,
+        `In the IAM console, choose "Users", then ${user ? `"${user}"` : 'your admin user'}, then the "Security credentials" tab.`,
         'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',
-        'Pick a passkey or security key, an authenticator app, or a hardware token, and follow the prompts.',
+        'Type a "Device name", choose "Passkey or security key" (or "Authenticator app", or "Hardware TOTP token"), then "Next".',
+        "Follow your browser's prompts: touch your security key, or confirm with your fingerprint, face or screen lock.",
       ],
       tips: ['You can do this signed in as root, or as the admin user itself after its first sign-in.'],
     };

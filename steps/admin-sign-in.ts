@@ -29,14 +29,20 @@ export const adminSignIn = defineStep('admin-sign-in', {
     const user = (await adminToGuide(ctx)) ?? 'your admin user';
     const alias = await ctx.read.accountAlias();
     const url = ctx.console.signIn(alias ?? ctx.identity.account);
+    // The AWS Sign-In User Guide, "Sign in to the AWS Management Console as an IAM user":
+    // https://docs.aws.amazon.com/signin/latest/userguide/introduction-to-iam-user-sign-in-tutorial.html
+    // and, at a first sign-in that requires it, AWS's password change page. Quoted words are the page's field and button names.
     return {
       url,
       items: [
         'Open that page in a private browser window, so root stays signed in elsewhere.',
-        `Sign in as ${user} with the password you saved.`,
-        'Choose a new password when asked; keep it in your password manager.',
+        `Type ${user} as "IAM username" and the password you saved as "Password", then choose "Sign in".`,
+        'AWS asks for a new password and lists its rules: type the "Old password", then a "New password" and "Retype new password", and choose "Confirm password change".',
       ],
-      tips: ['Bookmark this address: it is how you sign in from now on, instead of as root.'],
+      tips: [
+        'Bookmark this address: it is how you sign in from now on, instead of as root.',
+        'Keep the new password in your password manager. A user who has MFA is also asked for its code, after the password.',
+      ],
     };
   },
 

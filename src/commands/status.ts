@@ -13,7 +13,7 @@ export async function statusCommand(options: Options, context: RunContext, conne
   const { caller: session, read } = await readInTwoWaves(connecting.clients, connecting.identify, context.signal);
   const report = await collectStatus(session.identity, read, await steps, session.console.links);
   useColour(context.io.color);
-  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, session.console.practice)}\n`);
+  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, session.console.practice && { account: session.practiceAccount })}\n`);
   if (nothingReadable(report)) return EXIT.aws;
   return report.ok ? EXIT.ok : EXIT.open;
 }

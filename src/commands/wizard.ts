@@ -64,7 +64,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
  * (and --yes was not given), plain text otherwise. The terminal interface is loaded only then.
  */
 async function chooseUI(options: Options, context: RunContext, session: Session): Promise<UI> {
-  const practice = session.console.practice;
+  const practice = session.console.practice && { url: session.console.practice.url, account: session.practiceAccount };
   if (!context.io.canPrompt || options.yes) return new PlainUI(context.io, options.yes, practice);
   const { TerminalUI } = await import('../ui/terminal-ui.js');
   return new TerminalUI(context.io, context.signal, context.stop, practice);

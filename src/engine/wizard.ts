@@ -94,6 +94,11 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
     reports.push(await runChecked(o, run, step, before, { reports, rest: o.steps.slice(index) }));
   }
   o.ui.summary(reports, o.dryRun);
+  const open = openReports(reports);
+  o.console.practice?.tell({
+    kind: 'finished',
+    summary: open.length === 0 ? 'Root is locked away.' : `Still open: ${open.map((r) => r.step.id).join(', ')}.`,
+  });
   return reports;
 }
 
@@ -152,9 +157,11 @@ async function runConsoleWay(
   way: ConsoleWay,
   before: CheckResult,
 ): Promise<StepReport> {
-  o.ui.checklist(step, await way.checklist(checkContext(o, run)));
+  const list = await way.checklist(checkContext(o, run));
+  o.ui.checklist(step, list);
   if (!o.ui.interactive || o.dryRun) return { step, result: before, outcome: 'pending' };
   const practice = o.console.practice;
+  practice?.tell({ kind: 'waiting', stepId: step.id, title: step.title, waitingFor: way.waitingFor, url: list.url });
   const doItForMe = practice && way.doItForMe ? () => way.doItForMe!(practice.hands) : undefined;
   const waiter = o.ui.waiting(step, way.waitingFor, doItForMe);
   let polled: PollOutcome;
@@ -171,11 +178,13 @@ async function runConsoleWay(
     });
   } finally {
     waiter.stop();
+    practice?.tell({ kind: 'idle' });
   }
   if (polled.kind !== 'done') {
     o.ui.note({ level: 'warn', text: LEFT_OPEN[polled.kind] });
     return { step, result: before, outcome: polled.kind };
   }
+  practice?.tell({ kind: 'done', stepId: step.id, title: step.title, detail: polled.result.detail });
   o.ui.stepResult(step, polled.result, 'after');
   return { step, result: polled.result, outcome: 'done' };
 }

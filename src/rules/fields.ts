@@ -95,6 +95,12 @@ export function readBudgetAmount(typed: string): { amount: string } | { message:
 /** IAM EnableMFADevice AuthenticationCode1 and 2: authenticationCodeType. */
 export const MFA_CODE = fieldRule({ service: 'iam', member: 'EnableMFADeviceRequest.AuthenticationCode1', rule: 'an MFA code is the 6 digits the app shows' });
 
+/** IAM CreateVirtualMFADevice VirtualMFADeviceName: virtualMFADeviceName (the console's "Device name"). */
+export const MFA_DEVICE_NAME = fieldRule({ service: 'iam', member: 'CreateVirtualMFADeviceRequest.VirtualMFADeviceName', what: 'MFA device names' });
+
+/** IAM EnableMFADevice SerialNumber: serialNumberType (a hardware TOTP token's serial number). */
+export const MFA_SERIAL_NUMBER = fieldRule({ service: 'iam', member: 'EnableMFADeviceRequest.SerialNumber', what: 'MFA serial numbers' });
+
 /** AWS Budgets UnitValue ("USD"). */
 export const BUDGET_UNIT = fieldRule({ service: 'budgets', member: 'Spend.Unit', what: 'budget units' });
 
@@ -184,7 +190,7 @@ export const FIXED_VALUE_RULES = {
   budgetName: BUDGET_NAME,
   contactTitle: CONTACT_TITLE,
   budgetUnit: BUDGET_UNIT,
-  deviceName: fieldRule({ service: 'iam', member: 'CreateVirtualMFADeviceRequest.VirtualMFADeviceName', what: 'MFA device names' }),
+  deviceName: MFA_DEVICE_NAME,
   permissionSetName: fieldRule({ service: 'sso-admin', member: 'CreatePermissionSetRequest.Name', what: 'permission set names' }),
   permissionSetDescription: fieldRule({ service: 'sso-admin', member: 'CreatePermissionSetRequest.Description', what: 'permission set descriptions' }),
   emailType: fieldRule({ service: 'identitystore', member: 'Email.Type', what: 'email types' }),

@@ -109,10 +109,12 @@ export function glossaryText(): string {
 /** One line that says practice mode: on every screen of it, the secret screens included. */
 export const practiceTag = () => kleur.bgYellow().black().bold(' PRACTICE ') + kleur.bold(' A simulated AWS account on this computer. Nothing here touches AWS.');
 
-export function practiceBanner(consoleUrl: string): string {
+/** The PRACTICE tag, the practice console's address and where the practice account is kept. */
+export function practiceBanner(practice: { url?: string; account?: string }): string {
   return [
     practiceTag(),
-    `  Practice console (stands in for the AWS console): ${kleur.underline(consoleUrl)}`,
+    ...(practice.url ? [`  Practice console (stands in for the AWS console): ${kleur.underline(practice.url)}`] : []),
+    ...(practice.account ? [`  ${practice.account}`] : []),
   ].join('\n');
 }
 

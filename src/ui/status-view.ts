@@ -14,9 +14,9 @@ const LABELS: Record<CheckStatus, () => string> = {
 };
 
 /** The human table of `status`. */
-export function statusTable(report: StatusReport, practice?: { url: string }): string {
+export function statusTable(report: StatusReport, practice?: { url?: string; account?: string }): string {
   const who = report.caller.isRoot ? 'root' : report.caller.arn;
-  const lines = [...(practice ? [practiceBanner(practice.url)] : []), `Account ${kleur.bold(report.account)} (${report.partition}) · read as ${who}`, ''];
+  const lines = [...(practice ? [practiceBanner(practice)] : []), `Account ${kleur.bold(report.account)} (${report.partition}) · read as ${who}`, ''];
   const idWidth = Math.max(...report.checks.map((c) => c.id.length));
   for (const c of report.checks) {
     // An optional step not taken is a suggestion, not a failure.

@@ -7,7 +7,10 @@ import * as render from './render.js';
 
 /** Practice mode, as the interfaces see it (from the console port): where its console is. */
 export interface PracticeInfo {
-  url: string;
+  /** The practice console's address; none when the command ends at once (status). */
+  url?: string;
+  /** Where the practice account is kept and how this run came by it, in one line. */
+  account?: string;
 }
 
 /** The output half of the UI port, as text lines: shared by the terminal and the plain interface. */
@@ -24,7 +27,7 @@ export abstract class TextOutput {
   }
 
   intro(identity: Identity, notes: Note[]) {
-    if (this.practice) this.print(render.practiceBanner(this.practice.url));
+    if (this.practice) this.print(render.practiceBanner(this.practice));
     this.print(render.identityLine(identity));
     notes.forEach((n) => this.note(n));
   }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 import { launchChromium } from '../support/chromium.js';
 import { spawnPty } from '../support/pty.js';
-import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
+import { CLI, noAws, tempDir } from '../practice/cli.js';
 import { acceptPasswordPolicy, nameSecurityContact, WAIT } from '../practice/wizard-answers.js';
 
 let context: BrowserContext;
@@ -36,7 +36,7 @@ describe('the Identity Center way in the practice console, in a browser', () => 
   it('enable Identity Center, let the wizard make the admin, sign in once at the portal with MFA; the wizard completes', async () => {
     const state = join(dir, 'lesson.json');
     writeFileSync(state, JSON.stringify(ROOT_LOCKED));
-    const term = spawnPty('node', [CLI, '--practice-state', state, '--poll-interval', '1'], { env: NO_AWS });
+    const term = spawnPty('node', [CLI, '--practice-state', state, '--poll-interval', '1'], { env: noAws() });
     const page = await context.newPage();
     const answer = async (question: string, keys: () => void) => {
       await term.waitFor(question, WAIT);
@@ -48,7 +48,7 @@ describe('the Identity Center way in the practice console, in a browser', () => 
       // The built-in practice organization is managed by this account: part 1 is done already.
       await term.waitFor('Already done: this account manages organization o-practice0001, with all features', WAIT);
 
-      const text = await term.waitFor(/In the PRACTICE console \((http:\/\/127\.0\.0\.1:\d+\/identity-center)\)/, WAIT);
+      const text = await term.waitFor(/In the PRACTICE console \((http:\/\/localhost:\d+\/identity-center)\)/, WAIT);
       const url = /In the PRACTICE console \((http:\/\/[^)]+)\)/.exec(text.slice(text.lastIndexOf('In the PRACTICE console')))![1]!;
       await page.goto(url);
       await page.getByLabel('Region').selectOption('us-east-1');
@@ -92,6 +92,9 @@ describe('the Identity Center way in the practice console, in a browser', () => 
       await nameSecurityContact(term);
       await answer('Get an email when spending passes a monthly budget? (optional)', () => term.write('n\r'));
       await term.waitFor('Root is locked away', WAIT);
+      // The practice console stays open until Enter, so the finished account can be looked at.
+      await term.waitFor('The practice console stays open', WAIT);
+      term.press('enter');
       expect((await term.exited).exitCode).toBe(0);
       expect(term.output()).toContain('admins sign in through IAM Identity Center, whose MFA cannot be verified through the API');
     } finally {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TerminalState } from '../../src/engine/console.js';
 import type { AccountReader } from '../../src/aws/account-reader.js';
 import type { AwsClients } from '../../src/aws/clients.js';
 import { awsConsoleLinks } from '../../src/aws/console-links.js';
@@ -316,13 +317,18 @@ describe('runWizard', () => {
       doItForMe: (h) => h.deleteRootAccessKeys(),
     });
     const undeclared = consoleStep('undeclared', [fail, pass]);
-    const { ui, run } = wizard([declared, undeclared], {}, { console: { links, practice: { url: 'http://127.0.0.1:1', hands } } });
+    const told: TerminalState[] = [];
+    const { ui, run } = wizard([declared, undeclared], {}, { console: { links, practice: { url: 'http://127.0.0.1:1', hands, tell: (state) => void told.push(state) } } });
     ui.waitCommands.push('check', 'check');
     await run();
     expect(ui.of('checklist')[0]!.list.url).toBe('http://127.0.0.1:1/security_credentials');
     const [first, second] = ui.of('waiting');
     expect(first!.doItForMe?.()).toBe('deleted');
     expect(second!.doItForMe).toBeUndefined();
+    // The practice console is told what the terminal waits for, when it saw it, and when the run ended.
+    expect(told.map((t) => t.kind)).toEqual(['waiting', 'idle', 'done', 'waiting', 'idle', 'done', 'finished']);
+    expect(told[0]).toMatchObject({ kind: 'waiting', stepId: 'declared', url: 'http://127.0.0.1:1/security_credentials' });
+    expect(told.at(-1)).toEqual({ kind: 'finished', summary: 'Root is locked away.' });
 
     const onAws = wizard([consoleStep('declared', [fail, pass], { doItForMe: (h) => h.deleteRootAccessKeys() })]);
     onAws.ui.waitCommands.push('check');

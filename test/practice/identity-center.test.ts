@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountReader } from '../../src/aws/account-reader.js';
 import { collectStatus } from '../../src/engine/status.js';
-import { practiceLinks } from '../../src/practice/console/routes.js';
+import { practiceLinks } from '../../src/practice/console/addresses.js';
 import { PRACTICE_CREDENTIALS, type PracticeServer } from '../../src/practice/server.js';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 import { adminUser } from '../../steps/admin-user.js';

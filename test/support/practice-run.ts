@@ -4,7 +4,7 @@ import { whoAmI } from '../../src/aws/identity.js';
 import type { Step } from '../../src/engine/types.js';
 import { runWizard } from '../../src/engine/wizard.js';
 import { PracticeAccount } from '../../src/practice/account.js';
-import { practiceLinks } from '../../src/practice/console/routes.js';
+import { practiceLinks } from '../../src/practice/console/addresses.js';
 import { newAccountScenario, type Scenario } from '../../src/practice/scenarios/scenario.js';
 import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
 import { FakeClock } from './fake-clock.js';
@@ -42,7 +42,7 @@ export async function runPracticeSteps(run: PracticeRun, steps: Step[], ui = new
     clock,
     signal: new AbortController().signal,
     inputs: {},
-    console: { links: practiceLinks(server.url), practice: { url: server.url, hands: server.console } },
+    console: { links: practiceLinks(server.url), practice: { url: server.url, hands: server.console, tell: (state) => void (server.console.terminal = state) } },
     dryRun: false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
