@@ -8,10 +8,17 @@ import {
   CONTACT_EMAIL,
   CONTACT_NAME,
   CONTACT_PHONE,
+  IC_DISPLAY_NAME,
+  IC_EMAIL,
+  IC_FAMILY_NAME,
+  IC_GIVEN_NAME,
+  IC_USER_NAME,
   MFA_CODE,
   ORG_ACCOUNT_ID,
   ORG_PARENT_ID,
   readBudgetAmount,
+  SESSION_DURATION,
+  SESSION_HOURS,
   USER_NAME,
 } from './rules/fields.js';
 
@@ -91,6 +98,32 @@ export const parentIdSchema = ruleSchema(ORG_PARENT_ID);
 
 /** IAM's rule for a code from an MFA app (authenticationCodeType). */
 export const mfaCodeSchema = ruleSchema(MFA_CODE);
+
+/** The admin's user name in IAM Identity Center (identitystore CreateUser UserName). */
+export const identityCenterUserSchema = ruleSchema(IC_USER_NAME);
+
+/** Its display name, first and last name (identitystore DisplayName, Name.GivenName, Name.FamilyName). */
+export const displayNameSchema = ruleSchema(IC_DISPLAY_NAME);
+export const givenNameSchema = ruleSchema(IC_GIVEN_NAME);
+export const familyNameSchema = ruleSchema(IC_FAMILY_NAME);
+
+/** Its primary work email (identitystore Email.Value, with the shape of an address). */
+export const workEmailSchema = ruleSchema(IC_EMAIL);
+
+/**
+ * A permission set's session as people say it, in whole hours ("8"), given out as AWS's
+ * ISO-8601 duration ("PT8H") and checked by the model's rule and the documented range.
+ */
+export const sessionHoursSchema = z
+  .string()
+  .regex(/^\d{1,2}$/, `must be a whole number of hours, ${SESSION_HOURS.min} to ${SESSION_HOURS.max}`)
+  .transform((hours, ctx) => {
+    const duration = `PT${Number(hours)}H`;
+    const message = SESSION_DURATION.check(duration);
+    if (!message) return duration;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
 
 /** What a command line held: the values its schema checked, and every flag as parseArgs read it. */
 export interface CommandLine<T> {

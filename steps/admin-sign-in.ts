@@ -1,5 +1,6 @@
 import { defineStep } from './manifest.js';
 import type { CheckContext, CheckResult } from '../src/engine/types.js';
+import { viaIdentityCenter } from './admin-identity-center.js';
 import { adminTargets, adminToGuide } from './admin-target.js';
 
 export const adminSignIn = defineStep('admin-sign-in', {
@@ -15,6 +16,7 @@ export const adminSignIn = defineStep('admin-sign-in', {
   },
 
   async check(ctx: CheckContext): Promise<CheckResult> {
+    if (viaIdentityCenter(ctx)) return { status: 'not-applicable', detail: 'the admin is in IAM Identity Center: it signs in at the AWS access portal' };
     const [user] = await adminTargets(ctx);
     if (!user) return { status: 'fail', detail: 'there is no admin user to sign in as yet' };
     const lastUsed = (await ctx.read.user(user))?.PasswordLastUsed;

@@ -5,6 +5,7 @@ import type { Action, CheckContext, CheckResult, Plan, StepContext } from '../sr
 import { UsageError } from '../src/errors.js';
 import { describeRule, firstPasswordRule, passwordProblem } from '../src/rules/password-policy.js';
 import { describeHoldings, madeThen, notGranted, risksOf, surprises, type MadeByThisRun, type Surprise } from './admin-holdings.js';
+import { chooseWay, IDENTITY_CENTER_NEEDS, identityCenterAdmin, identityCenterPlan, wayInputsProblem } from './admin-identity-center.js';
 import { obtainPassword } from './admin-password.js';
 import { ADMIN_GROUP, defineStep, type InputsFor } from './manifest.js';
 import { passwordRuleBeforeReading, strengthened } from './password-policy.js';
@@ -15,8 +16,8 @@ type Context = StepContext<In>;
 export const adminUser = defineStep('admin-user', {
   kind: 'automated',
   why:
-    'Root should stay locked away. Day-to-day work, even full-admin work, belongs to an IAM user ' +
-    'that can be limited, watched and, if it leaks, switched off without losing the account.',
+    'Root should stay locked away. Day-to-day work, even full-admin work, belongs to an admin (an IAM user, or a user ' +
+    'in IAM Identity Center) that can be limited, watched and, if it leaks, switched off without losing the account.',
   explain: {
     when: 'Once per account, right after root is protected: this is the identity for every day from now on.',
     gotcha:
@@ -27,6 +28,7 @@ export const adminUser = defineStep('admin-user', {
 
   async check({ read, run }: CheckContext): Promise<CheckResult> {
     const admins = await read.admins();
+    if (run.adminVia === 'identity-center') return identityCenterAdmin(admins);
     const target = run.adminUser;
     if (target) {
       const name = admins.users.find((u) => u.toLowerCase() === target.toLowerCase());
@@ -48,20 +50,24 @@ export const adminUser = defineStep('admin-user', {
 
   /** A name to create, or one whose user has no console password yet, needs a password under --yes. */
   async inputsNeeded({ read, run }: CheckContext) {
+    if (run.adminVia === 'identity-center') return IDENTITY_CENTER_NEEDS;
     if (!run.adminUser) return ['adminUser', 'password'];
     const existing = await read.findUserName(run.adminUser);
     return existing && (await read.hasConsoleAccess(existing)) ? [] : ['password'];
   },
 
   /** --password-stdin is checked before any call against what is known then (the policy this run sets, else any policy's least). */
-  checkInputs({ password }, willRun) {
-    if (password === undefined) return undefined;
+  checkInputs(inputs, willRun) {
+    const { password } = inputs;
+    const way = wayInputsProblem(inputs);
+    if (way || password === undefined) return way;
     const rule = passwordRuleBeforeReading(willRun('password-policy'));
     const problem = passwordProblem(password, rule);
     return problem && `--password-stdin: the password ${problem}; it needs ${describeRule(rule)}`;
   },
 
   async plan(ctx: Context): Promise<Plan<In>> {
+    if ((await chooseWay(ctx)) === 'identity-center') return identityCenterPlan(ctx);
     const { name, seen } = await chooseUser(ctx);
     ctx.run.adminUser = name;
     const actions: Action<In>[] = [];

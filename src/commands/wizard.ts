@@ -2,7 +2,7 @@ import { isInvalidCredentials } from '../aws/aws-error.js';
 import type { Options } from '../args.js';
 import { realClock } from '../clock.js';
 import { checkFlagsForYes } from '../engine/preflight.js';
-import type { Inputs } from '../engine/types.js';
+import type { AdminVia, Inputs } from '../engine/types.js';
 import { openReports, runWizard } from '../engine/wizard.js';
 import type { UI } from '../engine/ui.js';
 import { EXIT } from '../exit-codes.js';
@@ -20,8 +20,9 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
   const { identity } = session;
   const steps = inRunOrder(await loadSteps(), identity);
   const adminUser = inputs['admin-user']?.adminUser as string | undefined;
+  const adminVia = inputs['admin-user']?.adminVia as AdminVia | undefined;
   if (options.yes && !options['dry-run']) {
-    await checkFlagsForYes(steps, inputs, options.skip, () => ({ identity, read: session.newReader(), run: { adminUser }, console: session.console.links }));
+    await checkFlagsForYes(steps, inputs, options.skip, () => ({ identity, read: session.newReader(), run: { adminUser, adminVia }, console: session.console.links }));
   }
   const ui = await chooseUI(options, context, session);
   session.onRetry((text) => ui.note({ level: 'warn', text }));
@@ -38,6 +39,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
       inputs,
       console: session.console,
       adminUser,
+      adminVia,
       dryRun: options['dry-run'],
       skip: options.skip,
       pollIntervalMs: options['poll-interval'] * 1000,

@@ -16,6 +16,8 @@ export interface PracticeHands {
   signInAdmins(): string;
   /** Assigns an authenticator app to each console admin without MFA. */
   assignAdminMfa(): string;
+  /** Enables IAM Identity Center in `region` (an organization instance), as its console's "Enable" does. */
+  enableIdentityCenter(region: string): string;
 }
 
 /**

@@ -3,6 +3,7 @@ import { passwordProblem, ruleOf, type PasswordRule } from '../rules/password-po
 import { ServiceError } from './protocols/query-protocol.js';
 import type { AccessKey, MfaDevice, Scenario, ScenarioGroup, ScenarioUser, SigningCertificate } from './scenarios/scenario.js';
 import { areConsecutiveCodes, codeAt, newTotpSecret, timeStep } from '../totp.js';
+import { PracticeIdentityCenter } from './services/identity-center/identity-center.js';
 
 /** IAM's errors with the HTTP status its service model gives each. */
 export const iamError = {
@@ -45,12 +46,19 @@ const randomId = (prefix: string) =>
 export class PracticeAccount {
   private readonly passwords = new Map<string, string>();
   private readonly mfaSeeds = new Map<string, string>();
+  /**
+   * IAM Identity Center, off until enabled in the practice console. It lives for the session: the
+   * saved practice account keeps IAM, not Identity Center.
+   */
+  readonly identityCenter: PracticeIdentityCenter;
 
   constructor(
     private readonly scenario: Scenario,
     private readonly onChange: (scenario: Scenario) => void = () => {},
     readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.identityCenter = new PracticeIdentityCenter(scenario.accountId, () => this.timestamp());
+  }
 
   get state(): Readonly<Scenario> {
     return this.scenario;

@@ -9,6 +9,7 @@ import { CONSOLE_ROUTES } from './console/pages/index.js';
 import { handleConsole } from './console/router.js';
 import { guardFor, readBody, Refused, type Guard } from './guard.js';
 import { handlerFor, jsonHandlerFor } from './services/handlers.js';
+import { answerIdentityCenter } from './services/identity-center/answer.js';
 import { answerOrganization, PRACTICE_ORG_ADMIN_KEY_ID } from './services/organization/answer.js';
 import { jsonReply, queryReply } from './services/organization/central-api.js';
 import { builtInOrganization, type PracticeOrganization } from './services/organization/organization.js';
@@ -144,7 +145,11 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
     const body = await readBody(req);
     // The clients of all four services share one endpoint: the protocol tells them apart.
     const path = new URL(req.url ?? '/', 'http://practice').pathname;
-    const reply = (await answerOrg(req, body)) ?? (await answerQuery(req, body)) ?? (await answerJson(req, body, path));
+    const reply =
+      (await answerOrg(req, body)) ??
+      (await answerIdentityCenter(account, organization, calls, body.toString('utf8'), req, () => checkSigned(req, body, true))) ??
+      (await answerQuery(req, body)) ??
+      (await answerJson(req, body, path));
     if (reply) {
       res.writeHead(reply.status, reply.headers);
       return void res.end(reply.body);

@@ -68,7 +68,7 @@ const yesRun = (options: { reuseUser?: string; aws?: AwsClients; ui?: ScriptedUI
 /** Enough rounds that the two runs meet in different orders (the test checks they did meet). */
 const ROUNDS = 12;
 
-const newAdminAnswers = { 'admin-user': USER, grant: 'group', 'password-source': 'generate', 'apply-admin-user': true, 'password-saved': true };
+const newAdminAnswers = { 'admin-via': 'iam-user', 'admin-user': USER, grant: 'group', 'password-source': 'generate', 'apply-admin-user': true, 'password-saved': true };
 
 describe('finding 1: a console password or key that appears while the step runs stops it before any grant', () => {
   it('a console password set by someone else right after CreateUser: no grant, and how to reset it', async () => {

@@ -63,7 +63,7 @@ it(
     await pty.waitFor('i Worth knowing: root last signed in less than an hour ago (report made less than an hour ago); this run itself is signed in as root');
     await pty.waitFor('Keeping root unused:');
 
-    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
+    await pty.waitFor(header('Create an admin identity for daily work', 'admin-user'));
     const writesBeforeAdmin = writeCalls(proxy);
     await answerAdminQuestions(pty);
     const plan = await pty.waitFor(`? ${GO_AHEAD}`);
@@ -145,7 +145,7 @@ it(
       'billing-alert': 'done now',
     };
     for (const [id, outcome] of Object.entries(outcomes)) expect(summary).toMatch(new RegExp(`^  ${id} +${outcome}$`, 'm'));
-    expect(summary.replace(/\n/g, ' ')).toContain('Done: turn on MFA for the root user; delete every root access key; delete every root signing certificate; create an admin IAM user for daily work; require long');
+    expect(summary.replace(/\n/g, ' ')).toContain('Done: turn on MFA for the root user; delete every root access key; delete every root signing certificate; create an admin identity for daily work; require long');
     expect(await exitCode(pty)).toBe(0);
 
     // The account, read back from moto.

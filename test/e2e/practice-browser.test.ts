@@ -3,13 +3,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PracticeAccount } from '../../src/practice/account.js';
 import { PAGES } from '../../src/practice/console/addresses.js';
 import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
 import { startPracticeServer } from '../../src/practice/server.js';
 import { twoConsecutiveCodes } from '../../src/totp.js';
+import { launchChromium } from '../support/chromium.js';
 import { controlsNamed, lastChecklist } from '../support/checklist.js';
 import { ROOT } from '../support/cli-path.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
@@ -25,7 +26,6 @@ import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, nameSec
  * test-artifacts/practice-console/ (gitignored), or in $TEST_ARTIFACTS.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = process.env.TEST_ARTIFACTS ?? join(ROOT, 'test-artifacts', 'practice-console');
 
 let context: BrowserContext;
@@ -35,12 +35,7 @@ beforeAll(async () => {
   userDataDir = tempDir();
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  context = await launchChromium(userDataDir);
 }, 60_000);
 
 afterAll(async () => {

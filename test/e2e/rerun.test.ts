@@ -29,7 +29,7 @@ const STEPS = [
   ['Delete every root access key', 'root-access-keys', '✔ Already done: root has no access keys'],
   ['Delete every root signing certificate', 'root-signing-certificates', '✔ Already done: root has no signing certificates'],
   ['Keep root unused', 'root-recent-use', 'i Worth knowing: root last signed in 30 days ago'],
-  ['Create an admin IAM user for daily work', 'admin-user', '✔ Already done: admin with console access: admin'],
+  ['Create an admin identity for daily work', 'admin-user', '✔ Already done: admin with console access: admin'],
   ['Require long, fresh passwords for IAM users', 'password-policy', '✔ Already done: minimum length 14, reuse prevention the last 24'],
   ['Give the account a memorable sign-in address', 'account-alias', '✔ Already done: IAM users sign in at https://finished-e2e.signin.aws.amazon.com/console'],
   ['Sign in once as the admin user', 'admin-sign-in', '✔ Already done: admin last signed in 2026-01-01T00:00:00.000Z'],

@@ -25,10 +25,10 @@ it(
   'in a terminal: the warning, then the admin user is set up before any root step',
   async () => {
     const pty = runCliPty(['--poll-interval', '1'], account.env(ROOT_ACCESS_KEY));
-    const intro = await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
+    const intro = await pty.waitFor(header('Create an admin identity for daily work', 'admin-user'));
     expect(intro).toContain('ROOT ACCESS KEY');
-    expect(intro).toMatch(/\[1\/\d+\] Create an admin IAM user/); // the first step
-    await pty.waitFor('? Name for the admin user');
+    expect(intro).toMatch(/\[1\/\d+\] Create an admin identity/); // the first step
+    await pty.waitFor('? Which kind of admin for daily work?');
     for (const id of ROOT_STEPS) expect(pty.output()).not.toContain(`(${id})`);
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);

@@ -36,7 +36,7 @@ it(
     await waitChecked(pty);
     account.proxy.state.accessKeys = false;
     await pty.waitFor('✔ Done: root has no access keys');
-    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
+    await pty.waitFor(header('Create an admin identity for daily work', 'admin-user'));
     await pty.waitFor('✔ Already done: admin with console access: admin');
     await pty.waitFor(header('Give the account a memorable sign-in address', 'account-alias'));
     await answer(pty, 'Give the account a memorable sign-in address? (optional)', 'n');

@@ -26,8 +26,14 @@ async function everyPage(): Promise<string[]> {
     signIn.location!,
     '/users/nobody',
     '/no-such-page',
+    '/identity-center',
+    '/portal',
   ];
-  return Promise.all(paths.map(async (path) => (await c.get(path)).html));
+  const pages = await Promise.all(paths.map(async (path) => (await c.get(path)).html));
+  // IAM Identity Center's console once enabled, with the admin the wizard would make.
+  c.server.console.enableIdentityCenter('us-east-1');
+  c.server.account.identityCenter.createUser({ userName: 'jane', displayName: 'Jane Doe', givenName: 'Jane', familyName: 'Doe', email: 'jane@example.com' });
+  return [...pages, (await c.get('/identity-center')).html];
 }
 
 describe('every page', () => {

@@ -13,6 +13,8 @@ export async function goAhead(term: PtySession, plan?: string) {
 
 /** Creates admin-jane with a generated password, through the Administrators group; returns the password shown. */
 export async function createAdmin(term: PtySession): Promise<string> {
+  await term.waitFor('Which kind of admin for daily work?', WAIT);
+  term.press('enter'); // an IAM user
   await term.waitFor('Name for the admin user', WAIT);
   term.write('admin-jane\r');
   await term.waitFor("How should admin-jane's first console password be made?", WAIT);

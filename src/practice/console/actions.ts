@@ -150,6 +150,11 @@ export class ConsoleActions implements PracticeHands {
     this.signIns.delete(token);
   }
 
+  /** The Identity Center console's "Enable", in `region`. */
+  enableIdentityCenter(region: string): string {
+    return this.account.identityCenter.enable(region);
+  }
+
   /** Console admins: users holding AdministratorAccess (directly or through a group) who can sign in. */
   consoleAdmins(): string[] {
     const { users } = this.account.state;

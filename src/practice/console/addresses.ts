@@ -19,14 +19,20 @@ export const PAGES = {
   enrolment: (token: string) => `/mfa/assign/${token}`,
   signIn: (accountOrAlias: string) => `/signin/${encodeURIComponent(accountOrAlias)}`,
   signInStep: (accountOrAlias: string, token: string) => `/signin/${encodeURIComponent(accountOrAlias)}/${token}`,
+  identityCenter: '/identity-center',
+  /** The AWS access portal, where Identity Center users sign in. */
+  portal: '/portal',
 };
 
 /**
- * Links to the practice console, for the checklists: it stands in for the AWS console. `link` adds
- * the server's address and the run's token to a page's path (PracticeServer.consoleUrl).
+ * Links to the practice console, for the checklists: it stands in for the AWS console (and the AWS
+ * access portal). `link` adds the server's address and the run's token to a page's path
+ * (PracticeServer.consoleUrl).
  */
 export const practiceLinks = (link: (path: string) => string): ConsoleLinks => ({
   rootCredentials: link(PAGES.rootCredentials),
   signIn: (accountOrAlias) => link(PAGES.signIn(accountOrAlias)),
   iamUser: (userName) => link(PAGES.user(userName, 'security_credentials')),
+  identityCenter: () => link(PAGES.identityCenter),
+  accessPortal: () => link(PAGES.portal),
 });

@@ -126,7 +126,7 @@ export function layout(ctx: PageContext, page: Page): string {
 <title>PRACTICE · ${esc(page.title)}</title><link rel="stylesheet" href="${esc(ctx.link(PAGES.style))}"><script src="${esc(ctx.link(PAGES.script))}" defer></script>
 <noscript><link rel="stylesheet" href="${esc(ctx.link(PAGES.noScriptStyle))}"></noscript></head>
 <body><header class="top"><strong class="practice">PRACTICE</strong>
-<nav aria-label="Console" class="services"><a href="${esc(ctx.link(PAGES.home))}">IAM dashboard</a><a href="${esc(ctx.link(PAGES.users))}">Users</a></nav>
+<nav aria-label="Console" class="services"><a href="${esc(ctx.link(PAGES.home))}">IAM dashboard</a><a href="${esc(ctx.link(PAGES.users))}">Users</a><a href="${esc(ctx.link(PAGES.identityCenter))}">IAM Identity Center</a></nav>
 ${accountMenu(ctx)}</header>
 <p class="practice-note">A simulated AWS console for the practice account ${esc(accountNumber(ctx.account.state.accountId))}, on this computer only. Nothing here touches a real AWS account.</p>
 <aside class="terminal" aria-label="Your terminal"><p>${terminalBanner(ctx)}</p></aside>

@@ -28,7 +28,8 @@ function whereFixed(ctx: PageContext, id: string): string {
   const target = ctx.account.state.aliases[0] ?? ctx.account.state.accountId;
   const go = (path: string, label: string) => `<a href="${esc(ctx.link(path))}">${esc(label)}</a>`;
   if (id.startsWith('root-')) return go(PAGES.rootCredentials, "Root's security credentials");
-  if (id === 'admin-user' || id === 'admin-mfa') return go(PAGES.users, 'Users');
+  if (id === 'admin-user') return `${go(PAGES.users, 'Users')}, or ${go(PAGES.identityCenter, 'IAM Identity Center')} for an admin there`;
+  if (id === 'admin-mfa') return go(PAGES.users, 'Users');
   if (id === 'admin-sign-in') return go(PAGES.signIn(target), 'Sign in as an IAM user');
   return `the wizard sets it (see <a href="#account-settings">Account settings</a>)`;
 }
@@ -74,6 +75,7 @@ async function dashboard(ctx: PageContext): Promise<Page> {
   const { accountId, aliases, users, groups } = ctx.account.state;
   const target = aliases[0] ?? accountId;
   const inUse = ctx.account.state.mfaDevices.filter((d) => d.assignedTo).length;
+  const identityCenter = ctx.account.identityCenter.instance;
   return {
     title: 'IAM dashboard',
     why: 'This page sums up how safe the account is: each recommendation is one of the checks the wizard makes, and links to where it is fixed.',
@@ -83,7 +85,8 @@ ${table('AWS account', ['Account ID', 'Account alias', 'Sign-in URL for IAM user
   [esc(accountNumber(accountId)), esc(aliases[0] ?? 'none'), `<a href="${esc(ctx.link(PAGES.signIn(target)))}">${esc(PAGES.signIn(target))}</a>`],
 ])}</section>
 <section aria-labelledby="resources-heading"><h2 id="resources-heading">IAM resources</h2>
-<p><a href="${esc(ctx.link(PAGES.users))}">Users: ${users.length}</a> · Groups: ${groups.length} · MFA devices in use: ${inUse}</p></section>
+<p><a href="${esc(ctx.link(PAGES.users))}">Users: ${users.length}</a> · Groups: ${groups.length} · MFA devices in use: ${inUse}</p>
+<p><a href="${esc(ctx.link(PAGES.identityCenter))}">IAM Identity Center</a>: ${esc(identityCenter ? `enabled in ${identityCenter.region}` : 'not enabled')} · <a href="${esc(ctx.link(PAGES.portal))}">AWS access portal</a> (its users sign in there)</p></section>
 <section id="account-settings" aria-labelledby="settings-heading"><h2 id="settings-heading">Account settings</h2>${settings(ctx)}</section>`,
   };
 }

@@ -4,6 +4,7 @@ import type { Route } from '../router.js';
 import { WEBAUTHN_SCRIPT } from '../webauthn.js';
 import { routes as assignMfa } from './assign-mfa.js';
 import { routes as dashboard } from './dashboard.js';
+import { routes as identityCenter } from './identity-center.js';
 import { routes as rootCredentials } from './root-credentials.js';
 import { routes as signIn } from './sign-in.js';
 import { routes as users } from './users.js';
@@ -16,8 +17,5 @@ const assets: Route[] = [
   { method: 'GET', path: PAGES.webauthnScript, handle: () => ({ file: WEBAUTHN_SCRIPT, type: 'text/javascript; charset=utf-8' }) },
 ];
 
-/**
- * Every page of the practice console, module by module. A new console page (IAM Identity Center's,
- * say) is a module exporting its routes, added here.
- */
-export const CONSOLE_ROUTES: Route[] = [...assets, ...dashboard, ...rootCredentials, ...users, ...assignMfa, ...signIn];
+/** Every page of the practice console, module by module: a new console page is a module exporting its routes, added here. */
+export const CONSOLE_ROUTES: Route[] = [...assets, ...dashboard, ...rootCredentials, ...users, ...assignMfa, ...signIn, ...identityCenter];
