@@ -24,7 +24,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
     await checkFlagsForYes(steps, inputs, options.skip, () => ({ identity, read: session.newReader(), run: { adminUser }, console: session.console.links }));
   }
   const ui = await chooseUI(options, context, session);
-  session.onRetry((text) => ui.note({ level: 'warn', text }));
+  session.onRetry((notice) => ui.retrying(notice));
   try {
     const reports = await runWizard({
       steps,
