@@ -5,6 +5,8 @@ import type { FlagSpec } from './engine/row.js';
 import type { Inputs } from './engine/types.js';
 import { UsageError } from './errors.js';
 import { firstIssue, profileSchema, regionSchema } from './inputs.js';
+import { lines, paragraph } from './ui/layout.js';
+import { didYouMean } from './wording.js';
 
 /**
  * The command line: the run's own options here, each step's flags from its manifest row. Parsing
@@ -60,6 +62,12 @@ const schema = z
 /** Every step flag with the step and input it belongs to. */
 const STEP_FLAGS = MANIFEST.flatMap((row) => Object.entries(row.flags as Record<string, FlagSpec>).map(([key, flag]) => ({ step: row.id, key, flag })));
 
+/** Every option as typed: --name, and -x for those with a short form. */
+const OPTION_NAMES = [
+  ...Object.entries(RUN_OPTIONS).flatMap(([name, o]) => [`--${name}`, ...('short' in o ? [`-${o.short}`] : [])]),
+  ...STEP_FLAGS.map(({ flag }) => `--${flag.name}`),
+];
+
 export type Options = z.infer<typeof schema> & {
   /** Each step's inputs from its flags, by step id, checked by the flags' rules. */
   inputs: Partial<Record<StepId, Inputs>>;
@@ -78,15 +86,23 @@ export function parseOptions(argv: string[]): Options {
       options: { ...RUN_OPTIONS, ...Object.fromEntries(STEP_FLAGS.map(({ flag }) => [flag.name, { type: flag.stdin ? 'boolean' : 'string' } as const])) },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
+    const message = (error as Error).message.split(/\.\s/)[0] ?? 'bad arguments';
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(message)?.[1];
+    throw new UsageError(unknown ? `unknown option ${unknown}${didYouMean(unknown, OPTION_NAMES)}` : message);
   }
   const [command = 'wizard', ...extra] = parsed.positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const result = schema.safeParse({ ...values, command });
   if (!result.success) {
-    const field = result.error.issues[0]?.path[0];
+    const issue = result.error.issues[0];
+    const field = issue?.path[0];
     const name = field === 'command' ? `"${command}"` : `--${String(field)}`;
+    // A mistyped command or step id: the nearest one, if one is near.
+    const given = field === 'command' ? command : field === 'skip' ? (values.skip as string[])[Number(issue?.path[1])] : undefined;
+    const known = field === 'command' ? ['status'] : STEP_IDS;
+    const suggestion = given === undefined ? '' : didYouMean(given, known);
+    if (suggestion) throw new UsageError(`${name}${field === 'skip' ? ` ${given}` : ''}: ${field === 'skip' ? 'not a step id' : 'unknown command'}${suggestion}`);
     throw new UsageError(`${name}: ${firstIssue(result.error)}`);
   }
   const options: Options = { ...result.data, inputs: {} };
@@ -105,41 +121,54 @@ export function parseOptions(argv: string[]): Options {
   return options;
 }
 
-/** An option and what it does; a text of several lines continues under the first. */
-const optionLine = (name: string, text: string) => `  ${name.padEnd(25)} ${text.replaceAll('\n', `\n${' '.repeat(28)}`)}`;
-const stepFlagLines = STEP_FLAGS.map(({ step, flag }) =>
-  optionLine(`--${flag.name}${flag.arg ? ` ${flag.arg}` : ''}`, `${flag.help} (${step}${flag.underYes === 'needed' ? '; --yes needs it' : ''})`),
-);
-const stepLines = MANIFEST.map((row) => `  ${row.id.padEnd(19)} ${row.title}${row.required ? '' : ' (optional)'}`);
+/** An option and what it does, the text hanging at column 28 (under the name where the name is longer). */
+const optionLine = (width: number, name: string, text: string) =>
+  name.length <= 24 ? paragraph(width, `  ${name.padEnd(25)} `, text) : lines(`  ${name}`, paragraph(width, ' '.repeat(28), text));
 
-export const HELP = `aws-root-lockdown: lock the AWS root user away and set up an admin for daily work.
-
-Usage
-  aws-root-lockdown [options]          walk through the steps (interactive)
-  aws-root-lockdown status [--json]    report what is done and what is open (read-only)
-
-Steps, in order (a step's id names it to --skip and in status --json)
-${stepLines.join('\n')}
-
-Options
-${optionLine('--profile NAME', 'use this profile from ~/.aws/config (SSO and "aws login" profiles work)')}
-${optionLine('--region REGION', 'picks the partition (aws, aws-cn, aws-us-gov) by one of its regions; IAM, STS,\nBudgets and Account are called in its main region (us-east-1 for aws)')}
-${optionLine('-y, --yes', 'no questions: accept every confirmation (give the answers as flags, below)')}
-${optionLine('--skip STEP', 'leave a step out this run, its check too (repeatable); a required one stays open')}
-${optionLine('--dry-run', 'show the plan and the equivalent AWS CLI commands; change nothing')}
-${optionLine('--wait SECONDS', 'how long to wait for each console step (default 900)')}
-${optionLine('--poll-interval SECONDS', 'how often to check while waiting (default 5)')}
-${optionLine('--json', 'with status: print one JSON object on stdout')}
-${optionLine('--practice', 'practise on a simulated account on this computer (no AWS account needed)')}
-${optionLine('--practice-state FILE', 'load the practice account from FILE (a scenario) and save it back there')}
-${optionLine('--debug', 'show stack traces')}
-${optionLine('-h, --help', 'this text')}
-${optionLine('-V, --version', 'the version')}
-
-Answers to the steps' questions (a terminal asks for any not given; with --yes, give them here)
-${stepFlagLines.join('\n')}
-
-Exit codes
-  0 all done / all checks pass    1 something is still open    2 bad usage
-  3 AWS could not be read or changed    4 no AWS credentials    130 stopped (Ctrl-C)
-`;
+/**
+ * --help laid out for `width` columns (80 at most, so it reads the same in a pipe), with the usage
+ * lines naming the program as `program` (how this run was started: `npm start --`, `npx …`).
+ */
+export function helpText(width: number, program = 'aws-root-lockdown'): string {
+  const w = Math.min(width, 80);
+  const usage = (words: string, what: string) => {
+    const lead = `  ${program} ${words}`;
+    return lead.length <= 36 ? paragraph(w, `${lead.padEnd(37)} `, what, 6) : lines(lead, paragraph(w, '      ', what));
+  };
+  const stepLines = MANIFEST.map((row) => paragraph(w, `  ${row.id.padEnd(25)} `, `${row.title}${row.required ? '' : ' (optional)'}`));
+  const stepFlagLines = STEP_FLAGS.map(({ step, flag }) =>
+    optionLine(w, `--${flag.name}${flag.arg ? ` ${flag.arg}` : ''}`, `${flag.help} (${step}${flag.underYes === 'needed' ? '; --yes needs it' : ''})`),
+  );
+  const heading = (text: string) => paragraph(w, '', text);
+  return `${lines(
+    heading('aws-root-lockdown: lock the AWS root user away and set up an admin for daily work.'),
+    '',
+    'Usage',
+    usage('[options]', 'walk through the steps (interactive)'),
+    usage('status [--json]', 'report what is done and what is open (read-only)'),
+    '',
+    heading("Steps, in order (a step's id names it to --skip and in status --json)"),
+    ...stepLines,
+    '',
+    'Options',
+    optionLine(w, '--profile NAME', 'use this profile from ~/.aws/config (SSO and "aws login" profiles work)'),
+    optionLine(w, '--region REGION', 'picks the partition (aws, aws-cn, aws-us-gov) by one of its regions; IAM, STS, Budgets and Account are called in its main region (us-east-1 for aws)'),
+    optionLine(w, '-y, --yes', 'no questions: accept every confirmation (give the answers as flags, below)'),
+    optionLine(w, '--skip STEP', 'leave a step out this run, its check too (repeatable); a required one stays open'),
+    optionLine(w, '--dry-run', 'show the plan and the equivalent AWS CLI commands; change nothing'),
+    optionLine(w, '--wait SECONDS', 'how long to wait for each console step (default 900)'),
+    optionLine(w, '--poll-interval SECONDS', 'how often to check while waiting (default 5)'),
+    optionLine(w, '--json', 'with status: print one JSON object on stdout'),
+    optionLine(w, '--practice', 'practise on a simulated account on this computer (no AWS account needed)'),
+    optionLine(w, '--practice-state FILE', 'load the practice account from FILE (a scenario) and save it back there'),
+    optionLine(w, '--debug', 'show stack traces'),
+    optionLine(w, '-h, --help', 'this text'),
+    optionLine(w, '-V, --version', 'the version'),
+    '',
+    heading("Answers to the steps' questions (a terminal asks for any not given; with --yes, give them here)"),
+    ...stepFlagLines,
+    '',
+    'Exit codes',
+    paragraph(w, '  ', '0 all done / all checks pass · 1 something is still open · 2 bad usage · 3 AWS could not be read or changed · 4 no AWS credentials · 130 stopped (Ctrl-C)'),
+  ).value}\n`;
+}

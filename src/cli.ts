@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { HELP, parseOptions } from './args.js';
+import { helpText, parseOptions } from './args.js';
 import { StoppedError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { detectLauncher, launch, sameAccountFlags, useInvocation } from './invocation.js';
@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     const options = parseOptions(argv);
     useInvocation({ launcher: detectLauncher(process.env, process.argv[1] ?? '', process.cwd()), sameAccount: sameAccountFlags(options) });
     // The usage lines name the program the way this run started it (`npm start -- status`).
-    if (options.help) return print(io, HELP.replaceAll('\n  aws-root-lockdown ', `\n  ${launch()} `));
+    if (options.help) return print(io, helpText(io.columns(), launch()));
     if (options.version) return print(io, PACKAGE_VERSION);
     // Loaded only when needed, so --help and --version start instantly.
     const { run } = await import('./commands/run.js');

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { FieldRule } from './rules/field-rule.js';
-import { ACCOUNT_ALIAS, ALERT_EMAIL, CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, MFA_CODE, readBudgetAmount, USER_NAME } from './rules/fields.js';
+import { ACCOUNT_ALIAS, ALERT_EMAIL, CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, MFA_CODE, readBudgetAmount, TERMINAL_CONTROLS, USER_NAME } from './rules/fields.js';
 
 /**
  * The inputs a person gives, as zod string schemas for flags and prompts alike. Each AWS field is
@@ -9,9 +9,16 @@ import { ACCOUNT_ALIAS, ALERT_EMAIL, CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE,
  */
 export const ruleSchema = (rule: FieldRule) =>
   z.string().superRefine((value, ctx) => {
-    const message = rule.check(value);
+    // AWS's rule first; then no character a terminal would obey (which some of AWS's models allow).
+    const message = rule.check(value) ?? terminalControl(value);
     if (message) ctx.addIssue({ code: 'custom', message });
   });
+
+/** What a person types is shown again on terminals (the plan, status): nothing a terminal would obey. */
+const terminalControl = (value: string) => {
+  const problem = TERMINAL_CONTROLS.problem(value);
+  return problem && `${problem}; type the text without control characters`;
+};
 
 /** IAM's rule for a user name (userNameType); uniqueness, ignoring case, is checked against the account. */
 export const userNameSchema = ruleSchema(USER_NAME);
@@ -46,6 +53,11 @@ export const validatorFor =
  * AWS Budgets' NumericValue form ("1000"); what could be read two ways is refused.
  */
 export const budgetAmountSchema = z.string().transform((typed, ctx) => {
+  const control = terminalControl(typed);
+  if (control) {
+    ctx.addIssue({ code: 'custom', message: control });
+    return z.NEVER;
+  }
   const read = readBudgetAmount(typed);
   if ('amount' in read) return read.amount;
   ctx.addIssue({ code: 'custom', message: read.message });

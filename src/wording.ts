@@ -1,3 +1,5 @@
+import { closest, distance } from 'fastest-levenshtein';
+
 /** Words that follow their numbers: "1 alert", "3 alerts", "an hour ago, 2026-11-27". */
 
 /** `n` with the noun in its number: count(1, 'alert') is "1 alert", count(3, 'alert') "3 alerts". */
@@ -29,3 +31,13 @@ export const clockTime = (ms: number): string => {
   const seconds = Math.floor(ms / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 };
+
+/**
+ * " (did you mean --json?)" for a mistyped name, or "" when no known name is near: within a third
+ * of its length in edits (at least one), as git and npm suggest.
+ */
+export function didYouMean(typed: string, known: readonly string[]): string {
+  if (known.length === 0) return '';
+  const best = closest(typed, [...known]);
+  return distance(typed, best) <= Math.max(1, Math.floor(best.length / 3)) ? ` (did you mean ${best}?)` : '';
+}

@@ -227,7 +227,7 @@ async function runAutomatedStep(o: WizardOptions, run: RunState, step: Automated
       try {
         previous = await action.run(stepContext(o, run, step), previous);
       } catch (error) {
-        shown.failed(error instanceof StoppedError || isAbort(error) ? 'stopped before AWS answered' : describeAwsError(error));
+        shown.failed(error instanceof StoppedError || isAbort(error) ? 'stopped' : describeAwsError(error));
         throw error;
       }
       shown.done();
@@ -239,15 +239,17 @@ async function runAutomatedStep(o: WizardOptions, run: RunState, step: Automated
   return { step, result: after, outcome: isSettled(after) ? 'done' : 'pending' };
 }
 
-/** "Stopped at admin-user. Done in this run: ... A re-run finishes: ...": one paragraph. */
+/** "Stopped at admin-user. Done in this run: ... A re-run finishes ...": one paragraph. */
 function unfinishedText(reports: StepReport[], steps: Step[], { step, done, left }: CurrentStep): string {
   const changed = reports.filter((r) => r.outcome === 'done').map((r) => r.step.id);
-  const open = reports.filter((r) => !isSettledReport(r) && r.outcome !== 'planned').map((r) => r.step.id);
-  const rest = steps.slice(steps.indexOf(step!));
+  const unsettled = [...reports.filter((r) => !isSettledReport(r) && r.outcome !== 'planned').map((r) => r.step), ...steps.slice(steps.indexOf(step!))];
+  const required = unsettled.filter((s) => s.required).map((s) => s.id);
+  const optional = unsettled.filter((s) => !s.required).map((s) => s.id);
   const partly = done.length > 0 || left.length > 0 ? ` Of ${step!.id}, done: ${done.join('; ') || 'nothing'}; not done: ${left.join('; ')}.` : '';
   return (
     `Stopped at ${step!.id}. Done in this run: ${changed.join(', ') || 'nothing'}.${partly} ` +
-    `A re-run finishes: ${[...open, ...rest.map((s) => s.id)].join(', ')} (every step is checked again, and what is done is kept).`
+    `A re-run checks every step again, keeps what is done and finishes ${required.join(', ') || 'nothing required'}` +
+    `${optional.length > 0 ? `; it offers ${optional.join(', ')} too (optional)` : ''}.`
   );
 }
 

@@ -24,7 +24,9 @@ const spaces = (n: number) => ' '.repeat(Math.max(0, n));
 export function paragraph(width: number, lead: Printable, body: Printable, hang?: number): Text {
   const first = Text.of(lead).value;
   const indent = hang ?? stringWidth(first);
-  const lines = wrapAnsi(Text.of(body).value, Math.max(MIN_TEXT_WIDTH, width - indent), { hard: false, trim: true }).split('\n');
+  // Every line fits whichever of the two indents is deeper.
+  const textWidth = Math.max(MIN_TEXT_WIDTH, width - Math.max(indent, stringWidth(first)));
+  const lines = wrapAnsi(Text.of(body).value, textWidth, { hard: false, trim: true }).split('\n');
   return Text.ours(lines.map((line, i) => (i === 0 ? first : spaces(indent)) + line).join('\n'));
 }
 

@@ -5,11 +5,11 @@ import type { ActionProgress, ConfirmQuestion, Note, SecretQuestion, SelectQuest
 import { StoppedError } from '../errors.js';
 import type { IO } from '../io.js';
 import { isCtrlC, isEnter, listenToKeys } from './keys.js';
-import { lines, paragraph, rowsOf } from './layout.js';
+import { lines, paragraph, rowsOf, widthOf } from './layout.js';
 import { drawQr, qrScreen, qrScreenRows, tooSmallScreen, type QrScreenParts } from './qr-screen.js';
 import { actionLine, practiceTag } from './render.js';
 import { SecretScreen } from './secret-screen.js';
-import { style, t, type Text } from './text.js';
+import { style, t, Text } from './text.js';
 import { TextOutput, type PracticeInfo } from './text-output.js';
 import { SpinnerWaiter } from './waiter.js';
 
@@ -17,6 +17,12 @@ const CURSOR_UP_AND_ERASE = (rows: number) => `\x1b[${rows}F\x1b[J`;
 
 /** Columns a question keeps free after its text, for Inquirer's "(Y/n)" or a default. */
 const ANSWER_ROOM = 12;
+
+interface AskConfig {
+  message: string;
+  theme: object;
+}
+type PromptContext = { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 
 /**
  * The interactive interface: the only module that drives prompts and spinners. Prompts share the
@@ -51,9 +57,30 @@ export class TerminalUI extends TextOutput implements UI {
     super.print(text);
   }
 
-  private async ask<T>(prompt: (context: { signal: AbortSignal; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }) => Promise<T>): Promise<T> {
+  /**
+   * Asks through Inquirer with the message wrapped between words (Inquirer would break words at
+   * the edge), an answer that does not fit beside it put under it, and this run's colour rule.
+   */
+  private async ask<T>(message: string, prompt: (config: AskConfig, context: PromptContext) => Promise<T>): Promise<T> {
+    this.flushHeader();
+    const width = this.width();
+    const wrapped = paragraph(width - ANSWER_ROOM, '', t`${message}`, 2).value;
+    const lastLine = widthOf(Text.ours(wrapped.split('\n').pop() ?? '')) + 2;
+    const theme = {
+      prefix: { idle: style.cyan('?').value, done: style.green('✔').value },
+      style: {
+        message: (text: string) => style.bold(Text.ours(text)).value,
+        answer: (text: string) =>
+          lastLine + 1 + widthOf(text) <= width ? style.cyan(text).value : `\n${paragraph(width, '  ', style.cyan(text)).value}`,
+        error: (text: string) => style.red(paragraph(width, '> ', text, 2)).value,
+        defaultAnswer: (text: string) => style.gray(t`(${text})`).value,
+        help: (text: string) => style.gray(Text.ours(text)).value,
+        highlight: (text: string) => style.cyan(Text.ours(text)).value,
+        key: (text: string) => style.cyan(t`<${text}>`).value,
+      },
+    };
     try {
-      return await prompt({ signal: this.signal, input: this.io.stdin, output: this.io.stdout });
+      return await prompt({ message: wrapped, theme }, { signal: this.signal, input: this.io.stdin, output: this.io.stdout });
     } catch (error) {
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
         this.interrupt();
@@ -67,27 +94,21 @@ export class TerminalUI extends TextOutput implements UI {
     }
   }
 
-  /** A question wrapped between words to the window, its lines under its first (Inquirer would break words). */
-  private question(message: string): string {
-    this.flushHeader();
-    return paragraph(this.width() - ANSWER_ROOM, '', t`${message}`, 2).value;
-  }
-
   text(q: TextQuestion) {
-    return this.ask((c) => input({ message: this.question(q.message), default: q.default && t`${q.default}`.value, validate: q.validate }, c));
+    return this.ask(q.message, (c, context) => input({ ...c, default: q.default && t`${q.default}`.value, validate: q.validate }, context));
   }
 
   secret(q: SecretQuestion) {
-    return this.ask((c) => password({ message: this.question(q.message), mask: '*', validate: q.validate }, c));
+    return this.ask(q.message, (c, context) => password({ ...c, mask: '*', validate: q.validate }, context));
   }
 
   confirm(q: ConfirmQuestion) {
-    return this.ask((c) => confirm({ message: this.question(q.message), default: q.default }, c));
+    return this.ask(q.message, (c, context) => confirm({ ...c, default: q.default }, context));
   }
 
   select<T extends string>(q: SelectQuestion<T>) {
     const choices = q.choices.map((c) => ({ ...c, name: t`${c.name}`.value, description: c.description && t`${c.description}`.value }));
-    return this.ask((c) => select<T>({ message: this.question(q.message), choices, default: q.default }, c));
+    return this.ask(q.message, (c, context) => select<T>({ ...c, choices, default: q.default }, context));
   }
 
   override intro(identity: Identity, notes: Note[]) {
@@ -98,14 +119,14 @@ export class TerminalUI extends TextOutput implements UI {
   /** "…" while it runs; then the same line turns ✔ (or ✖ with why), or a new line says so if others came between. */
   override action(title: string): ActionProgress {
     this.flushHeader();
-    this.print(actionLine(title, 'running', this.width()));
-    const running = this.rowsSince;
+    const running = actionLine(title, 'running', this.width());
+    this.print(running);
+    this.rowsSince = 0;
     const end = (text: Text) => {
-      const rows = rowsOf(actionLine(title, 'running', this.width()), this.width());
-      if (this.rowsSince === running && !this.shown && this.io.isTTY.stdout) this.io.stdout.write(CURSOR_UP_AND_ERASE(rows));
+      // Nothing came after the "…" line: it becomes the ✔ line where it stands.
+      if (this.rowsSince === 0 && !this.shown) this.io.stdout.write(CURSOR_UP_AND_ERASE(rowsOf(running, this.width())));
       this.print(text);
     };
-    this.rowsSince = 0;
     return {
       done: () => end(actionLine(title, 'done', this.width())),
       failed: (reason) => end(actionLine(title, 'failed', this.width(), reason)),
@@ -138,14 +159,16 @@ export class TerminalUI extends TextOutput implements UI {
     this.print(
       clean
         ? style.gray(t`  (${secret.what} cleared from the screen)`)
-        : style.yellow(
-            t`  ! ${secret.what} scrolled past the top of this window: if your terminal keeps it in its scrollback (tmux, GNU screen), clear that too.`,
+        : paragraph(
+            this.width(),
+            t`  ${style.yellow('!')} `,
+            style.yellow(t`Part of ${secret.what.replace(/ (is|are)$/, '')} scrolled past the top of this window: if your terminal keeps a scrollback there (tmux, GNU screen), clear it.`),
           ),
     );
   }
 
   showSecret(label: string, value: string) {
-    const screen = this.enterSecret('The password was');
+    const screen = this.enterSecret('the password is');
     const width = this.width();
     screen.write(
       lines(
@@ -167,7 +190,7 @@ export class TerminalUI extends TextOutput implements UI {
    */
   async showQrCode(label: string, uri: string, fallback: string) {
     const parts: QrScreenParts = { label, secret: fallback, qr: await drawQr(uri, this.io.color), tag: this.practice && practiceTag(this.width()) };
-    const screen = this.enterSecret('The QR code and its key were');
+    const screen = this.enterSecret('the QR code and its key are');
     const fits = () => qrScreenRows(parts, this.width()) <= this.io.rows();
     const view = () => (fits() ? qrScreen(parts, this.width()) : tooSmallScreen(parts, this.width(), qrScreenRows(parts, this.width()), this.io.rows()));
     this.shown!.redraw = view;

@@ -53,15 +53,16 @@ export class SpinnerWaiter implements Waiter {
 
   /** The block under the spinner, laid out for the window as it is now. */
   private text(): string {
-    const width = this.io.columns() - 2;
+    // Under the spinner's frame: the lines after the first are indented as the first one's text is.
+    const width = this.io.columns();
     const keys = this.confirmingSkip
-      ? paragraph(width, '', style.yellow(t`${this.step.title} is required: skipped, it stays open. Press y to skip it, any other key to keep waiting.`))
-      : paragraph(width, '', style.gray(join(this.keys(), ' · ')));
+      ? paragraph(width, '  ', style.yellow('This step is required: skipped, it stays open until a later run. Press y to skip it anyway, any other key to keep waiting.'))
+      : paragraph(width, '  ', style.gray(join(this.keys(), ' · ')));
     const panel =
       this.panel === 'explain' ? explainText(this.step, width, true) : this.panel === 'glossary' ? glossaryText(width) : undefined;
     return lines(
-      paragraph(width, '', t`Waiting for ${this.waitingFor} · ${clockTime(Date.now() - this.started)}`),
-      this.status && paragraph(width, '', this.status),
+      paragraph(width - 2, '', t`Waiting for ${this.waitingFor} · ${clockTime(Date.now() - this.started)}`, 0),
+      this.status && paragraph(width, '  ', this.status),
       keys,
       panel && '',
       panel,
