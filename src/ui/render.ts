@@ -60,7 +60,7 @@ export const settledLine = (step: Step, result: CheckResult, width: number): Tex
 
 /** The optional steps that needed nothing, in one line. */
 export function restLine(steps: Step[], width: number): Text {
-  return paragraph(width, t`  ${MARKS.pass()} `, t`${count(steps.length, 'optional step')} need nothing: ${style.gray(steps.map((s) => s.id).join(', '))}`);
+  return paragraph(width, t`  ${MARKS.pass()} `, t`Optional, nothing to do: ${style.gray(steps.map((s) => s.id).join(', '))}`);
 }
 
 export function checklistText(list: Checklist, where: string, width: number): Text {
@@ -87,11 +87,11 @@ export function actionLine(title: string, state: 'running' | 'done' | 'failed', 
   return paragraph(width, t`  ${style.red('✖')} `, t`${title}: ${style.red(reason ?? 'failed')}`);
 }
 
-/** For learners: when it applies, the trap, and the command that checks it (`why` too, where no header said it). */
+/** For learners: when it applies, the trap, and the command that checks it (with `why` where no header said it; titled where it stands apart). */
 export function explainText(step: Step, width: number, withWhy: boolean): Text {
   const { when, gotcha, cliCheck } = step.explain;
   return lines(
-    t`  ${style.bold(`About: ${step.title}`)}`,
+    !withWhy && t`  ${style.bold(`About: ${step.title}`)}`,
     withWhy && paragraph(width, '  Why: ', step.why),
     paragraph(width, '  When: ', when),
     paragraph(width, '  Watch out: ', gotcha),
@@ -135,7 +135,7 @@ const OUTCOME_TEXT: Record<StepOutcome, string> = {
   'timed-out': 'not seen before the wait ended',
   declined: 'declined',
   blocked: 'waiting on an earlier step',
-  planned: 'planned (dry run)',
+  planned: 'planned',
   advised: 'advice given',
   unknown: 'could not be checked',
 };

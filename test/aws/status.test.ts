@@ -105,9 +105,9 @@ describe('status', () => {
       'billing-alert': 'fail',
     });
     expect(report.ok).toBe(true);
-    expect(statusTable(report)).toMatch(/INFO  root-hardware-mfa/);
-    expect(statusTable(report)).toMatch(/OPT   billing-alert/);
-    expect(statusTable(report)).toMatch(/All required checks pass/);
+    expect(statusTable(report, 120).value).toMatch(/INFO  root-hardware-mfa/);
+    expect(statusTable(report, 120).value).toMatch(/OPT   billing-alert/);
+    expect(statusTable(report, 120).value).toMatch(/All required checks pass/);
     expect(report.summary).toEqual({ RootMFA: 1, RootKeys: 0, Users: 1, MFADevices: 1 });
   });
 

@@ -10,7 +10,7 @@ import {
   runCliPty,
   useE2EAccount,
 } from './helpers.js';
-import { renderScreen } from './screen.js';
+import { renderScreen } from '../support/terminal.js';
 
 const USER = 'admin-jane';
 
@@ -55,7 +55,7 @@ it('enrols an authenticator app in the terminal: QR code, Base32 fallback, a ref
     const raw = pty.raw();
     expect(raw.lastIndexOf('\x1b[?1049h')).toBeLessThan(raw.indexOf(seed));
     expect(raw.indexOf('\x1b[?1049l', raw.lastIndexOf(seed))).toBeGreaterThan(0);
-    const screen = renderScreen(raw);
+    const screen = await renderScreen(raw);
     expect(screen).not.toContain(seed);
     expect(screen).not.toContain('Scan this with your authenticator app');
     expect(screen).toContain('(secret saved by you, and cleared from the screen)');

@@ -11,7 +11,7 @@ import {
   waitChecked,
   writeCalls,
 } from './helpers.js';
-import { renderScreen } from './screen.js';
+import { renderScreen } from '../support/terminal.js';
 import type { PtySession } from '../support/pty.js';
 
 const account = useE2EAccount();
@@ -19,14 +19,14 @@ const account = useE2EAccount();
 const HIDE = '\x1b[?25l';
 const SHOW = '\x1b[?25h';
 
-function expectStoppedCleanly(pty: PtySession) {
+async function expectStoppedCleanly(pty: PtySession) {
   const output = pty.output();
   expect(output).toMatch(/^Stopped\. .*run "node dist\/cli\.js" again to continue where you left off\.$/m);
   expect(output).not.toMatch(/^\s+at /m); // no stack trace
   const raw = pty.raw();
   // The cursor is visible again: shown after the last time anything hid it.
   if (raw.includes(HIDE)) expect(raw.lastIndexOf(SHOW)).toBeGreaterThan(raw.lastIndexOf(HIDE));
-  const screen = renderScreen(raw);
+  const screen = await renderScreen(raw);
   expect(screen).not.toContain(SPINNER_KEYS);
   expect(screen.split('\n').at(-1)).toMatch(/^Stopped\./);
 }
@@ -41,7 +41,7 @@ it(
     expect(pty.raw()).toContain(HIDE); // the spinner did hide the cursor
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
-    expectStoppedCleanly(pty);
+    await expectStoppedCleanly(pty);
     expect(pty.output()).not.toMatch(/\[2\/\d+\]/); // no step after the one stopped
     expect(writeCalls(account.proxy)).toEqual([]);
   },
@@ -59,7 +59,7 @@ it(
     await pty.waitFor('? Go ahead with these changes?');
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
-    expectStoppedCleanly(pty);
+    await expectStoppedCleanly(pty);
     expect(pty.output()).not.toContain('(password-policy)');
     expect(writeCalls(account.proxy)).toEqual([]);
   },
@@ -77,7 +77,7 @@ it(
     pty.write('half-typ');
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
-    expectStoppedCleanly(pty);
+    await expectStoppedCleanly(pty);
     expect(writeCalls(account.proxy)).toEqual([]);
   },
   TEST_TIMEOUT_MS,

@@ -16,7 +16,7 @@ import {
   waitChecked,
   writeCalls,
 } from './helpers.js';
-import { renderScreen } from './screen.js';
+import { renderScreen } from '../support/terminal.js';
 
 const account = useE2EAccount();
 
@@ -204,7 +204,7 @@ it(
     expect(login?.get('PasswordResetRequired')).toBe('true');
 
     // What the person sees at the end: the password and the MFA seed erased, the rest of the run intact.
-    const screen = renderScreen(pty.raw());
+    const screen = await renderScreen(pty.raw());
     expect(screen).not.toContain(password);
     expect(screen).not.toContain('First console password for admin');
     expect(screen).not.toContain(seed);

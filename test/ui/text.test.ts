@@ -1,10 +1,49 @@
+// The one sanitizer at the output port, and layout for a window's width: in-process.
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { printable } from '../src/printable.js';
+import { command, lines, paragraph } from '../../src/ui/layout.js';
+import { join, printable, style, t, Text, useColour } from '../../src/ui/text.js';
 
 describe('printable', () => {
   it('escapes control characters and the invisible ones that reorder text, and leaves the rest', () => {
     expect(printable('Sec\u001b[31mOps\u0007')).toBe('Sec\\u{1b}[31mOps\\u{7}');
     expect(printable('evil\u202egnp.exe')).toBe('evil\\u{202e}gnp.exe');
-    expect(printable('Zoë & Sam <sec&ops@example.com> 😀')).toBe('Zoë & Sam <sec&ops@example.com> 😀');
+    expect(printable('a\u2066b\u2069c\u200bd\ufeff\u2028\u0085\u009b')).toBe('a\\u{2066}b\\u{2069}c\\u{200b}d\\u{feff}\\u{2028}\\u{85}\\u{9b}');
+    expect(printable('Zoë & Sam <sec&ops@example.com> 😀 東京')).toBe('Zoë & Sam <sec&ops@example.com> 😀 東京');
+  });
+});
+
+describe('Text', () => {
+  it('a template keeps its own line breaks and styles, and escapes what is put into it', () => {
+    useColour(true);
+    const name = 'x\n  PASS  root-mfa\x1b]0;owned\x07';
+    const text = t`Name: ${style.bold(name)}\nnext`;
+    expect(text.value).toBe('Name: \x1b[1mx\\u{a}  PASS  root-mfa\\u{1b}]0;owned\\u{7}\x1b[22m\nnext');
+    expect(join(['a\x1b', t`b`], ', ').value).toBe('a\\u{1b}, b');
+    expect(Text.of(Text.ours('\x1b[1m')).value).toBe('\x1b[1m');
+    useColour(false);
+    expect(style.bold('x').value).toBe('x');
+  });
+});
+
+describe('layout', () => {
+  const widest = (text: Text) => Math.max(...text.value.split('\n').map((line) => stringWidth(line)));
+
+  it('a paragraph wraps between words with a hanging indent, wide characters counted as two', () => {
+    const body = 'one two three four five six seven eight nine ten eleven twelve 東京東京東京 thirteen';
+    const text = paragraph(30, '  ! ', body);
+    expect(widest(text)).toBeLessThanOrEqual(30);
+    const rows = text.value.split('\n');
+    expect(rows[0]).toMatch(/^ {2}! one/);
+    expect(rows.slice(1).every((row) => row.startsWith('    ') && !row.startsWith('     '))).toBe(true);
+    // Every word whole, in order.
+    expect(rows.map((row) => row.trim()).join(' ').replace(/^! /, '')).toBe(body);
+  });
+
+  it('a word longer than the line starts its own line and is not broken; a command is never wrapped', () => {
+    const url = `https://example.com/${'a'.repeat(60)}`;
+    expect(paragraph(40, '  ', `see ${url} there`).value.split('\n')).toEqual(['  see', `  ${url}`, '  there']);
+    const cli = `aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24`;
+    expect(lines(command(4, cli)).value).toBe(`    $ ${cli}`);
   });
 });
