@@ -3,7 +3,7 @@ import { CredentialProblem, StoppedError, UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { commandLine, invocation, launch } from './invocation.js';
 import { processIO, type IO } from './io.js';
-import { lines, paragraph } from './ui/layout.js';
+import { lines, paragraph, widthFor } from './ui/layout.js';
 
 /** What to do without credentials, with commands spelled the way this run was started. */
 export const noCredentials = () => `No AWS credentials were found. Any of these works:
@@ -27,11 +27,12 @@ function stoppedText(): string {
  * messages can hold text from outside (AWS's messages, what was typed, a profile's name): each
  * line is made printable and wrapped to the window.
  */
-export function reportError(error: unknown, debug: boolean, io: Pick<IO, 'stderr' | 'columns'> = processIO()): number {
+export function reportError(error: unknown, debug: boolean, io: Pick<IO, 'stderr' | 'columns' | 'isTTY'> = processIO()): number {
+  const width = widthFor(io.isTTY.stderr, io.columns());
   /** One paragraph: any line break in it is shown escaped. */
-  const say = (text: string) => io.stderr.write(`${paragraph(io.columns(), '', text, 2).value}\n`);
+  const say = (text: string) => io.stderr.write(`${paragraph(width, '', text, 2).value}\n`);
   /** This program's own text of several lines (and a stack trace): each line made printable. */
-  const sayLines = (text: string) => io.stderr.write(`${lines(...text.split('\n').map((line) => paragraph(io.columns(), '', line, 2))).value}\n`);
+  const sayLines = (text: string) => io.stderr.write(`${lines(...text.split('\n').map((line) => paragraph(width, '', line, 2))).value}\n`);
   if (debug && error instanceof Error && !(error instanceof UsageError)) sayLines(error.stack ?? String(error));
   if (error instanceof UsageError) {
     say(`aws-root-lockdown: ${error.message} (see --help)`);

@@ -1,7 +1,7 @@
 import { noCredentials } from '../report-error.js';
 import { startPractice, type PracticeSession } from '../practice/session.js';
 import type { RunContext } from './context.js';
-import { lines, paragraph } from '../ui/layout.js';
+import { lines, paragraph, widthFor } from '../ui/layout.js';
 
 /** Runs `work` against a practice account on this computer, closed again whatever happens. */
 export async function inPractice<T>(stateFile: string | undefined, work: (practice: PracticeSession) => Promise<T>): Promise<T> {
@@ -18,7 +18,7 @@ export async function inPractice<T>(stateFile: string | undefined, work: (practi
  * only a list of ways to sign in. Scripts (no terminal, --yes, --json) still get exit code 4.
  */
 export async function offerPractice(context: RunContext): Promise<boolean> {
-  context.io.stderr.write(`${lines(...noCredentials().split('\n').map((line) => paragraph(context.io.columns(), '', line, 4))).value}\n\n`);
+  context.io.stderr.write(`${lines(...noCredentials().split('\n').map((line) => paragraph(widthFor(context.io.isTTY.stderr, context.io.columns()), '', line, 4))).value}\n\n`);
   const { TerminalUI } = await import('../ui/terminal-ui.js');
   return new TerminalUI(context.io, context.signal, context.stop).confirm({
     key: 'practice',

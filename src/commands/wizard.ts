@@ -8,7 +8,7 @@ import type { UI } from '../engine/ui.js';
 import { EXIT } from '../exit-codes.js';
 import { commandLine } from '../invocation.js';
 import { PlainUI } from '../ui/plain-ui.js';
-import { command, lines, paragraph } from '../ui/layout.js';
+import { command, lines, paragraph, widthFor } from '../ui/layout.js';
 import { inRunOrder, loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Session } from './session.js';
@@ -46,7 +46,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
     return openReports(reports).length === 0 ? EXIT.ok : EXIT.open;
   } catch (error) {
     if (identity.usesRootAccessKey && isInvalidCredentials(error)) {
-      const width = context.io.columns();
+      const width = widthFor(context.io.isTTY.stderr, context.io.columns());
       context.io.stderr.write(
         `${lines(
           paragraph(width, '', 'The root access key this run was signed with no longer works: it was deleted or deactivated.'),

@@ -9,6 +9,12 @@ import { join, Text, type Printable } from './text.js';
  * Commands are never wrapped at all, so they copy and paste whole.
  */
 
+/** The width to lay out for where nothing wraps: a pipe or a file, read by programs and grep. */
+export const NO_WRAP = 1_000_000;
+
+/** The width to lay out for on a stream: its terminal's, or no wrapping where it is no terminal. */
+export const widthFor = (isTerminal: boolean, columns: number): number => (isTerminal ? columns : NO_WRAP);
+
 /** Never wrap into a column narrower than this, however deep the indent. */
 const MIN_TEXT_WIDTH = 20;
 

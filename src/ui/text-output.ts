@@ -2,6 +2,7 @@ import type { Identity } from '../aws/identity.js';
 import type { Checklist, CheckResult, Plan, Step, StepReport } from '../engine/types.js';
 import type { ActionProgress, Note } from '../engine/ui.js';
 import type { IO } from '../io.js';
+import { widthFor } from './layout.js';
 import * as render from './render.js';
 import { type Text, useColour } from './text.js';
 
@@ -32,8 +33,9 @@ export abstract class TextOutput {
     useColour(io.color);
   }
 
+  /** The window's width at a terminal; a pipe or a file gets each paragraph on one line. */
   protected width(): number {
-    return this.io.columns();
+    return widthFor(this.io.isTTY.stdout, this.io.columns());
   }
 
   /** Writes lines of Text (no other way to reach stdout from here). */

@@ -15,7 +15,8 @@ import {
   userNameSchema,
 } from '../../src/inputs.js';
 import { AWS_MODELS, type ModelRule } from '../../src/rules/aws-models.generated.js';
-import { BUDGET_NAME, SUBSCRIBER_ADDRESS } from '../../src/rules/fields.js';
+import { meetsModel } from '../../src/rules/field-rule.js';
+import { BUDGET_NAME, SUBSCRIBER_ADDRESS, TERMINAL_CONTROLS } from '../../src/rules/fields.js';
 import { javaRegExp, patternAlphabet } from '../../src/rules/java-regex.js';
 import { javaMatches } from '../support/java-regex-oracle.js';
 
@@ -129,20 +130,27 @@ describe(`every input validator agrees with its model (seed ${SEED})`, () => {
     { name: 'MFA codes', schema: mfaCodeSchema, model: member('iam', 'EnableMFADeviceRequest.AuthenticationCode1') },
   ];
 
-  it.each(table)('$name: accepted exactly when AWS would take it; refused in one line', ({ schema, model }) => {
+  it.each(table)('$name: accepted exactly when AWS would take it and a terminal would only show it; refused in one line', ({ schema, model }) => {
     // A member without a pattern (a contact's name) is only its length.
     const values = model.pattern ? cases.filter((c) => c.pattern === model.pattern).map((c) => c.value) : corpus(model, 600);
     for (const value of values) {
       const aws = wellFormed(value) && lengthOk(model, value) && (!model.pattern || javaSays(model.pattern, value));
+      // What a person types is printed again: nothing a terminal would obey (src/rules/fields.ts).
+      const inert = TERMINAL_CONTROLS.problem(value) === undefined;
       const parsed = schema.safeParse(value);
-      expect(parsed.success, JSON.stringify(value)).toBe(aws);
+      expect(parsed.success, JSON.stringify(value)).toBe(aws && inert);
       expect(parsed.success || !parsed.error.issues[0]!.message.includes('\n')).toBe(true);
     }
     expect(values.length).toBeGreaterThan(500);
   });
 
-  it('--security-contact-name: the Account API takes control characters; 64 characters, counted both ways', () => {
-    expect(contactNameSchema.safeParse('Sec\u0007ops\u001b[31m').success).toBe(true);
+  it('--security-contact-name: the Account API takes control characters, the flag refuses them; 64 characters, counted both ways', () => {
+    expect(meetsModel(member('account', 'PutAlternateContactRequest.Name'), 'Sec\u0007ops\u001b[31m')).toBe(true);
+    expect(contactNameSchema.safeParse('Sec\u0007ops\u001b[31m').error?.issues[0]?.message).toBe(
+      'has BEL (U+0007), which a terminal would obey rather than show; type the text without control characters',
+    );
+    expect(contactNameSchema.safeParse('Sec\u202eops').success).toBe(false);
+    expect(contactNameSchema.safeParse('Zoë Sécurité 東京').success).toBe(true);
     expect(contactNameSchema.safeParse('x'.repeat(64)).success).toBe(true);
     expect(contactNameSchema.safeParse('x'.repeat(65)).success).toBe(false);
     // 33 emoji: 33 code points but 66 UTF-16 units; AWS says not which it counts, so it is refused.
@@ -156,7 +164,8 @@ describe(`every input validator agrees with its model (seed ${SEED})`, () => {
       const budgets = wellFormed(value) && lengthOk(model, value) && javaSays(model.pattern!, value);
       const noLineBreak = !/[\n\r\u0085\u2028\u2029]/.test(value);
       const emailShape = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@.\p{Cc}]+$/u.test(value);
-      expect(alertEmailSchema.safeParse(value).success, JSON.stringify(value)).toBe(budgets && noLineBreak && emailShape);
+      const inert = TERMINAL_CONTROLS.problem(value) === undefined;
+      expect(alertEmailSchema.safeParse(value).success, JSON.stringify(value)).toBe(budgets && noLineBreak && emailShape && inert);
       expect(SUBSCRIBER_ADDRESS.problem(value) === undefined).toBe(budgets && noLineBreak);
     }
   });

@@ -22,7 +22,7 @@ export interface PtySession {
 
 export type Key = 'enter' | 'up' | 'down' | 'left' | 'right' | 'space' | 'tab' | 'backspace' | 'escape' | 'ctrl-c' | 'ctrl-d' | (string & {});
 
-const KEYS: Record<string, string> = {
+export const KEYS: Record<string, string> = {
   enter: '\r',
   up: '\x1b[A',
   down: '\x1b[B',
