@@ -27,7 +27,7 @@ async function expectStoppedCleanly(pty: PtySession) {
   // The cursor is visible again: shown after the last time anything hid it.
   if (raw.includes(HIDE)) expect(raw.lastIndexOf(SHOW)).toBeGreaterThan(raw.lastIndexOf(HIDE));
   const screen = await renderScreen(raw);
-  expect(screen).not.toContain(SPINNER_KEYS);
+  expect(screen).not.toMatch(SPINNER_KEYS);
   expect(screen.split('\n').at(-1)).toMatch(/^Stopped\./);
 }
 

@@ -182,7 +182,7 @@ describe('the practice console', () => {
     expect(page).toContain('<td>practice-class</td>');
     expect(page).toContain('minimum length 14, reuse prevention 24');
     expect(page).toContain('Jane Doe &lt;sec@example.com&gt;, +1 555 0100');
-    expect(page).toContain('monthly-cost-alert: 20 USD monthly, 0 alert(s)');
+    expect(page).toContain('monthly-cost-alert: 20 USD monthly, 0 alerts');
     expect(page).toContain('href="/signin/practice-class"');
   });
 

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { ROOT, type PracticeAccount } from '../account.js';
 import type { MfaEnrolment } from './actions.js';
+import { count } from '../../wording.js';
 
 /**
  * The practice console's HTML: plain forms, no script, so it works in any browser (and a test
@@ -52,7 +53,7 @@ function settingsSection(account: PracticeAccount): string {
     [
       'Budgets',
       budgets.length
-        ? budgets.map((b) => `${b.name}: ${b.limit.amount} ${b.limit.unit} ${b.timeUnit.toLowerCase()}, ${b.notifications.length} alert(s)`).join('; ')
+        ? budgets.map((b) => `${b.name}: ${b.limit.amount} ${b.limit.unit} ${b.timeUnit.toLowerCase()}, ${count(b.notifications.length, 'alert')}`).join('; ')
         : 'none',
     ],
   ];
