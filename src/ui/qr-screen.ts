@@ -10,8 +10,8 @@ import { style, t, Text } from './text.js';
  * of four to type by hand.
  */
 
-/** Rows kept free under the code for the two code prompts and one warning. */
-export const PROMPT_ROWS = 3;
+/** Rows kept free under the code for the two code prompts. */
+export const PROMPT_ROWS = 2;
 const GAP = 3;
 /** The narrowest column worth putting beside the code. */
 const MIN_SIDE_WIDTH = 30;
@@ -45,15 +45,18 @@ export interface QrScreenParts {
   label: string;
   secret: string;
   qr: QrCode;
-  /** The PRACTICE line, where the account is the practice one. */
-  tag?: Text;
+  /** The PRACTICE line for a width, where the account is the practice one. */
+  tag?: (width: number) => Text;
 }
 
 /** The screen laid out for `width` columns: the code with the text beside it, or under it where too narrow. */
-export function qrScreen({ label, secret, qr, tag }: QrScreenParts, width: number): Text {
+export function qrScreen({ label, secret, qr, tag: fullTag }: QrScreenParts, width: number): Text {
+  const tag = fullTag && fullTag(width - 2 - qr.width - GAP);
   const sideWidth = width - 2 - qr.width - GAP;
-  const text = (w: number, indent: number) =>
+  const text = (w: number, indent: number, withTag: boolean) =>
     lines(
+      withTag && tag,
+      withTag && tag && '',
       paragraph(w, ' '.repeat(indent), style.bold(label)),
       '',
       paragraph(w, ' '.repeat(indent), style.gray('Cannot scan it? Add the account by hand with this key:')),
@@ -62,8 +65,9 @@ export function qrScreen({ label, secret, qr, tag }: QrScreenParts, width: numbe
       paragraph(w, ' '.repeat(indent), style.gray('Then type two codes in a row below.')),
     );
   const code = Text.ours(qr.rows.value.replace(/^/gm, '  '));
-  if (sideWidth >= MIN_SIDE_WIDTH) return lines(tag, sideBySide(code, text(sideWidth, 0), GAP));
-  return lines(tag, text(width, 2), code);
+  // Beside the code, the PRACTICE line heads the text column: a row saved for the prompts.
+  if (sideWidth >= MIN_SIDE_WIDTH) return sideBySide(code, text(sideWidth, 0, true), GAP);
+  return lines(tag, text(width, 2, false), code);
 }
 
 /** Rows the screen takes with room for the prompts under it. */
@@ -72,7 +76,7 @@ export const qrScreenRows = (parts: QrScreenParts, width: number): number => row
 /** What is shown instead where the window is too short: how many rows are needed, and the key to type. */
 export function tooSmallScreen({ label, secret, tag }: QrScreenParts, width: number, needed: number, have: number): Text {
   return lines(
-    tag,
+    tag?.(width),
     paragraph(width, '  ', style.bold(label)),
     '',
     paragraph(

@@ -52,6 +52,8 @@ export class TerminalUI extends TextOutput implements UI {
   }
 
   protected override print(text: Text) {
+    // On the QR screen, a note (a refused code) is drawn under the code, which stays whole.
+    if (this.shown?.redraw) return this.shown.screen.redraw(lines(this.shown.redraw(), text));
     if (this.shown) return this.shown.screen.write(text);
     this.rowsSince += rowsOf(text, this.width());
     super.print(text);
@@ -162,7 +164,7 @@ export class TerminalUI extends TextOutput implements UI {
         : paragraph(
             this.width(),
             t`  ${style.yellow('!')} `,
-            style.yellow(t`Part of ${secret.what.replace(/ (is|are)$/, '')} scrolled past the top of this window: if your terminal keeps a scrollback there (tmux, GNU screen), clear it.`),
+            style.yellow(t`This window was too short: ${secret.what.replace(/ (is|are)$/, '')} may have scrolled past its top. If your terminal keeps a scrollback there (tmux, GNU screen), clear it.`),
           ),
     );
   }
@@ -189,7 +191,7 @@ export class TerminalUI extends TextOutput implements UI {
    * appears) or for Enter (the person types the key instead).
    */
   async showQrCode(label: string, uri: string, fallback: string) {
-    const parts: QrScreenParts = { label, secret: fallback, qr: await drawQr(uri, this.io.color), tag: this.practice && practiceTag(this.width()) };
+    const parts: QrScreenParts = { label, secret: fallback, qr: await drawQr(uri, this.io.color), tag: this.practice && practiceTag };
     const screen = this.enterSecret('the QR code and its key are');
     const fits = () => qrScreenRows(parts, this.width()) <= this.io.rows();
     const view = () => (fits() ? qrScreen(parts, this.width()) : tooSmallScreen(parts, this.width(), qrScreenRows(parts, this.width()), this.io.rows()));

@@ -338,5 +338,4 @@ export function summaryOf(output: string): { required: Record<string, string>; o
   return { required: part(/^Still to do, required/m), optional: part(/^Optional, not done:/m), doneNow, text };
 }
 
-/** `text` as a pattern that matches it however the terminal's width wrapped it: any run of spaces may be a line break. */
-export const loosely = (text: string): RegExp => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+'));
+export { loosely } from '../support/ansi.js';
