@@ -13,6 +13,7 @@ import { awsEnv } from './aws-env.js';
 import { FakeClock } from './fake-clock.js';
 import { startMoto, type Moto } from './moto.js';
 import { ScriptedUI, type Answer } from './scripted-ui.js';
+import type { UI } from '../../src/engine/ui.js';
 
 /** A moto account behind the root-state proxy, with the product's own SDK clients pointed at it. */
 export interface TestAccount {
@@ -81,7 +82,7 @@ export const checkContext = (identity: Identity, read: AccountReader, run: RunSt
 });
 
 /** Runs the real engine with the given steps against the test account, answering from a table. */
-export async function runSteps(
+export async function runSteps<U extends UI = ScriptedUI>(
   account: TestAccount,
   steps: Step[],
   answers: Record<string, Answer | Answer[]> = {},
@@ -94,11 +95,11 @@ export async function runSteps(
     interactive?: boolean;
     clock?: FakeClock;
     identity?: Partial<Identity>;
-    /** To read what was shown even when the run throws. */
-    ui?: ScriptedUI;
+    /** To read what was shown even when the run throws; or another interface (the terminal's, the plain one). */
+    ui?: U;
   } = {},
 ) {
-  const ui = options.ui ?? new ScriptedUI(answers, options.interactive ?? true);
+  const ui = options.ui ?? (new ScriptedUI(answers, options.interactive ?? true) as UI as U);
   const clock = options.clock ?? new FakeClock();
   const identity = { ...(await account.identity()), ...options.identity };
   const wizard: WizardOptions = {
