@@ -25,6 +25,13 @@ export abstract class TextOutput {
   private pendingHeader: (() => void) | undefined;
   /** Optional steps found settled before anything was done: one closing line names them. */
   private readonly settledOptional: Step[] = [];
+  /**
+   * Every step so far was found settled: a re-check. Advice is then one line too (its finding),
+   * not its full list, which the first runs showed.
+   */
+  private recheck = true;
+  /** The advisory step whose advice is left out, as said above. */
+  private adviceLeftOut: Step | undefined;
 
   constructor(
     protected readonly io: IO,
@@ -75,11 +82,19 @@ export abstract class TextOutput {
       else this.settledOptional.push(step);
       return;
     }
+    if (when === 'before' && this.pendingHeader && result.status === 'info' && step.kind === 'advisory' && this.recheck) {
+      this.pendingHeader = undefined;
+      this.adviceLeftOut = step;
+      this.print(render.settledLine(step, result, this.width()));
+      return;
+    }
+    if (when === 'before' && result.status !== 'info') this.recheck = false;
     this.flushHeader();
     this.print(render.resultLine(result, when, this.width()));
   }
 
-  checklist(_step: Step, list: Checklist) {
+  checklist(step: Step, list: Checklist) {
+    if (step === this.adviceLeftOut) return;
     this.flushHeader();
     this.print(render.checklistText(list, this.practice ? 'the PRACTICE console' : 'the AWS console', this.width()));
   }
