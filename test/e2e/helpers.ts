@@ -318,8 +318,14 @@ export async function accountSettings(account: E2EAccount) {
 }
 
 /** A run's closing summary, read back: the steps in each part and what it says of each, and the steps done by this run. */
-export function summaryOf(output: string): { required: Record<string, string>; optional: Record<string, string>; doneNow: string[]; text: string } {
-  const text = output.slice(output.lastIndexOf('\nSummary') + 1);
+export function summaryOf(output: string): {
+  required: Record<string, string>;
+  planned: Record<string, string>;
+  optional: Record<string, string>;
+  doneNow: string[];
+  text: string;
+} {
+  const text = output.slice(Math.max(output.lastIndexOf('\nSummary'), output.lastIndexOf('\nDry run: nothing was changed')) + 1);
   const part = (heading: RegExp) => {
     const start = text.search(heading);
     if (start < 0) return {};
@@ -335,7 +341,13 @@ export function summaryOf(output: string): { required: Record<string, string>; o
     return Object.fromEntries(entries);
   };
   const doneNow = /^Done: \d+ steps? \(\d+ in this run: ([^)]*)\)\.$/m.exec(text)?.[1]?.split(/,\s+/) ?? [];
-  return { required: part(/^Still to do, required/m), optional: part(/^Optional, not done:/m), doneNow, text };
+  return {
+    required: part(/^Still to do, required/m),
+    planned: part(/^Would be done by a run without --dry-run:/m),
+    optional: part(/^Optional, not done:/m),
+    doneNow,
+    text,
+  };
 }
 
 export { loosely } from '../support/ansi.js';
