@@ -114,7 +114,7 @@ export class TerminalUI extends TextOutput implements UI {
   }
 
   override intro(identity: Identity, notes: Note[]) {
-    this.print(t`${style.bold('aws-root-lockdown')}${style.gray(' · lock the root user away, keep an admin for daily work')}`);
+    this.print(paragraph(this.width(), '', t`${style.bold('aws-root-lockdown')} ${style.gray('· lock the root user away, keep an admin for daily work')}`, 2));
     super.intro(identity, notes);
   }
 

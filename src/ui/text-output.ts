@@ -2,7 +2,7 @@ import type { Identity } from '../aws/identity.js';
 import type { Checklist, CheckResult, Plan, Step, StepReport } from '../engine/types.js';
 import type { ActionProgress, Note } from '../engine/ui.js';
 import type { IO } from '../io.js';
-import { widthFor } from './layout.js';
+import { paragraph, widthFor } from './layout.js';
 import * as render from './render.js';
 import { type Text, useColour } from './text.js';
 
@@ -62,7 +62,7 @@ export abstract class TextOutput {
 
   intro(identity: Identity, notes: Note[]) {
     if (this.practice) this.print(render.practiceBanner(this.practice.url, this.width()));
-    this.print(render.identityLine(identity));
+    this.print(paragraph(this.width(), '', render.identityLine(identity), 2));
     notes.forEach((n) => this.note(n));
   }
 

@@ -1,11 +1,10 @@
-// @module-tag e2e
 // The wizard laid out for the window it runs in: at 60x20, 80x24 and 120x40, in a real
 // pseudo-terminal, read through a real terminal emulator (xterm.js). A dry run with every answer
 // given shows every kind of text once (headers, checklists, plans, notes, the summary) and waits
 // for nothing. Also: --help in 80 columns, and NO_COLOR for everything, the spinner too.
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../support/terminal.js';
-import { TEST_TIMEOUT_MS, exitCode, runCli, runCliPty, useE2EAccount, waitChecked } from './helpers.js';
+import { TEST_TIMEOUT_MS, exitCode, loosely, runCli, runCliPty, useE2EAccount, waitChecked } from './helpers.js';
 
 const account = useE2EAccount();
 
@@ -36,7 +35,12 @@ describe.each([
     'a dry run: no line wider than the window, no word broken at its edge, only commands and long words left whole',
     async () => {
       const pty = runCliPty(['--dry-run', ...ANSWERS], account.env(), { cols, rows });
-      await pty.waitFor('Run it without --dry-run to carry out the plan.');
+      // The questions no flag answers: each takes its default.
+      for (const question of ["first console password be made?", 'memorable sign-in address? (optional)', 'monthly budget? (optional)']) {
+        await pty.waitFor(loosely(question));
+        pty.press('enter');
+      }
+      await pty.waitFor(loosely('Run it without --dry-run to carry out the plan.'));
       expect(await exitCode(pty)).toBe(1);
       const screen = new Emulator(cols, rows);
       await screen.write(pty.raw());
