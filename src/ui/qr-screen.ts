@@ -1,5 +1,7 @@
 import QRCode from 'qrcode';
+import type { Note } from '../engine/ui.js';
 import { lines, paragraph, rowsOf, sideBySide, widthOf } from './layout.js';
+import { noteText } from './render.js';
 import { style, t, Text } from './text.js';
 
 /**
@@ -50,7 +52,7 @@ export interface QrScreenParts {
 }
 
 /** The screen laid out for `width` columns: the code with the text beside it, or under it where too narrow. */
-export function qrScreen({ label, secret, qr, tag: fullTag }: QrScreenParts, width: number): Text {
+export function qrScreen({ label, secret, qr, tag: fullTag }: QrScreenParts, width: number, note?: Note): Text {
   const tag = fullTag && fullTag(width - 2 - qr.width - GAP);
   const sideWidth = width - 2 - qr.width - GAP;
   const text = (w: number, indent: number, withTag: boolean) =>
@@ -62,7 +64,8 @@ export function qrScreen({ label, secret, qr, tag: fullTag }: QrScreenParts, wid
       paragraph(w, ' '.repeat(indent), style.gray('Cannot scan it? Add the account by hand with this key:')),
       keyLines(secret, w, indent + 2),
       '',
-      paragraph(w, ' '.repeat(indent), style.gray('Then type two codes in a row below.')),
+      // A refused code is said here, in the code's place for it, so the code stays whole on the screen.
+      note ? noteText(note, w, indent) : paragraph(w, ' '.repeat(indent), style.gray('Then type two codes in a row below.')),
     );
   const code = Text.ours(qr.rows.value.replace(/^/gm, '  '));
   // Beside the code, the PRACTICE line heads the text column: a row saved for the prompts.
@@ -71,7 +74,7 @@ export function qrScreen({ label, secret, qr, tag: fullTag }: QrScreenParts, wid
 }
 
 /** Rows the screen takes with room for the prompts under it. */
-export const qrScreenRows = (parts: QrScreenParts, width: number): number => rowsOf(qrScreen(parts, width), width) + PROMPT_ROWS;
+export const qrScreenRows = (parts: QrScreenParts, width: number, note?: Note): number => rowsOf(qrScreen(parts, width, note), width) + PROMPT_ROWS;
 
 /** What is shown instead where the window is too short: how many rows are needed, and the key to type. */
 export function tooSmallScreen({ label, secret, tag }: QrScreenParts, width: number, needed: number, have: number): Text {

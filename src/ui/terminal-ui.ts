@@ -34,7 +34,7 @@ export class TerminalUI extends TextOutput implements UI {
   readonly interactive = true;
   protected readonly explainsUpFront = false;
   /** The screen a secret is on, while it is. */
-  private shown: { screen: SecretScreen; what: string; redraw?: () => Text } | undefined;
+  private shown: { screen: SecretScreen; what: string; redraw?: () => Text; note?: Note } | undefined;
   private waiter: SpinnerWaiter | undefined;
   /** Rows printed since an action's "…" line: 0 means it can be turned into ✔ where it stands. */
   private rowsSince = 0;
@@ -52,8 +52,6 @@ export class TerminalUI extends TextOutput implements UI {
   }
 
   protected override print(text: Text) {
-    // On the QR screen, a note (a refused code) is drawn under the code, which stays whole.
-    if (this.shown?.redraw) return this.shown.screen.redraw(lines(this.shown.redraw(), text));
     if (this.shown) return this.shown.screen.write(text);
     this.rowsSince += rowsOf(text, this.width());
     super.print(text);
@@ -90,9 +88,10 @@ export class TerminalUI extends TextOutput implements UI {
       }
       throw error;
     } finally {
-      // A question and its answer take a row or two: counted where a secret must not scroll away.
-      this.shown?.screen.count(2);
-      this.rowsSince += 2;
+      // A question and its answer take its rows: counted where a secret must not scroll away.
+      const rows = wrapped.split('\n').length;
+      this.shown?.screen.count(rows);
+      this.rowsSince += rows;
     }
   }
 
@@ -193,8 +192,11 @@ export class TerminalUI extends TextOutput implements UI {
   async showQrCode(label: string, uri: string, fallback: string) {
     const parts: QrScreenParts = { label, secret: fallback, qr: await drawQr(uri, this.io.color), tag: this.practice && practiceTag };
     const screen = this.enterSecret('the QR code and its key are');
-    const fits = () => qrScreenRows(parts, this.width()) <= this.io.rows();
-    const view = () => (fits() ? qrScreen(parts, this.width()) : tooSmallScreen(parts, this.width(), qrScreenRows(parts, this.width()), this.io.rows()));
+    const fits = () => qrScreenRows(parts, this.width(), this.shown?.note) <= this.io.rows();
+    const view = () =>
+      fits()
+        ? qrScreen(parts, this.width(), this.shown?.note)
+        : tooSmallScreen(parts, this.width(), qrScreenRows(parts, this.width(), this.shown?.note), this.io.rows());
     this.shown!.redraw = view;
     screen.redraw(view());
     if (fits()) return;
@@ -217,6 +219,14 @@ export class TerminalUI extends TextOutput implements UI {
 
   forgetSecret() {
     this.leaveSecret(true);
+  }
+
+  /** On the QR screen a note (a refused code) takes its place beside the code, drawn again whole. */
+  override note(note: Note) {
+    const shown = this.shown;
+    if (!shown?.redraw) return super.note(note);
+    shown.note = note;
+    shown.screen.redraw(shown.redraw());
   }
 
   waiting(step: Step, waitingFor: string, doItForMe?: () => string): Waiter {

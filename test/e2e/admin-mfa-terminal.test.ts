@@ -10,7 +10,7 @@ import {
   runCliPty,
   useE2EAccount,
 } from './helpers.js';
-import { renderScreen } from '../support/terminal.js';
+import { Emulator, renderScreen } from '../support/terminal.js';
 
 const USER = 'admin-jane';
 
@@ -21,8 +21,8 @@ beforeEach(async () => {
   await finishAccount(account, USER, { mfa: false });
 });
 
-it('enrols an authenticator app in the terminal: QR code, Base32 fallback, a refused code explained, then two good codes; the seed leaves the screen', async () => {
-  const pty = runCliPty(['--admin-user', USER], account.env());
+it('enrols an authenticator app in an 80x24 terminal: the whole QR code (zbar reads it), the key in groups and the first prompt on one screen; a refused code explained, then two good codes; the seed leaves the screen', async () => {
+  const pty = runCliPty(['--admin-user', USER], account.env(), { cols: 80, rows: 24 });
   try {
     await pty.waitFor(header('Turn on MFA for the admin user', 'admin-mfa'));
     await pty.waitFor('How do you want to add MFA for the admin user?');
@@ -32,15 +32,25 @@ it('enrols an authenticator app in the terminal: QR code, Base32 fallback, a ref
     pty.press('enter');
     // Beside the code at this width, so its words wrap between the code's rows.
     const screenText = await pty.waitFor('Then type two codes');
-    expect(screenText).toMatch(/Scan this with your authenticator app[\s\S]*AWS:admin-jane@123456789012/);
+    expect(screenText).toMatch(/Scan this with your[\s\S]*AWS:admin-jane@123456789012/);
     const seed = keyShown(screenText);
     expect(pty.raw()).toMatch(/[▀▄█]{7}/); // the QR code itself, drawn in half blocks
 
     await pty.waitFor('First 6-digit code from the app');
+    // What the person sees now: the whole code, which a phone (zbar here) reads, and the question.
+    const mfaScreen = new Emulator(80, 24);
+    await mfaScreen.write(pty.raw());
+    expect(mfaScreen.scanQrCodes()).toEqual([`otpauth://totp/AWS:${USER}@123456789012?secret=${seed}`]);
+    const visible = mfaScreen.screen().join('\n');
+    expect(visible).toContain('? First 6-digit code from the app');
+    for (const group of seed.match(/.{4}/g)!) expect(visible).toContain(group);
+    expect(mfaScreen.overflowingLines()).toEqual([]);
+    console.log(`The MFA screen at 80x24, as the emulator shows it:\n${visible}`);
     pty.write('000000\r');
     await pty.waitFor('Wait for the code to change');
     pty.write('111111\r');
-    await pty.waitFor('do not come from this device');
+    // The refused code is said beside the QR code, in its column: its lines alternate with the code's rows.
+    await pty.waitFor(/Those codes do not come from this[^\n]*\n.*device\./);
 
     await pty.waitFor('First 6-digit code from the app');
     pty.write(`${totp(seed, Date.now())}\r`);
