@@ -38,6 +38,7 @@ export const WANTED = {
       'ListAttachedUserPolicies',
       'ListAttachedGroupPolicies',
       'ListEntitiesForPolicy',
+      'GetAccountAuthorizationDetails',
       'UpdateAccountPasswordPolicy',
       'CreateAccountAlias',
       'DeleteAccountAlias',
@@ -57,6 +58,15 @@ export const WANTED = {
   account: {
     model: 'account/2021-02-01',
     members: ['PutAlternateContactRequest.*'],
+  },
+  organizations: {
+    model: 'organizations/2016-11-28',
+    // What `org` takes from a person: member account ids and an OU (or root) id.
+    members: ['RegisterDelegatedAdministratorRequest.AccountId', 'ListAccountsForParentRequest.ParentId'],
+  },
+  sts: {
+    model: 'sts/2011-06-15',
+    members: ['AssumeRootRequest.TargetPrincipal', 'AssumeRootRequest.DurationSeconds'],
   },
   budgets: {
     model: 'budgets/2016-10-20',

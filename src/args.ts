@@ -1,12 +1,12 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import { MANIFEST, STEP_IDS, type StepId } from '../steps/manifest.js';
 import type { FlagSpec } from './engine/row.js';
 import type { Inputs } from './engine/types.js';
 import { UsageError } from './errors.js';
-import { firstIssue, profileSchema, regionSchema } from './inputs.js';
+import { firstIssue, parseCommandLine, profileSchema, regionSchema } from './inputs.js';
+import { helpLayout } from './ui/help-layout.js';
 import { lines, paragraph } from './ui/layout.js';
-import { didYouMean } from './wording.js';
 
 /**
  * The command line: the run's own options here, each step's flags from its manifest row. Parsing
@@ -39,7 +39,7 @@ const RUN_OPTIONS = {
 
 const schema = z
   .object({
-    command: z.enum(['wizard', 'status'], { message: 'unknown command (the commands are: status, or none for the wizard)' }),
+    command: z.enum(['wizard', 'status'], { message: 'unknown command (the commands are: status, org, or none for the wizard)' }),
     yes: z.boolean(),
     'dry-run': z.boolean(),
     skip: z.array(z.enum(STEP_IDS, { message: `must be a step id (${STEP_IDS.join(', ')})` })).default([]),
@@ -62,11 +62,11 @@ const schema = z
 /** Every step flag with the step and input it belongs to. */
 const STEP_FLAGS = MANIFEST.flatMap((row) => Object.entries(row.flags as Record<string, FlagSpec>).map(([key, flag]) => ({ step: row.id, key, flag })));
 
-/** Every option as typed: --name, and -x for those with a short form. */
-const OPTION_NAMES = [
-  ...Object.entries(RUN_OPTIONS).flatMap(([name, o]) => [`--${name}`, ...('short' in o ? [`-${o.short}`] : [])]),
-  ...STEP_FLAGS.map(({ flag }) => `--${flag.name}`),
-];
+/** The run's options and every step flag (a switch for a flag read from standard input, else a value). */
+const OPTIONS = {
+  ...RUN_OPTIONS,
+  ...Object.fromEntries(STEP_FLAGS.map(({ flag }) => [flag.name, { type: flag.stdin ? 'boolean' : 'string' } as const])),
+} satisfies ParseArgsConfig['options'];
 
 export type Options = z.infer<typeof schema> & {
   /** Each step's inputs from its flags, by step id, checked by the flags' rules. */
@@ -77,35 +77,8 @@ export type Options = z.infer<typeof schema> & {
 
 /** Parses argv once; every problem becomes a UsageError naming the flag and the rule. */
 export function parseOptions(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { ...RUN_OPTIONS, ...Object.fromEntries(STEP_FLAGS.map(({ flag }) => [flag.name, { type: flag.stdin ? 'boolean' : 'string' } as const])) },
-    });
-  } catch (error) {
-    const message = (error as Error).message.split(/\.\s/)[0] ?? 'bad arguments';
-    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(message)?.[1];
-    throw new UsageError(unknown ? `unknown option ${unknown}${didYouMean(unknown, OPTION_NAMES)}` : message);
-  }
-  const [command = 'wizard', ...extra] = parsed.positionals;
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
-  const result = schema.safeParse({ ...values, command });
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue?.path[0];
-    const name = field === 'command' ? `"${command}"` : `--${String(field)}`;
-    // A mistyped command or step id: the nearest one, if one is near.
-    const given = field === 'command' ? command : field === 'skip' ? (values.skip as string[])[Number(issue?.path[1])] : undefined;
-    const known = field === 'command' ? ['status'] : STEP_IDS;
-    const suggestion = given === undefined ? '' : didYouMean(given, known);
-    if (suggestion) throw new UsageError(`${name}${field === 'skip' ? ` ${given}` : ''}: ${field === 'skip' ? 'not a step id' : 'unknown command'}${suggestion}`);
-    throw new UsageError(`${name}: ${firstIssue(result.error)}`);
-  }
-  const options: Options = { ...result.data, inputs: {} };
+  const { checked, values } = parseCommandLine(argv, OPTIONS, schema);
+  const options: Options = { ...checked, inputs: {} };
   for (const { step, key, flag } of STEP_FLAGS) {
     const value = values[flag.name];
     if (value === undefined || value === false) continue;
@@ -114,56 +87,48 @@ export function parseOptions(argv: string[]): Options {
       options.fromStdin = { step, key, flag: flag.name };
       continue;
     }
-    const checked = flag.rule!.safeParse(value);
-    if (!checked.success) throw new UsageError(`--${flag.name}: ${firstIssue(checked.error)}`);
-    (options.inputs[step] ??= {})[key] = checked.data;
+    const input = flag.rule!.safeParse(value);
+    if (!input.success) throw new UsageError(`--${flag.name}: ${firstIssue(input.error)}`);
+    (options.inputs[step] ??= {})[key] = input.data;
   }
   return options;
 }
-
-/** An option and what it does, the text hanging at column 28 (under the name where the name is longer). */
-const optionLine = (width: number, name: string, text: string) =>
-  name.length <= 24 ? paragraph(width, `  ${name.padEnd(25)} `, text) : lines(`  ${name}`, paragraph(width, ' '.repeat(28), text));
 
 /**
  * --help laid out for `width` columns (80 at most, so it reads the same in a pipe), with the usage
  * lines naming the program as `program` (how this run was started: `npm start --`, `npx …`).
  */
 export function helpText(width: number, program = 'aws-root-lockdown'): string {
-  const w = Math.min(width, 80);
-  const usage = (words: string, what: string) => {
-    const lead = `  ${program} ${words}`;
-    return lead.length <= 36 ? paragraph(w, `${lead.padEnd(37)} `, what, 6) : lines(lead, paragraph(w, '      ', what));
-  };
+  const { width: w, usage, option: optionLine, heading } = helpLayout(width, program);
   const stepLines = MANIFEST.map((row) => paragraph(w, `  ${row.id.padEnd(25)} `, `${row.title}${row.required ? '' : ' (optional)'}`));
   const stepFlagLines = STEP_FLAGS.map(({ step, flag }) =>
-    optionLine(w, `--${flag.name}${flag.arg ? ` ${flag.arg}` : ''}`, `${flag.help} (${step}${flag.underYes === 'needed' ? '; --yes needs it' : ''})`),
+    optionLine(`--${flag.name}${flag.arg ? ` ${flag.arg}` : ''}`, `${flag.help} (${step}${flag.underYes === 'needed' ? '; --yes needs it' : ''})`),
   );
-  const heading = (text: string) => paragraph(w, '', text);
   return `${lines(
     heading('aws-root-lockdown: lock the AWS root user away and set up an admin for daily work.'),
     '',
     'Usage',
     usage('[options]', 'walk through the steps (interactive)'),
     usage('status [--json]', 'report what is done and what is open (read-only)'),
+    usage('org [status]', 'every member account of an AWS Organization (see org --help)'),
     '',
     heading("Steps, in order (a step's id names it to --skip and in status --json)"),
     ...stepLines,
     '',
     'Options',
-    optionLine(w, '--profile NAME', 'use this profile from ~/.aws/config (SSO and "aws login" profiles work)'),
-    optionLine(w, '--region REGION', 'picks the partition (aws, aws-cn, aws-us-gov) by one of its regions; IAM, STS, Budgets and Account are called in its main region (us-east-1 for aws)'),
-    optionLine(w, '-y, --yes', 'no questions: accept every confirmation (give the answers as flags, below)'),
-    optionLine(w, '--skip STEP', 'leave a step out this run, its check too (repeatable); a required one stays open'),
-    optionLine(w, '--dry-run', 'show the plan and the equivalent AWS CLI commands; change nothing'),
-    optionLine(w, '--wait SECONDS', 'how long to wait for each console step (default 900)'),
-    optionLine(w, '--poll-interval SECONDS', 'how often to check while waiting (default 5)'),
-    optionLine(w, '--json', 'with status: print one JSON object on stdout'),
-    optionLine(w, '--practice', 'practise on a simulated account on this computer (no AWS account needed)'),
-    optionLine(w, '--practice-state FILE', 'load the practice account from FILE (a scenario) and save it back there'),
-    optionLine(w, '--debug', 'show stack traces'),
-    optionLine(w, '-h, --help', 'this text'),
-    optionLine(w, '-V, --version', 'the version'),
+    optionLine('--profile NAME', 'use this profile from ~/.aws/config (SSO and "aws login" profiles work)'),
+    optionLine('--region REGION', 'picks the partition (aws, aws-cn, aws-us-gov) by one of its regions; IAM, STS, Budgets and Account are called in its main region (us-east-1 for aws)'),
+    optionLine('-y, --yes', 'no questions: accept every confirmation (give the answers as flags, below)'),
+    optionLine('--skip STEP', 'leave a step out this run, its check too (repeatable); a required one stays open'),
+    optionLine('--dry-run', 'show the plan and the equivalent AWS CLI commands; change nothing'),
+    optionLine('--wait SECONDS', 'how long to wait for each console step (default 900)'),
+    optionLine('--poll-interval SECONDS', 'how often to check while waiting (default 5)'),
+    optionLine('--json', 'with status: print one JSON object on stdout'),
+    optionLine('--practice', 'practise on a simulated account on this computer (no AWS account needed)'),
+    optionLine('--practice-state FILE', 'load the practice account from FILE (a scenario) and save it back there'),
+    optionLine('--debug', 'show stack traces'),
+    optionLine('-h, --help', 'this text'),
+    optionLine('-V, --version', 'the version'),
     '',
     heading("Answers to the steps' questions (a terminal asks for any not given; with --yes, give them here)"),
     ...stepFlagLines,

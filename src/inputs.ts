@@ -1,6 +1,21 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
+import { UsageError } from './errors.js';
 import type { FieldRule } from './rules/field-rule.js';
-import { ACCOUNT_ALIAS, ALERT_EMAIL, CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, MFA_CODE, readBudgetAmount, TERMINAL_CONTROLS, USER_NAME } from './rules/fields.js';
+import {
+  ACCOUNT_ALIAS,
+  ALERT_EMAIL,
+  CONTACT_EMAIL,
+  CONTACT_NAME,
+  CONTACT_PHONE,
+  MFA_CODE,
+  ORG_ACCOUNT_ID,
+  ORG_PARENT_ID,
+  readBudgetAmount,
+  TERMINAL_CONTROLS,
+  USER_NAME,
+} from './rules/fields.js';
+import { didYouMean } from './wording.js';
 
 /**
  * The inputs a person gives, as zod string schemas for flags and prompts alike. Each AWS field is
@@ -53,11 +68,6 @@ export const validatorFor =
  * AWS Budgets' NumericValue form ("1000"); what could be read two ways is refused.
  */
 export const budgetAmountSchema = z.string().transform((typed, ctx) => {
-  const control = terminalControl(typed);
-  if (control) {
-    ctx.addIssue({ code: 'custom', message: control });
-    return z.NEVER;
-  }
   const read = readBudgetAmount(typed);
   if ('amount' in read) return read.amount;
   ctx.addIssue({ code: 'custom', message: read.message });
@@ -82,5 +92,59 @@ export const phoneSchema = ruleSchema(CONTACT_PHONE);
 /** IAM's rule for an account alias; whether it is free is only known by trying. */
 export const accountAliasSchema = ruleSchema(ACCOUNT_ALIAS);
 
+/** Organizations' rule for an account id (AccountId): what --accounts, --account and --delegated-admin take. */
+export const accountIdSchema = ruleSchema(ORG_ACCOUNT_ID);
+
+/** Organizations' rule for a root or OU id (ParentId): what --ou takes. */
+export const parentIdSchema = ruleSchema(ORG_PARENT_ID);
+
 /** IAM's rule for a code from an MFA app (authenticationCodeType). */
 export const mfaCodeSchema = ruleSchema(MFA_CODE);
+
+/** What a command line held: the values its schema checked, and every flag as parseArgs read it. */
+export interface CommandLine<T> {
+  checked: T;
+  /** Raw values by flag name, for flags the caller checks itself (the wizard's step flags, by their rows). */
+  values: Record<string, string | boolean | string[] | undefined>;
+}
+
+/**
+ * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the first
+ * positional as the command (`wizard` when there is none), and checks it all against `schema`.
+ * Every problem is a UsageError naming the flag (`--name: rule`) or the command (`"name": rule`),
+ * raised before anything else happens, with "did you mean" for a mistyped flag, command or choice.
+ * The wizard's parser and the org command's share it.
+ */
+export function parseCommandLine<S extends z.ZodType>(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  schema: S,
+  commandName: (command: string) => string = (command) => `"${command}"`,
+): CommandLine<z.infer<S>> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.split(/\.\s/)[0] ?? 'bad arguments';
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(message)?.[1];
+    const names = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
+    throw new UsageError(unknown ? `unknown option ${unknown}${didYouMean(unknown, names)}` : message);
+  }
+  const [command = 'wizard', ...extra] = parsed.positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const values = parsed.values as CommandLine<unknown>['values'];
+  const result = schema.safeParse({ ...values, command });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const [field, index] = issue?.path ?? [];
+    const name = field === 'command' ? commandName(command) : `--${String(field)}`;
+    // A mistyped command or list item (--skip roots-mfa): the nearest allowed value, if one is near.
+    const typed = field === 'command' ? command : typeof index === 'number' ? (values[String(field)] as string[] | undefined)?.[index] : undefined;
+    const allowed = issue?.code === 'invalid_value' ? issue.values.map(String).filter((value) => value !== 'wizard') : [];
+    const suggestion = typed === undefined ? '' : didYouMean(typed, allowed);
+    // With a suggestion, the rule's own list of choices is left out: one short line.
+    if (suggestion) throw new UsageError(`${name}${field === 'command' ? '' : ` ${typed}`}: ${firstIssue(result.error).replace(/ \(.*\)$/, '')}${suggestion}`);
+    throw new UsageError(`${name}: ${firstIssue(result.error)}`);
+  }
+  return { checked: result.data, values };
+}

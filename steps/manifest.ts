@@ -124,8 +124,9 @@ export const MANIFEST = [
       },
     },
     permissions: {
-      status: ['iam:ListEntitiesForPolicy', 'iam:GetGroup', 'iam:GetLoginProfile'],
+      status: ['iam:GetAccountAuthorizationDetails', 'iam:ListEntitiesForPolicy', 'iam:GetLoginProfile'],
       wizard: [
+        'iam:GetGroup',
         'iam:ListUsers',
         'iam:GetUser',
         'iam:GetAccountPasswordPolicy',
@@ -174,7 +175,7 @@ export const MANIFEST = [
     needs: ['admin-user'],
     flags: {},
     permissions: {
-      wizard: ['iam:GetUser', 'iam:ListEntitiesForPolicy', 'iam:GetGroup', 'iam:GetLoginProfile', 'iam:ListAccountAliases'],
+      wizard: ['iam:GetUser', 'iam:GetAccountAuthorizationDetails', 'iam:ListEntitiesForPolicy', 'iam:GetLoginProfile', 'iam:ListAccountAliases'],
     },
     load: (): Promise<Step> => import('./admin-sign-in.js').then((m) => m.adminSignIn),
   }),
@@ -202,7 +203,7 @@ export const MANIFEST = [
       },
     },
     permissions: {
-      status: ['iam:ListEntitiesForPolicy', 'iam:GetGroup', 'iam:GetLoginProfile', 'iam:ListMFADevices'],
+      status: ['iam:GetAccountAuthorizationDetails', 'iam:ListEntitiesForPolicy', 'iam:GetLoginProfile', 'iam:ListMFADevices'],
       wizard: ['iam:GetUser', 'iam:ListVirtualMFADevices', 'iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:DeleteVirtualMFADevice'],
     },
     load: (): Promise<Step> => import('./admin-mfa.js').then((m) => m.adminMfa),

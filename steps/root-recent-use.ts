@@ -26,10 +26,11 @@ export const rootRecentUse = defineStep('root-recent-use', {
   // The credential report is hours old by design: it tells when root was last used, never whether a change just made took effect.
   async check({ identity, read }: CheckContext): Promise<CheckResult> {
     if (!identity.hasRootCredentials) return { status: 'not-applicable', detail: `${identity.partition} accounts have no root sign-in` };
-    const report = await read.credentialReport();
+    const { report, renewing } = await read.credentialReport();
+    if (!report) return { status: 'info', detail: 'AWS had no current credential report; a new one is being made: run this again in a minute' };
     // Ages are wall-clock facts, like the report's own timestamps.
     const now = Date.now();
-    const age = `report made ${ago(report.generatedAt.getTime(), now)}`;
+    const age = `report made ${ago(report.generatedAt.getTime(), now)}${renewing ? '; a newer one is being made' : ''}`;
     const row = report.rows.find((r) => r.user === ROOT_ROW);
     if (!row) return { status: 'info', detail: `the credential report has no root row (${age})` };
     const uses = Object.entries(USE_FIELDS)

@@ -6,8 +6,8 @@ const usage = (argv: string[]) => {
   try {
     parseOptions(argv);
   } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
+    if (!(error instanceof UsageError)) throw error;
+    return error.message;
   }
   throw new Error(`no usage error for ${argv.join(' ')}`);
 };
@@ -45,7 +45,7 @@ describe('parseOptions', () => {
     [['status', '--password-stdin'], '--password-stdin: only the wizard'],
     [['launch'], '"launch": unknown command'],
     [['status', 'extra'], 'unexpected argument "extra"'],
-    [['--nope'], "Unknown option '--nope'"],
+    [['--nope'], 'unknown option --nope'],
   ])('rejects %j with a message naming the flag', (argv, message) => {
     expect(usage(argv)).toContain(message);
   });

@@ -58,7 +58,7 @@ describe('commandLine', () => {
   });
 });
 
-describe('the hints a run prints, for each way of starting it', () => {
+describe('the hints a run prints, for each way of starting it', { tags: ['e2e'] }, () => {
   useTestAccount();
   // `npm test` exports npm_* settings; a person's `npm start` has none of them.
   const env = (): Env => Object.fromEntries(Object.keys(process.env).filter((k) => /^npm_/i.test(k)).map((k) => [k, undefined]));

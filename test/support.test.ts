@@ -40,7 +40,7 @@ async function summary(): Promise<Record<string, number>> {
 }
 
 describe('moto + account proxy', () => {
-  // moto.reset() costs ~1 s (managed policies reload), so only tests that depend on moto's users call it.
+  // Only the tests that depend on moto's users reset it.
   beforeEach(() => {
     proxy.state = { caller: 'root', mfa: false, accessKeys: true, password: true, signedIn: new Set() };
     proxy.resetCounts();
@@ -60,7 +60,7 @@ describe('moto + account proxy', () => {
     expect(proxy.count()).toBe(0);
   });
 
-  it('reset() clears moto state but keeps AWS managed policies', async () => {
+  it('reset() clears moto state but keeps the AWS managed policy the program uses', async () => {
     await iam.send(new CreateUserCommand({ UserName: 'temp' }));
     await moto.reset();
     expect((await iam.send(new ListUsersCommand({}))).Users ?? []).toEqual([]);
@@ -149,13 +149,16 @@ describe('pty', () => {
   });
 
   it('answers a prompt like a person', async () => {
-    const s = pty('bash', ['-c', 'read -p "name? " n; printf "\\033[1;32mhi %s\\033[0m\\n" "$n"; [ -t 0 ] && echo "tty=$TERM"']);
+    // The last `read` holds the terminal open until the output is seen: what a process writes just
+    // before it exits can be lost with the pty, more often on a busy machine.
+    const s = pty('bash', ['-c', 'read -p "name? " n; printf "\\033[1;32mhi %s\\033[0m\\n" "$n"; [ -t 0 ] && echo "tty=$TERM"; read _']);
     await s.waitFor('name?');
     s.write('bob\r');
     await s.waitFor('hi bob');
     await s.waitFor(/tty=\S+/);
+    s.press('enter');
     expect(await s.exited).toEqual({ exitCode: 0 });
-    expect(s.output()).toBe('name? bob\nhi bob\ntty=xterm-256color\n');
+    expect(s.output()).toBe('name? bob\nhi bob\ntty=xterm-256color\n\n');
     expect(s.raw()).toContain('\x1b[1;32m');
   });
 

@@ -29,7 +29,7 @@ describe('did you mean, on the command line', () => {
     [['--dryrun'], 'unknown option --dryrun (did you mean --dry-run?)'],
     [['--admin-usr', 'x'], 'unknown option --admin-usr (did you mean --admin-user?)'],
     [['statsu'], '"statsu": unknown command (did you mean status?)'],
-    [['--skip', 'root-mfaa'], '--skip root-mfaa: not a step id (did you mean root-mfa?)'],
+    [['--skip', 'root-mfaa'], '--skip root-mfaa: must be a step id (did you mean root-mfa?)'],
     [['--skip', 'billing'], /^--skip: must be a step id \(root-mfa, .*\)$/], // nothing near: the list
   ])('%j', (argv, message) => {
     expect(() => parseOptions(argv)).toThrow(message);

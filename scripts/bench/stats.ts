@@ -5,6 +5,17 @@ export interface Summary {
   max: number;
 }
 
+/** One row of the table in BENCHMARKS.md: a figure, its reference where there is one, its target. */
+export interface Row {
+  what: string;
+  value: Summary;
+  unit: string;
+  reference?: { label: string; value: Summary; ratio: Summary };
+  /** Undefined for a row that only shows a cost, with nothing to meet. */
+  target?: string;
+  met: boolean;
+}
+
 export function summarize(samples: number[]): Summary {
   if (samples.length === 0) throw new Error('no samples to summarize');
   const sorted = [...samples].sort((a, b) => a - b);

@@ -7,27 +7,54 @@ import {
   GetUserCommand,
   ListAccountAliasesCommand,
   ListMFADevicesCommand,
+  paginateGetAccountAuthorizationDetails,
   paginateGetGroup,
   paginateListAttachedGroupPolicies,
   paginateListEntitiesForPolicy,
   paginateListUsers,
   paginateListVirtualMFADevices,
+  type GroupDetail,
   type PasswordPolicy,
   type User,
+  type UserDetail,
 } from '@aws-sdk/client-iam';
-import { realClock, type Clock } from '../clock.js';
 import { isNoSuchEntity, isNotFound } from './aws-error.js';
 import type { AwsClients } from './clients.js';
-import { fetchCredentialReport, type CredentialReport } from './credential-report.js';
+import { newestCredentialReport, waitForCredentialReport, type ReportLookup, type ReportWait } from './credential-report.js';
 import { adminPolicyArn, type Identity } from './identity.js';
 
-export interface Admins {
-  /** IAM users holding AdministratorAccess, attached directly or through a group. */
+/** Who holds AdministratorAccess: what one wave of account-level reads can tell. */
+export interface AdminHolders {
+  /** IAM users holding AdministratorAccess, attached directly or through a group, sorted. */
   users: string[];
-  /** Those of them who can sign in to the console. */
-  consoleUsers: string[];
   /** IAM Identity Center roles (AWSReservedSSO_*) holding AdministratorAccess. */
   identityCenterRoles: string[];
+}
+
+export interface Admins extends AdminHolders {
+  /** Those of `users` who can sign in to the console. */
+  consoleUsers: string[];
+}
+
+/**
+ * Which account the reader asks about: known at once from an identity, or still on its way, so
+ * that reads which need neither can leave together with GetCallerIdentity.
+ */
+export interface ReaderScope {
+  /** The partition, for AWS-managed policy ARNs (`aws`, `aws-cn`, ...). */
+  partition: string | PromiseLike<string>;
+  /** The 12-digit account id, for Budgets. */
+  account: string | PromiseLike<string>;
+}
+
+/** The scope GetCallerIdentity's answer will give: a failed call is reported where the identity is awaited. */
+export function scopeOf(identity: Promise<Pick<Identity, 'partition' | 'account'>>): { partition: Promise<string>; account: Promise<string> } {
+  const partition = identity.then((i) => i.partition);
+  const account = identity.then((i) => i.account);
+  // A reader may never need one of them: their failure must not go unhandled.
+  partition.catch(() => {});
+  account.catch(() => {});
+  return { partition, account };
 }
 
 /** A virtual MFA device without its seed, which the reader never keeps. */
@@ -53,16 +80,15 @@ export class AccountReader {
 
   constructor(
     private readonly aws: Pick<AwsClients, 'iam' | 'budgets' | 'account'>,
-    private readonly identity: Pick<Identity, 'account' | 'partition'>,
+    private readonly scope: ReaderScope,
     private readonly signal: AbortSignal = new AbortController().signal,
-    /** For waiting on the credential report. */
-    private readonly clock: Clock = realClock,
+    /**
+     * Without it (status) the credential report is never waited for: the newest one is used and,
+     * when over four hours old, a new one asked for. The wizard waits, telling the person why.
+     */
+    private readonly reportWait?: ReportWait,
   ) {
     this.iam = aws.iam;
-  }
-
-  private get partition() {
-    return this.identity.partition;
   }
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -85,31 +111,49 @@ export class AccountReader {
     });
   }
 
-  admins(): Promise<Admins> {
-    return this.once('admins', async () => {
-      const users = new Set<string>();
-      const groups: string[] = [];
-      const roles: string[] = [];
-      const pages = paginateListEntitiesForPolicy(
-        { client: this.iam },
-        { PolicyArn: adminPolicyArn(this.partition) },
-      );
-      for await (const page of pages) {
-        page.PolicyUsers?.forEach((u) => u.UserName && users.add(u.UserName));
-        page.PolicyGroups?.forEach((g) => g.GroupName && groups.push(g.GroupName));
-        page.PolicyRoles?.forEach((r) => r.RoleName && roles.push(r.RoleName));
-      }
-      for (const members of await Promise.all(groups.map((g) => this.groupMembers(g)))) {
-        members.forEach((u) => users.add(u));
-      }
-      const sorted = [...users].sort();
-      const withConsole = await Promise.all(sorted.map((u) => this.hasConsoleAccess(u)));
+  /**
+   * Users and groups holding AdministratorAccess come from one GetAccountAuthorizationDetails
+   * (users with their groups, groups with their policies), so group members are known without a
+   * GetGroup per group; Identity Center roles from ListEntitiesForPolicy. The two run together.
+   */
+  adminHolders(): Promise<AdminHolders> {
+    return this.once('admin-holders', async () => {
+      const arn = adminPolicyArn(await this.scope.partition);
+      const holds = (d: UserDetail | GroupDetail) => d.AttachedManagedPolicies?.some((p) => p.PolicyArn === arn) ?? false;
+      const [{ users, groups }, roles] = await Promise.all([this.usersAndGroups(), this.rolesHolding(arn)]);
+      const adminGroups = new Set(groups.filter(holds).map((g) => g.GroupName));
+      const admins = users.filter((u) => holds(u) || u.GroupList?.some((g) => adminGroups.has(g)));
       return {
-        users: sorted,
-        consoleUsers: sorted.filter((_, i) => withConsole[i]),
+        users: admins.flatMap((u) => (u.UserName ? [u.UserName] : [])).sort(),
         identityCenterRoles: roles.filter((r) => r.startsWith('AWSReservedSSO_')),
       };
     });
+  }
+
+  admins(): Promise<Admins> {
+    return this.once('admins', async () => {
+      const holders = await this.adminHolders();
+      const withConsole = await Promise.all(holders.users.map((u) => this.hasConsoleAccess(u)));
+      return { ...holders, consoleUsers: holders.users.filter((_, i) => withConsole[i]) };
+    });
+  }
+
+  private async usersAndGroups(): Promise<{ users: UserDetail[]; groups: GroupDetail[] }> {
+    const users: UserDetail[] = [];
+    const groups: GroupDetail[] = [];
+    for await (const page of paginateGetAccountAuthorizationDetails({ client: this.iam }, { Filter: ['User', 'Group'] })) {
+      users.push(...(page.UserDetailList ?? []));
+      groups.push(...(page.GroupDetailList ?? []));
+    }
+    return { users, groups };
+  }
+
+  private async rolesHolding(policyArn: string): Promise<string[]> {
+    const roles: string[] = [];
+    for await (const page of paginateListEntitiesForPolicy({ client: this.iam }, { PolicyArn: policyArn, EntityFilter: 'Role' })) {
+      page.PolicyRoles?.forEach((r) => r.RoleName && roles.push(r.RoleName));
+    }
+    return roles;
   }
 
   groupMembers(group: string): Promise<string[]> {
@@ -214,15 +258,20 @@ export class AccountReader {
     });
   }
 
-  credentialReport(): Promise<CredentialReport> {
-    return this.once('credential-report', () => fetchCredentialReport(this.iam, this.clock, this.signal));
+  credentialReport(): Promise<ReportLookup> {
+    return this.once('credential-report', () =>
+      this.reportWait
+        ? waitForCredentialReport(this.iam, this.reportWait, this.signal)
+        : // A report's age is a wall-clock fact, like the report's own timestamps.
+          newestCredentialReport(this.iam, Date.now(), this.signal),
+    );
   }
 
   /** The account's COST budgets, each with its notifications. */
   costBudgets(): Promise<BudgetWithNotifications[]> {
     return this.once('cost-budgets', async () => {
       const budgets: Budget[] = [];
-      const AccountId = this.identity.account;
+      const AccountId = await this.scope.account;
       for await (const page of paginateDescribeBudgets({ client: this.aws.budgets }, { AccountId })) {
         page.Budgets?.forEach((b) => b.BudgetType === 'COST' && budgets.push(b));
       }

@@ -29,8 +29,10 @@ export const isLimitExceeded = named('LimitExceeded');
 /** Budgets' NotFound and the Account API's ResourceNotFound. */
 export const isNotFound = named('NotFound', 'ResourceNotFound');
 export const isDuplicateRecord = named('DuplicateRecord');
-/** The credential report is being made, or not made yet: worth asking again shortly. */
-export const isReportNotReady = named('ReportInProgress', 'ReportNotPresent', 'CredentialReportNotReady', 'CredentialReportNotPresent');
+/** GetCredentialReport: the report is being made (ReportInProgress, HTTP 404), worth asking again shortly. */
+export const isReportNotReady = named('ReportInProgress', 'CredentialReportNotReady');
+/** GetCredentialReport: there is no report, or it expired (ReportNotPresent, ReportExpired; HTTP 410): GenerateCredentialReport makes one. */
+export const isReportMissing = named('ReportNotPresent', 'ReportExpired', 'CredentialReportNotPresent', 'CredentialReportExpired');
 
 export const isAccessDenied = (error: unknown) =>
   ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation'].includes(errorName(error));

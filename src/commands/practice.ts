@@ -1,10 +1,12 @@
 import { noCredentials } from '../report-error.js';
-import { startPractice, type PracticeSession } from '../practice/session.js';
+import type { PracticeSession } from '../practice/session.js';
 import type { RunContext } from './context.js';
 import { lines, paragraph, widthFor } from '../ui/layout.js';
 
 /** Runs `work` against a practice account on this computer, closed again whatever happens. */
 export async function inPractice<T>(stateFile: string | undefined, work: (practice: PracticeSession) => Promise<T>): Promise<T> {
+  // The practice account (its server, console pages and QR codes) is loaded for practice alone.
+  const { startPractice } = await import('../practice/session.js');
   const practice = await startPractice(stateFile);
   try {
     return await work(practice);

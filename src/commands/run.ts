@@ -8,7 +8,7 @@ import { EXIT } from '../exit-codes.js';
 import { invocation, useInvocation } from '../invocation.js';
 import { readAll } from '../io.js';
 import type { PracticeSession } from '../practice/session.js';
-import { openSession } from './session.js';
+import { openSession, startSession } from './session.js';
 import type { RunContext } from './context.js';
 import { loadSteps } from '../../steps/manifest.js';
 import { inPractice, offerPractice } from './practice.js';
@@ -45,8 +45,10 @@ async function runOn(options: Options, context: RunContext, inputs: Record<strin
   // Prompts and spinners are for the interactive wizard only; loading starts now, so it overlaps
   // the first request instead of delaying `status` or a scripted run.
   if (options.command === 'wizard' && context.io.canPrompt && !options.yes) void import('../ui/terminal-ui.js');
-  const session = await openSession(options, context, practice);
-  return options.command === 'status' ? statusCommand(options, context, session) : wizardCommand(options, context, session, inputs);
+  const connecting = await startSession(options, context, practice);
+  return options.command === 'status'
+    ? statusCommand(options, context, connecting)
+    : wizardCommand(options, context, await openSession(connecting, context.signal), inputs);
 }
 
 /** The steps' inputs, with standard input's first line where a flag (--password-stdin) asked for it. */

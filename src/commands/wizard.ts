@@ -26,6 +26,8 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
   }
   const ui = await chooseUI(options, context, session);
   session.onRetry((notice) => ui.retrying(notice));
+  // The wizard may wait for the credential report, and says so while it does.
+  const reportWait = { clock: realClock, onWait: (why: string) => ui.busy(why) };
   try {
     const reports = await runWizard({
       steps,
@@ -41,7 +43,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
       skip: options.skip,
       pollIntervalMs: options['poll-interval'] * 1000,
       waitTimeoutMs: options.wait * 1000,
-      newReader: session.newReader,
+      newReader: () => session.newReader(reportWait),
     });
     return openReports(reports).length === 0 ? EXIT.ok : EXIT.open;
   } catch (error) {

@@ -21,6 +21,8 @@ export interface UI {
   plan(step: Step, plan: Plan, dryRun: boolean): void;
   /** An action of a plan starts: the interface shows it running, then done (✔) or failed (✖, with why). */
   action(title: string): ActionProgress;
+  /** Says what the run is waiting for (a spinner at a terminal) until the returned function is called. */
+  busy(message: string): () => void;
   note(note: Note): void;
   /** A call to AWS is being tried again (a retry, an outage): `notice` says which and why. */
   retrying(notice: string): void;

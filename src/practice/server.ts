@@ -4,6 +4,8 @@ import type { PracticeAccount } from './account.js';
 import { ConsoleActions } from './console/actions.js';
 import { handleConsole } from './console/routes.js';
 import { handlerFor, jsonHandlerFor } from './services/handlers.js';
+import { answerOrganization } from './services/organization/answer.js';
+import { builtInOrganization, type PracticeOrganization } from './services/organization/organization.js';
 import { errorJson, parseJsonRequest, successJson } from './protocols/json-protocol.js';
 import { errorXml, parseQueryRequest, ServiceError, signingKeyId, successXml, type XmlReply } from './protocols/query-protocol.js';
 
@@ -17,6 +19,8 @@ export const PRACTICE_CREDENTIALS = {
 export interface PracticeServer {
   url: string;
   account: PracticeAccount;
+  /** The built-in organization, with this account as its management account (for `org --practice`). */
+  organization: PracticeOrganization;
   console: ConsoleActions;
   /** Every API call answered, as 'iam:CreateUser', in order. */
   calls: string[];
@@ -80,13 +84,15 @@ function answerJson(account: PracticeAccount, calls: string[], body: string, req
 /** Serves the simulated IAM, STS, Budgets and Account APIs and the practice console on 127.0.0.1, on a free port. */
 export async function startPracticeServer(account: PracticeAccount): Promise<PracticeServer> {
   const consoleActions = new ConsoleActions(account);
+  const organization = builtInOrganization(account.state.accountId);
   const calls: string[] = [];
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const body = await readBody(req);
     // The clients of all four services share one endpoint: the protocol tells them apart.
     const path = new URL(req.url ?? '/', 'http://practice').pathname;
-    const reply = (await answerQuery(account, calls, body, req)) ?? answerJson(account, calls, body, req, path);
+    const reply =
+      answerOrganization(organization, calls, body, req) ?? (await answerQuery(account, calls, body, req)) ?? answerJson(account, calls, body, req, path);
     if (!reply) return handleConsole(consoleActions, req, res, body);
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);
@@ -107,6 +113,7 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
   return {
     url: `http://127.0.0.1:${port}`,
     account,
+    organization,
     console: consoleActions,
     calls,
     close: () =>

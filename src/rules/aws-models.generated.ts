@@ -48,6 +48,9 @@ export const AWS_MODELS = {
         "ListEntitiesForPolicyRequest.PolicyUsageFilter": {"shape":"PolicyUsageType","type":"string","enum":["PermissionsPolicy","PermissionsBoundary"]},
         "ListEntitiesForPolicyRequest.Marker": {"shape":"markerType","type":"string","min":1,"max":320,"pattern":"[\\u0020-\\u00FF]+"},
         "ListEntitiesForPolicyRequest.MaxItems": {"shape":"maxItemsType","type":"integer","min":1,"max":1000},
+        "GetAccountAuthorizationDetailsRequest.Filter": {"shape":"entityListType","type":"list","member":"EntityType"},
+        "GetAccountAuthorizationDetailsRequest.MaxItems": {"shape":"maxItemsType","type":"integer","min":1,"max":1000},
+        "GetAccountAuthorizationDetailsRequest.Marker": {"shape":"markerType","type":"string","min":1,"max":320,"pattern":"[\\u0020-\\u00FF]+"},
         "UpdateAccountPasswordPolicyRequest.MinimumPasswordLength": {"shape":"minimumPasswordLengthType","type":"integer","min":6,"max":128,"default":6},
         "UpdateAccountPasswordPolicyRequest.RequireSymbols": {"shape":"booleanType","type":"boolean","default":false},
         "UpdateAccountPasswordPolicyRequest.RequireNumbers": {"shape":"booleanType","type":"boolean","default":false},
@@ -104,6 +107,20 @@ export const AWS_MODELS = {
         "PutAlternateContactRequest.PhoneNumber": {"shape":"PhoneNumber","type":"string","min":1,"max":25,"pattern":"[\\s0-9()+-]+","sensitive":true,"required":true},
         "PutAlternateContactRequest.AlternateContactType": {"shape":"AlternateContactType","type":"string","enum":["BILLING","OPERATIONS","SECURITY"],"required":true},
         "PutAlternateContactRequest.AccountId": {"shape":"AccountId","type":"string","pattern":"\\d{12}"},
+      },
+    },
+    organizations: {
+      model: "organizations/2016-11-28/service-2.json.gz",
+      members: {
+        "RegisterDelegatedAdministratorRequest.AccountId": {"shape":"AccountId","type":"string","max":12,"pattern":"^\\d{12}$","required":true},
+        "ListAccountsForParentRequest.ParentId": {"shape":"ParentId","type":"string","max":100,"pattern":"^(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$","required":true},
+      },
+    },
+    sts: {
+      model: "sts/2011-06-15/service-2.json.gz",
+      members: {
+        "AssumeRootRequest.TargetPrincipal": {"shape":"TargetPrincipalType","type":"string","min":12,"max":2048,"required":true},
+        "AssumeRootRequest.DurationSeconds": {"shape":"RootDurationSecondsType","type":"integer","min":0,"max":900},
       },
     },
     budgets: {

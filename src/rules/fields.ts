@@ -130,6 +130,22 @@ export const BUDGET_NAME = fieldRule({
 });
 
 /** The fixed values this program sends, for the test that checks each against its model. */
+/** Organizations' AccountId (`^\d{12}$`): a member account `org` is told to choose, open or delegate to. */
+export const ORG_ACCOUNT_ID = fieldRule({
+  service: 'organizations',
+  member: 'RegisterDelegatedAdministratorRequest.AccountId',
+  rule: 'AWS account ids are 12 digits',
+  diagnose: (v) => `is ${v.length} digit${v.length === 1 ? '' : 's'}`,
+});
+
+/** Organizations' ParentId: the root (`r-…`) or an organizational unit (`ou-…-…`), for `org --ou`. */
+export const ORG_PARENT_ID = fieldRule({
+  service: 'organizations',
+  member: 'ListAccountsForParentRequest.ParentId',
+  rule: 'an organizational unit id looks like ou-ab12-cd34ef56, the root id like r-ab12',
+  diagnose: (v) => (/^(ou|r)-/.test(v) ? 'is not a whole id' : 'starts with neither ou- nor r-'),
+});
+
 export const FIXED_VALUE_RULES = {
   groupName: GROUP_NAME,
   budgetName: BUDGET_NAME,

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { join, Text, type Printable } from './text.js';
@@ -34,6 +35,22 @@ export function paragraph(width: number, lead: Printable, body: Printable, hang?
   const textWidth = Math.max(MIN_TEXT_WIDTH, width - Math.max(indent, stringWidth(first)));
   const lines = wrapAnsi(Text.of(body).value, textWidth, { hard: false, trim: true }).split('\n');
   return Text.ours(lines.map((line, i) => (i === 0 ? first : spaces(indent)) + line).join('\n'));
+}
+
+/**
+ * Lines of `text` wrapped to `width`, each continuing under its own start: after its indent and its
+ * mark (`• `, `✔ `, `! `, `1. `). A line that is a command (`$ …` after the indent) stays whole.
+ */
+export function indented(width: number, text: Printable): Text {
+  const wrapped = Text.of(text)
+    .value.split('\n')
+    .map((line) => {
+      // Styles may open before the indent or around the mark: they are part of the lead, which takes no columns.
+      const lead = /^(?:\s|\x1b\[[\d;]*m)*(?:(?:[•✔✖!$]|\d+\.)(?:\x1b\[[\d;]*m)* )?/.exec(line)![0];
+      if (stripVTControlCharacters(lead).endsWith('$ ')) return line;
+      return paragraph(width, Text.ours(lead), Text.ours(line.slice(lead.length))).value;
+    });
+  return Text.ours(wrapped.join('\n'));
 }
 
 /** A command on a line of its own, never wrapped: `  $ aws iam get-account-summary`. */

@@ -1,4 +1,5 @@
 import { confirm, input, password, select } from '@inquirer/prompts';
+import ora from 'ora';
 import type { Identity } from '../aws/identity.js';
 import type { Step } from '../engine/types.js';
 import type { ActionProgress, ConfirmQuestion, Note, SecretQuestion, SelectQuestion, TextQuestion, UI, Waiter } from '../engine/ui.js';
@@ -227,6 +228,13 @@ export class TerminalUI extends TextOutput implements UI {
     if (!shown?.redraw) return super.note(note);
     shown.note = note;
     shown.screen.redraw(shown.redraw());
+  }
+
+  /** A spinner with `message` (made printable) until it is done; it leaves no line behind. */
+  override busy(message: string): () => void {
+    const text = t`${message}`.value;
+    const spinner = ora({ stream: this.io.stderr as NodeJS.WriteStream, discardStdin: false, isEnabled: this.io.spinner, color: this.io.color ? 'cyan' : false, text }).start();
+    return () => spinner.stop();
   }
 
   waiting(step: Step, waitingFor: string, doItForMe?: () => string): Waiter {

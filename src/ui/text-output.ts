@@ -113,6 +113,12 @@ export abstract class TextOutput {
     };
   }
 
+  /** Said once, where nothing can be redrawn: the "…" line of what the run waits for. */
+  busy(message: string): () => void {
+    this.print(render.actionLine(message, 'running', this.width()));
+    return () => {};
+  }
+
   note(note: Note) {
     this.flushHeader();
     this.print(render.noteText(note, this.width()));

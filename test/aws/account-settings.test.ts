@@ -67,8 +67,12 @@ describe('security-contact', () => {
 
   it('asks for the values in a terminal', async () => {
     const answers = { 'security-contact-name': contact.name, 'security-contact-email': contact.email, 'security-contact-phone': contact.phone, 'apply-security-contact': true };
-    const { outcomes } = await runSteps(account, [securityContact], answers);
+    const { ui, outcomes } = await runSteps(account, [securityContact], answers);
     expect(outcomes).toEqual(['done']);
+    expect(ui.of('ask').map((a) => a.key)).toEqual(['security-contact-name', 'security-contact-email', 'security-contact-phone', 'apply-security-contact']);
+    const read = await account.aws.account.send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' }));
+    expect(read.AlternateContact).toMatchObject({ Name: 'Jane Doe', Title: 'Security contact', EmailAddress: 'security@example.com', PhoneNumber: '+1 555 0100' });
+    expect(account.proxy.count('account:PutAlternateContact')).toBe(1);
   });
 
   it('under --yes without its flags, is left out with a note naming them, and stays open', async () => {

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // Credentials that are configured but cannot be used, as admins really have them: real config and
 // token-cache files in a temporary HOME, read by the SDK itself. Each keeps its cause and its remedy
 // (exit 4), and only "nothing configured at all" lists the ways in and offers practice mode.

@@ -1,3 +1,4 @@
+// @module-tag e2e
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -57,16 +58,29 @@ describe('credentials', () => {
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).caller.isRoot).toBe(true);
     expect(containerRequests).toContain('cloudshell-token');
+    expect(proxy.lastSigner('sts:GetCallerIdentity')?.accessKeyId).toBe('ASIACLOUDSHELLEXAMPLE');
   });
 
-  it('uses a named profile with --profile', async () => {
+  it('uses a named profile with --profile: its keys, and its region to find the partition', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arl-profile-'));
-    writeFileSync(join(dir, 'config'), '[profile learner]\nregion = eu-west-1\n');
+    // A China region: the profile's region only picks the partition (every call then goes to the
+    // partition's service region), so an account there shows whether it was read.
+    writeFileSync(join(dir, 'config'), '[profile learner]\nregion = cn-north-1\n');
     writeFileSync(join(dir, 'credentials'), '[learner]\naws_access_key_id = ASIAPROFILEEXAMPLE\naws_secret_access_key = s\naws_session_token = t\n');
     const env = { ...noKeys, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
-    const result = await status(env, ['--profile', 'learner']);
-    expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout).account).toBe('123456789012');
+    proxy.state.partition = 'aws-cn';
+    proxy.resetCounts();
+    try {
+      const result = await status(env, ['--profile', 'learner']);
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toMatchObject({ account: '123456789012', partition: 'aws-cn' });
+      // Signed with the profile's key, for aws-cn from the first call on: no detour through aws.
+      expect(new Set(proxy.regions)).toEqual(new Set(['cn-northwest-1']));
+      expect(proxy.lastSigner('sts:GetCallerIdentity')?.accessKeyId).toBe('ASIAPROFILEEXAMPLE');
+      expect(proxy.lastSigner('iam:GetAccountSummary')?.accessKeyId).toBe('ASIAPROFILEEXAMPLE');
+    } finally {
+      proxy.state.partition = undefined;
+    }
 
     const missing = await status(env, ['--profile', 'nobody']);
     expect(missing.code).toBe(4);

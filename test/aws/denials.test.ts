@@ -83,7 +83,7 @@ describe('where a denial comes from', () => {
   });
 });
 
-describe('status shows each denial with its remedy', () => {
+describe('status shows each denial with its remedy', { tags: ['e2e'] }, () => {
   const account = useTestAccount();
 
   it.each(DENIALS)('$source', async ({ message, detail }) => {

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // Regions and partitions: whatever region is configured, IAM and STS calls go where they work for
 // the caller's partition. The proxy answers as AWS does in an opt-in region the account has not
 // enabled, and in a region of another partition: it refuses the credentials (InvalidClientTokenId),
@@ -14,6 +15,20 @@ const account = useTestAccount({ mfa: true, accessKeys: false, disabledRegions: 
 
 /** `status --json` with the test account's environment (the proxy as endpoint) and `env` on top. */
 const status = (env: Env, args: string[] = []) => runProcess(process.execPath, [CLI, 'status', '--json', ...args], { cwd: ROOT, env });
+
+/** The calls signed for `region`, in the order they came. */
+const signedFor = (region: string) => account.proxy.calls.filter((_, i) => account.proxy.regions[i] === region);
+
+/**
+ * status's first reads leave together with GetCallerIdentity, so each is tried once in the
+ * configured partition and refused there with it; after the move every call goes to `found`.
+ */
+function expectMovedTo(found: string, refused: string) {
+  expect(new Set(account.proxy.regions)).toEqual(new Set([refused, found]));
+  expect(signedFor(refused)).toContain('sts:GetCallerIdentity');
+  expect(new Set(signedFor(refused)).size).toBe(signedFor(refused).length);
+  expect(signedFor(found)).toEqual(expect.arrayContaining(['sts:GetCallerIdentity', 'iam:GetAccountSummary']));
+}
 
 describe('the configured region never stops the run', () => {
   it('the emulator refuses STS in a region the account has not enabled, as AWS does', async () => {
@@ -41,9 +56,15 @@ describe('the configured region never stops the run', () => {
     const result = await status({ AWS_REGION: 'cn-north-1' });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).partition).toBe('aws');
-    // One refused try in the configured partition, then everything in aws's service region.
-    expect(account.proxy.regions[0]).toBe('cn-northwest-1');
-    expect(new Set(account.proxy.regions.slice(1))).toEqual(new Set(['us-east-1']));
+    expectMovedTo('us-east-1', 'cn-northwest-1');
+  });
+
+  it('the wizard as well: its first check, asked together with GetCallerIdentity, is asked again in aws', async () => {
+    const result = await runProcess(process.execPath, [CLI, '--dry-run', '--admin-user', 'admin'], { cwd: ROOT, env: { AWS_REGION: 'cn-north-1' } });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('root has at least one MFA device');
+    expect(result.code).toBe(1);
+    expectMovedTo('us-east-1', 'cn-northwest-1');
   });
 
   it('a China account with an aws region configured: found in aws-cn and read there', async () => {
@@ -52,7 +73,7 @@ describe('the configured region never stops the run', () => {
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout);
     expect(report.partition).toBe('aws-cn');
-    expect(new Set(account.proxy.regions.slice(1))).toEqual(new Set(['cn-northwest-1']));
+    expectMovedTo('cn-northwest-1', 'us-east-1');
   });
 
   it('credentials no partition knows: one line that blames the credentials, exit 3', async () => {

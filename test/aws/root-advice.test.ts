@@ -9,9 +9,10 @@ import { runSteps, useTestAccount, checkContext } from '../support/test-account.
 
 const account = useTestAccount({ mfa: true });
 
-async function check(step: typeof rootMfaBackup | typeof rootRecentUse, clock?: FakeClock) {
+/** A step's check as the wizard runs it (its reader may wait for the credential report, on `clock`). */
+async function check(step: typeof rootMfaBackup | typeof rootRecentUse, clock = new FakeClock()) {
   const identity = await account.identity();
-  return step.check(checkContext(identity, account.reader(identity, clock)));
+  return step.check(checkContext(identity, account.reader(identity, { clock })));
 }
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -86,5 +87,17 @@ describe('root-recent-use (advisory, from the credential report)', () => {
     expect(clock.sleeps).toEqual([1000, 2000]);
     expect(account.proxy.count('iam:GenerateCredentialReport')).toBe(1);
     expect(account.proxy.count('iam:GetCredentialReport')).toBe(3);
+  });
+
+  it('in the wizard, says why it waits while AWS makes the report, and only then', async () => {
+    account.proxy.state.rootReport = { passwordLastUsed: 'no_information' };
+    account.proxy.failNext('iam:GetCredentialReport', { status: 404, code: 'ReportInProgress', message: 'in progress' }, 1);
+    const waited = await runSteps(account, [rootRecentUse]);
+    expect(waited.ui.of('busy')).toEqual([{ type: 'busy', message: expect.stringContaining('credential report'), done: true }]);
+    expect(waited.clock.sleeps).toEqual([1000]);
+    // The report is there now: the next run does not wait.
+    const again = await runSteps(account, [rootRecentUse]);
+    expect(again.ui.of('busy')).toEqual([]);
+    expect(again.clock.sleeps).toEqual([]);
   });
 });

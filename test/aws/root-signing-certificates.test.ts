@@ -77,7 +77,7 @@ describe('root-signing-certificates', () => {
         dryRun: false,
         pollIntervalMs: 5000,
         waitTimeoutMs: 60_000,
-        newReader: () => new AccountReader(aws, identity, undefined, clock),
+        newReader: () => new AccountReader(aws, identity, undefined, { clock }),
       });
       expect(reports.map((r) => r.outcome)).toEqual(['done']);
       expect(ui.of('checklist')[0]!.list.url).toBe(`${server.url}/security_credentials`);

@@ -6,10 +6,13 @@ import {
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
+  GenerateCredentialReportCommand,
 } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
+import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { awsConsoleLinks } from '../../src/aws/console-links.js';
-import { collectStatus, nothingReadable } from '../../src/engine/status.js';
+import { whoAmI } from '../../src/aws/identity.js';
+import { collectStatus, nothingReadable, readInTwoWaves } from '../../src/engine/status.js';
 import { PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import type { CreateVirtualMFADeviceCommandOutput } from '@aws-sdk/client-iam';
@@ -18,14 +21,18 @@ import { statusJson, statusTable } from '../../src/ui/status-view.js';
 import { adminMfa } from '../../steps/admin-mfa.js';
 import { adminSignIn } from '../../steps/admin-sign-in.js';
 import { loadSteps, MANIFEST, STEP_IDS } from '../../steps/manifest.js';
-import { useTestAccount, writeCalls, checkContext } from '../support/test-account.js';
+import { createAlertingBudget } from '../support/budget.js';
+import { requestDepths, runDepth } from '../support/request-depth.js';
+import { TEMPORARY_CREDENTIALS, useTestAccount, writeCalls, checkContext } from '../support/test-account.js';
 
 const account = useTestAccount();
 const ALL_STEPS = await loadSteps();
 
-async function status() {
-  const identity = await account.identity();
-  return collectStatus(identity, account.reader(identity), ALL_STEPS, awsConsoleLinks(identity.partition));
+/** status as the command runs it: its reads in two waves, then every check (on `aws`, the test's clients by default). */
+async function status(aws: AwsClients = account.aws) {
+  const identify = async () => ({ aws, identity: await whoAmI(aws) });
+  const { caller, read } = await readInTwoWaves(aws, identify, new AbortController().signal);
+  return collectStatus(caller.identity, read, ALL_STEPS, awsConsoleLinks(caller.identity.partition));
 }
 const statuses = (report: Awaited<ReturnType<typeof status>>) => Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
 
@@ -177,5 +184,140 @@ describe('admin follow-up checks', () => {
     expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'protected' }))).toMatchObject({ status: 'pass' });
     expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'fresh' }))).toMatchObject({ status: 'fail' });
     expect(await adminMfa.check(checkContext(identity, read, { adminUser: 'nobody' }))).toMatchObject({ status: 'fail' });
+  });
+});
+
+/** Each call and how many round trips deep it was, the calls at each depth sorted. */
+function callsByDepth(): Record<number, string[]> {
+  const depths = requestDepths(account.proxy.timings);
+  const byDepth: Record<number, string[]> = {};
+  account.proxy.timings.forEach((t, i) => (byDepth[depths[i]!] ??= []).push(t.call));
+  return Object.fromEntries(Object.entries(byDepth).map(([depth, calls]) => [depth, [...new Set(calls)].sort()]));
+}
+
+/** A finished account with a budget that alerts, and a credential report AWS made an hour ago. */
+async function finishedAccountWithBudget() {
+  Object.assign(account.proxy.state, { mfa: true, accessKeys: false, rootReport: { passwordLastUsed: 'no_information', generatedAt: hoursAgo(1) } });
+  await makeAdmin('admin-jane', { mfa: true });
+  await finishAccountSettings();
+  await account.aws.iam.send(new GenerateCredentialReportCommand({}));
+  await account.aws.budgets.send(createAlertingBudget('123456789012'));
+  account.proxy.resetCounts();
+}
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+
+/**
+ * Depth is read from when each request reached the proxy and when each answer left it. 150 ms of
+ * added latency per request keeps answers back long enough that a busy machine, slow to send the
+ * first wave, cannot make a request look as if it waited for one it did not.
+ */
+const LATENCY_MS = 150;
+
+async function withLatency<T>(run: () => Promise<T>): Promise<T> {
+  account.proxy.latencyMs = LATENCY_MS;
+  try {
+    return await run();
+  } finally {
+    account.proxy.latencyMs = 0;
+  }
+}
+
+/** The product's own clients, signed with credentials whose source names the account (as IAM Identity Center, `aws login` and roles do). */
+async function clientsNamingTheAccount(accountId = '123456789012'): Promise<AwsClients> {
+  return createClients({
+    credentials: { accessKeyId: TEMPORARY_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: 'secret', sessionToken: 'token', accountId },
+  });
+}
+
+describe('status, round trips', () => {
+  it('is two round trips deep: the identity with every account-level read, then each admin and budget', async () => {
+    await finishedAccountWithBudget();
+    const aws = await clientsNamingTheAccount();
+    try {
+      const report = await withLatency(() => status(aws));
+      expect(report.ok).toBe(true);
+      expect(runDepth(account.proxy.timings)).toBe(2);
+      expect(callsByDepth()).toEqual({
+        1: [
+          'account:GetAlternateContact',
+          'budgets:DescribeBudgets',
+          'iam:GetAccountAuthorizationDetails',
+          'iam:GetAccountPasswordPolicy',
+          'iam:GetAccountSummary',
+          'iam:GetCredentialReport',
+          'iam:ListAccountAliases',
+          'iam:ListEntitiesForPolicy',
+          'iam:ListVirtualMFADevices',
+          'sts:GetCallerIdentity',
+        ],
+        2: ['budgets:DescribeNotificationsForBudget', 'iam:GetLoginProfile', 'iam:ListMFADevices'],
+      });
+    } finally {
+      Object.values(aws).forEach((client) => client.destroy());
+    }
+  });
+
+  it('reads everything again when the identity contradicts what the first wave assumed', async () => {
+    await finishedAccountWithBudget();
+    const aws = await clientsNamingTheAccount('999999999999');
+    try {
+      const report = await status(aws);
+      expect(report.account).toBe('123456789012');
+      expect(report.checks.find((c) => c.id === 'billing-alert')).toMatchObject({ status: 'pass' });
+      expect(account.proxy.count('budgets:DescribeBudgets')).toBe(2);
+      expect(account.proxy.count('iam:GetAccountSummary')).toBe(2);
+    } finally {
+      Object.values(aws).forEach((client) => client.destroy());
+    }
+  });
+
+  it('without the account id in the credentials (CloudShell, access keys), only Budgets waits for the identity', async () => {
+    await finishedAccountWithBudget();
+    await withLatency(() => status());
+    expect(runDepth(account.proxy.timings)).toBe(3);
+    expect(callsByDepth()[2]).toContain('budgets:DescribeBudgets');
+    expect(callsByDepth()[3]).toEqual(['budgets:DescribeNotificationsForBudget']);
+  });
+});
+
+describe('status and the credential report: it never waits for one', () => {
+  const recentUse = (report: Awaited<ReturnType<typeof status>>) => report.checks.find((c) => c.id === 'root-recent-use');
+
+  it('uses a report under four hours old as it is, and asks for no new one', async () => {
+    await finishedAccountWithBudget();
+    expect(recentUse(await status())).toMatchObject({ status: 'info', detail: expect.stringMatching(/\(report made 1 h ago\)/) });
+    expect(account.proxy.count('iam:GetCredentialReport')).toBe(1);
+    expect(account.proxy.count('iam:GenerateCredentialReport')).toBe(0);
+  });
+
+  it('uses an older report, saying how old, and asks for a new one for next time', async () => {
+    await finishedAccountWithBudget();
+    account.proxy.state.rootReport = { passwordLastUsed: hoursAgo(30), generatedAt: hoursAgo(6) };
+    account.proxy.state.caller = 'user';
+    expect(recentUse(await status())).toEqual({
+      id: 'root-recent-use',
+      title: expect.any(String),
+      required: false,
+      status: 'info',
+      detail: 'root last signed in 30 h ago (report made 6 h ago; a newer one is being made)',
+    });
+    expect(account.proxy.calls.filter((c) => c.includes('CredentialReport'))).toEqual(['iam:GetCredentialReport', 'iam:GenerateCredentialReport']);
+  });
+
+  it.each([
+    ['none was ever made', undefined],
+    ['the last one expired', { status: 410, code: 'ReportExpired', message: 'The credential report has expired.' }],
+    ['one is being made', { status: 404, code: 'ReportInProgress', message: 'Report generation in progress.' }],
+  ])('asks once and says so when %s', async (_, answer) => {
+    if (answer) {
+      await account.aws.iam.send(new GenerateCredentialReportCommand({}));
+      account.proxy.failNext('iam:GetCredentialReport', answer);
+      account.proxy.resetCounts();
+    }
+    expect(recentUse(await status())).toMatchObject({ status: 'info', detail: expect.stringContaining('a new one is being made') });
+    expect(account.proxy.count('iam:GetCredentialReport')).toBe(1);
+    // A report already being made is not asked for again.
+    expect(account.proxy.count('iam:GenerateCredentialReport')).toBe(answer?.code === 'ReportInProgress' ? 0 : 1);
   });
 });

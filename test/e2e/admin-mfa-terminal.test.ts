@@ -1,3 +1,4 @@
+// @module-tag e2e
 // The admin's MFA enrolled in the terminal: a QR code, the Base32 fallback, codes checked against the seed.
 import { beforeEach, expect, it } from 'vitest';
 import { keyShown, totp } from '../support/totp.js';

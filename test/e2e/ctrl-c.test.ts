@@ -1,3 +1,4 @@
+// @module-tag e2e
 // Ctrl-C stops the run at once, says how to continue, and leaves the terminal as it found it.
 import { expect, it } from 'vitest';
 import {
@@ -14,12 +15,10 @@ import {
 } from './helpers.js';
 import { Emulator, renderScreen } from '../support/terminal.js';
 import { keyShown } from '../support/totp.js';
+import { cursorLeftHidden, HIDE_CURSOR } from '../support/ansi.js';
 import type { PtySession } from '../support/pty.js';
 
 const account = useE2EAccount();
-
-const HIDE = '\x1b[?25l';
-const SHOW = '\x1b[?25h';
 
 async function expectStoppedCleanly(pty: PtySession) {
   const output = pty.output();
@@ -27,7 +26,7 @@ async function expectStoppedCleanly(pty: PtySession) {
   expect(output).not.toMatch(/^\s+at /m); // no stack trace
   const raw = pty.raw();
   // The cursor is visible again: shown after the last time anything hid it.
-  if (raw.includes(HIDE)) expect(raw.lastIndexOf(SHOW)).toBeGreaterThan(raw.lastIndexOf(HIDE));
+  expect(cursorLeftHidden(raw)).toBe(false);
   const screen = await renderScreen(raw);
   expect(screen).not.toMatch(SPINNER_KEYS);
   expect(screen.split('\n').at(-1)).toMatch(/^Stopped\./);
@@ -40,7 +39,7 @@ it(
     await pty.waitFor(header('Turn on MFA for the root user', 'root-mfa'));
     await pty.waitFor(SPINNER_KEYS);
     await waitChecked(pty);
-    expect(pty.raw()).toContain(HIDE); // the spinner did hide the cursor
+    expect(pty.raw()).toContain(HIDE_CURSOR); // the spinner did hide the cursor
     pty.press('ctrl-c');
     expect(await exitCode(pty)).toBe(130);
     await expectStoppedCleanly(pty);

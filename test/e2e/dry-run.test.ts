@@ -1,3 +1,4 @@
+// @module-tag e2e
 // --dry-run shows the plan with the equivalent AWS CLI commands and changes nothing.
 import { expect, it } from 'vitest';
 import {
@@ -18,18 +19,23 @@ import {
 
 const account = useE2EAccount();
 
+/** The commands that give the admin AdministratorAccess, each way. */
+const GRANT_COMMANDS = {
+  group: (name: string) => [
+    '$ aws iam create-group --group-name Administrators',
+    `$ aws iam attach-group-policy --group-name Administrators --policy-arn ${ADMIN_POLICY}`,
+    `$ aws iam add-user-to-group --group-name Administrators --user-name ${name}`,
+  ],
+  direct: (name: string) => [`$ aws iam attach-user-policy --user-name ${name} --policy-arn ${ADMIN_POLICY}`],
+};
+
 function expectPlan(text: string, name: string, grant: 'group' | 'direct') {
   expect(text).toContain(`Would do: Set up ${name} as an administrator`);
   expect(text).toContain(`$ aws iam create-user --user-name ${name}`);
   expect(text).toContain(`$ aws iam create-login-profile --user-name ${name} --password-reset-required`);
-  if (grant === 'group') {
-    expect(text).toContain('$ aws iam create-group --group-name Administrators');
-    expect(text).toContain(`$ aws iam attach-group-policy --group-name Administrators --policy-arn ${ADMIN_POLICY}`);
-    expect(text).toContain(`$ aws iam add-user-to-group --group-name Administrators --user-name ${name}`);
-  } else {
-    expect(text).toContain(`$ aws iam attach-user-policy --user-name ${name} --policy-arn ${ADMIN_POLICY}`);
-    expect(text).not.toContain('create-group');
-  }
+  for (const command of GRANT_COMMANDS[grant](name)) expect(text).toContain(command);
+  const other = grant === 'group' ? 'direct' : 'group';
+  for (const command of GRANT_COMMANDS[other](name)) expect(text).not.toContain(command);
 }
 
 /** The automated steps' plans, with the values given (or placeholders where none was). */

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // Runs that cannot go ahead: each says why in a line or two, with its exit code and no stack trace.
 import { expect, it } from 'vitest';
 import {

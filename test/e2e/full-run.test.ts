@@ -1,3 +1,4 @@
+// @module-tag e2e
 // A person walks the whole wizard in a terminal, from a new account to "Root is locked away".
 import { expect, it } from 'vitest';
 import { keyShown, totp } from '../support/totp.js';

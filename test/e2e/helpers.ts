@@ -1,7 +1,7 @@
 // Shared support for the end-to-end tests: the built CLI, run in a pty or through pipes, against
 // moto behind the root-state proxy. Every test file starts its own moto + proxy (startE2EAccount).
 import { AccountClient, GetAlternateContactCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
-import { BudgetsClient, CreateBudgetCommand, DescribeBudgetsCommand, DescribeNotificationsForBudgetCommand } from '@aws-sdk/client-budgets';
+import { BudgetsClient, DescribeBudgetsCommand, DescribeNotificationsForBudgetCommand } from '@aws-sdk/client-budgets';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import {
   AddUserToGroupCommand,
@@ -25,6 +25,7 @@ import {
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { startAccountProxy, type AccountProxy, type RootState } from '../support/account-proxy.js';
+import { createAlertingBudget } from '../support/budget.js';
 import { awsEnv } from '../support/aws-env.js';
 import type { Env } from '../support/env.js';
 import { startMoto, type Moto } from '../support/moto.js';
@@ -60,7 +61,7 @@ export interface E2EAccount {
   budgets: BudgetsClient;
   /** Environment for the CLI: the proxy as endpoint, temporary root credentials, no real ~/.aws. */
   env(overrides?: Env): Env;
-  /** Fresh moto state, the given root state, zeroed proxy calls. */
+  /** Fresh moto state, the given root state, zeroed proxy calls, no failures planned. */
   reset(state?: Partial<RootState>): Promise<void>;
   close(): Promise<void>;
 }
@@ -109,6 +110,8 @@ export async function startE2EAccount(): Promise<E2EAccount> {
       await moto.reset();
       proxy.state = { ...DEFAULT_STATE, signedIn: new Set(), ...state };
       proxy.resetCounts();
+      // A failure a test set up and did not use up (it may have failed first) must not reach the next.
+      proxy.clearFailures();
     },
     async close() {
       for (const client of [iam, accountClient, budgets]) client.destroy();
@@ -229,18 +232,7 @@ export async function finishAccount(
   }
   if (o.optional ?? true) {
     await iam.send(new CreateAccountAliasCommand({ AccountAlias: 'finished-e2e' }));
-    await account.budgets.send(
-      new CreateBudgetCommand({
-        AccountId: ACCOUNT_ID,
-        Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
-        NotificationsWithSubscribers: [
-          {
-            Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' },
-            Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'bills@example.com' }],
-          },
-        ],
-      }),
-    );
+    await account.budgets.send(createAlertingBudget(ACCOUNT_ID, 'bills@example.com'));
   }
 }
 

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // The wizard laid out for the window it runs in: at 60x20, 80x24 and 120x40, in a real
 // pseudo-terminal, read through a real terminal emulator (xterm.js). A dry run with every answer
 // given shows every kind of text once (headers, checklists, plans, notes, the summary) and waits

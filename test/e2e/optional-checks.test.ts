@@ -1,3 +1,4 @@
+// @module-tag e2e
 // An optional or advisory check never stops a run (issue 9): LimitExceeded from the credential
 // report (past the SDK's retries: it retries LimitExceeded as throttling), the read behind
 // root-recent-use, shows that check as unknown and the run goes on to the required steps;

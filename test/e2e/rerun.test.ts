@@ -1,3 +1,4 @@
+// @module-tag e2e
 // Re-running on a finished account proves every step and changes nothing.
 import { beforeEach, expect, it } from 'vitest';
 import {

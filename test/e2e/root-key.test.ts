@@ -1,3 +1,4 @@
+// @module-tag e2e
 // Signed with a ROOT ACCESS KEY (AKIA… as root): a warning, and only the key's deletion moves to the end.
 import { expect, it } from 'vitest';
 import { MANIFEST } from '../../steps/manifest.js';

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // The keys a person can press while the wizard waits on a console step: s skips, Enter checks now.
 import { expect, it } from 'vitest';
 import {

@@ -1,3 +1,4 @@
+// @module-tag e2e
 // --yes without a terminal: creates the admin from flags and a piped password, never asks.
 import { expect, it } from 'vitest';
 import {

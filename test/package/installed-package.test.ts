@@ -1,3 +1,4 @@
+// @module-tag e2e
 // The package as people get it: `npm pack`, installed into an empty prefix from nothing but the
 // tarball, then run from that installed copy against moto.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';

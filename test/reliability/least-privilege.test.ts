@@ -1,3 +1,5 @@
+// @module-tag e2e
+// @module-tag slow
 // The shipped policies, tested for real: moto enforces IAM on every call, and the CLI runs as a
 // user holding only the policy (or the policy less one action). Its own moto: enforcement is process-wide.
 import { PutAlternateContactCommand } from '@aws-sdk/client-account';
@@ -17,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_POLICY, enableUserMfa, runCli, runCliPty, SETUP_TIMEOUT_MS, startE2EAccount, summaryOf, type E2EAccount } from '../e2e/helpers.js';
 import type { PtySession } from '../support/pty.js';
 import { keyShown, totp } from '../support/totp.js';
+import { createAlertingBudget } from '../support/budget.js';
 import { enforceIam, shippedPolicy, type EnforcedAccount } from '../support/iam-enforcement.js';
 import { FULL_RUN_FLAGS, FULL_RUN_PASSWORD } from './full-run.js';
 
@@ -61,24 +64,18 @@ async function finishEverything({ admin }: EnforcedAccount, o: { adminMfa: boole
   await admin.account.send(
     new PutAlternateContactCommand({ AlternateContactType: 'SECURITY', Name: 'Sec', Title: 'Security', EmailAddress: 's@example.com', PhoneNumber: '+1 555 0100' }),
   );
-  await admin.budgets.send(
-    new CreateBudgetCommand({
-      AccountId: '123456789012',
-      Budget: { BudgetName: 'monthly-cost-alert', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '20', Unit: 'USD' } },
-      NotificationsWithSubscribers: [
-        {
-          Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' },
-          Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'billing@example.com' }],
-        },
-      ],
-    }),
-  );
+  await admin.budgets.send(createAlertingBudget('123456789012'));
 }
 
-async function statusAs(actions: string[]) {
-  const setUp = await freshEnforcedAccount();
-  await finishEverything(setUp);
-  const key = await setUp.userWith('status-reader', actions);
+/** The finished account every status test reads, set up once: status writes nothing. */
+let finished: EnforcedAccount | undefined;
+
+async function statusAs(actions: string[], reader: string) {
+  if (!finished) {
+    finished = await freshEnforcedAccount();
+    await finishEverything(finished);
+  }
+  const key = await finished.userWith(reader, actions);
   const result = await runCli(['status', '--json'], envFor(key));
   return { result, report: JSON.parse(result.stdout) as { checks: { id: string; status: string; detail: string; required: boolean }[]; ok: boolean } };
 }
@@ -91,7 +88,7 @@ describe('status-policy.json', () => {
   it(
     'is enough: a user holding only it runs status to the end, every check answered',
     async () => {
-      const { result, report } = await statusAs(STATUS.actions);
+      const { result, report } = await statusAs(STATUS.actions, 'status-reader');
       expect(result.stderr).toBe('');
       expect(report.checks.filter((c) => c.status === 'unknown')).toEqual([]);
       expect(report.ok).toBe(true);
@@ -103,7 +100,7 @@ describe('status-policy.json', () => {
   it.each(STATUS.actions)(
     'is needed whole: without %s, the checks that read it are unknown and name exactly it',
     async (action) => {
-      const { result, report } = await statusAs(STATUS.actions.filter((a) => a !== action));
+      const { result, report } = await statusAs(STATUS.actions.filter((a) => a !== action), `without-${action.replace(':', '-')}`);
       const unknown = report.checks.filter((c) => c.status === 'unknown');
       expect(unknown.length).toBeGreaterThan(0);
       expect(new Set(unknown.flatMap((c) => namedAsMissing(c.detail)))).toEqual(new Set([action]));
@@ -117,8 +114,9 @@ describe('status-policy.json', () => {
 
 /**
  * How to reach each wizard action in a --yes run on a fresh account: the plain run reaches most;
- * a direct grant and a budget left without alerts reach the rest. (The terminal MFA enrolment's
- * actions need a person at a terminal: see the pty test below.)
+ * a direct grant, a budget left without alerts and an Administrators group a stopped run left
+ * without its policy (whose members the plan names, as they would become admins) reach the rest. (The terminal MFA enrolment's actions need a person at
+ * a terminal: see the pty test below.)
  */
 const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount) => Promise<void> }> = {
   plain: { flags: FULL_RUN_FLAGS },
@@ -133,10 +131,18 @@ const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount)
         }),
       )),
   },
+  'admin group without its policy': {
+    flags: FULL_RUN_FLAGS,
+    before: async ({ admin }) => void (await admin.iam.send(new CreateGroupCommand({ GroupName: 'Administrators' }))),
+  },
 };
 const TERMINAL_ONLY = ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:DeleteVirtualMFADevice'];
-const scenarioFor = (action: string) =>
-  action === 'iam:AttachUserPolicy' ? 'direct grant' : action === 'budgets:ModifyBudget' ? 'budget without alerts' : 'plain';
+const SCENARIO_OF_ACTION: Record<string, string> = {
+  'iam:AttachUserPolicy': 'direct grant',
+  'budgets:ModifyBudget': 'budget without alerts',
+  'iam:GetGroup': 'admin group without its policy',
+};
+const scenarioFor = (action: string) => SCENARIO_OF_ACTION[action] ?? 'plain';
 
 async function wizardAs(actions: string[], scenario: keyof typeof SCENARIOS) {
   const setUp = await freshEnforcedAccount();
@@ -146,6 +152,19 @@ async function wizardAs(actions: string[], scenario: keyof typeof SCENARIOS) {
 }
 
 const WRITES = WIZARD.document.Statement.find((s) => s.Sid === 'AwsRootLockdownWizardWrites')!.Action;
+/**
+ * Reads a step's plan cannot be made without: denied, they stop the run like a denied write. An
+ * optional step's (billing-alert's budgets:ViewBudget) never stops a run: its check cannot tell.
+ */
+const PLAN_READS = [
+  'iam:GetAccountPasswordPolicy',
+  'iam:ListUsers',
+  'iam:GetUser',
+  'iam:GetLoginProfile',
+  'iam:ListAttachedGroupPolicies',
+  'iam:ListEntitiesForPolicy',
+  'iam:ListAccountAliases',
+];
 
 describe('wizard-policy.json', () => {
   it('holds everything status needs', () => {
@@ -164,22 +183,30 @@ describe('wizard-policy.json', () => {
     TEST_TIMEOUT_MS,
   );
 
-  it.each(WIZARD.actions.filter((a) => !TERMINAL_ONLY.includes(a)))(
-    'is needed whole: without %s, the wizard says exactly that permission is missing',
+  // A denied write, or a read a plan needs, stops the run with one line (exit 3); a denied read in
+  // a step's check leaves that check unknown, says so, and the run goes on.
+  const stops = (action: string) => WRITES.includes(action) || PLAN_READS.includes(action);
+  const denied = (action: string) => wizardAs(WIZARD.actions.filter((a) => a !== action), scenarioFor(action));
+
+  it.each(WIZARD.actions.filter((a) => !TERMINAL_ONLY.includes(a) && stops(a)))(
+    'is needed whole: without %s, the wizard stops with one line naming exactly that permission (exit 3)',
     async (action) => {
-      const result = await wizardAs(WIZARD.actions.filter((a) => a !== action), scenarioFor(action));
-      const output = result.stdout + result.stderr;
-      expect(new Set(namedAsMissing(output))).toEqual(new Set([action]));
-      expect(result.code).not.toBe(0);
-      expect(output).not.toMatch(/^\s+at /m);
-      // A denied write, or a read the plan needs, stops the run with one line (exit 3); a denied
-      // read in a step's check leaves that check unknown, says so, and the run goes on.
-      if (WRITES.includes(action)) expect(result.code).toBe(3);
-      if (result.code === 3) {
-        expect(result.stderr.trim().split('\n')).toEqual([`${action} failed: access denied. The identity you are using needs the ${action} permission.`]);
-      } else {
-        expect(result.stdout).toContain(`Cannot tell: cannot read this: grant ${action}`);
-      }
+      const result = await denied(action);
+      expect(result.stderr.trim().split('\n')).toEqual([`${action} failed: access denied. The identity you are using needs the ${action} permission.`]);
+      expect(new Set(namedAsMissing(result.stdout + result.stderr))).toEqual(new Set([action]));
+      expect(result.code).toBe(3);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it.each(WIZARD.actions.filter((a) => !TERMINAL_ONLY.includes(a) && !stops(a)))(
+    'is needed whole: without %s, the checks that read it cannot tell, name exactly it, and the run goes on',
+    async (action) => {
+      const result = await denied(action);
+      expect(result.stdout).toContain(`Cannot tell: cannot read this: grant ${action}`);
+      expect(new Set(namedAsMissing(result.stdout + result.stderr))).toEqual(new Set([action]));
+      expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m);
+      expect(result.code).toBe(1);
     },
     TEST_TIMEOUT_MS,
   );

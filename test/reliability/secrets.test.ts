@@ -1,3 +1,4 @@
+// @module-tag e2e
 // Every flow that handles a secret, and everything the program wrote while doing it: the screen
 // (outside the one alternate-screen block meant to show it), stdout/stderr, every file it created
 // under HOME, the working directory and TMPDIR, and its argv and environment as `ps` sees them.

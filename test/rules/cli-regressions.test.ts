@@ -1,3 +1,4 @@
+// @module-tag e2e
 // The cases of issue 10, through the built CLI against moto, with the proxy counting every request:
 // bad input is one line, exit 2, and no write (no request at all where no read is needed to tell).
 import { UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';

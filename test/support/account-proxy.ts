@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 import { addRootReportRow, addRootVirtualMfa, asRootCaller, errorXml, markSignedIn, setSummaryEntries } from './account-xml.js';
 import { consecutiveNear } from './totp.js';
@@ -39,11 +41,52 @@ export interface FailResponse {
 export type Fault = 'throttling' | 'http-500' | 'http-503' | 'reset' | 'stall' | 'malformed';
 export const FAULTS: Fault[] = ['throttling', 'http-500', 'http-503', 'reset', 'stall', 'malformed'];
 
+/** When one request arrived and when its answer had been sent in full (performance.now() ms). */
+export interface RequestTiming {
+  call: string;
+  startedAt: number;
+  /** Undefined while unanswered, and for a request that never was (a reset or stalled connection). */
+  answeredAt?: number;
+}
+
+/** moto's answer to a call, as the proxy received it. */
+export interface Upstream {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A call the proxy is about to send to moto, for an extension to answer instead. */
+export interface ProxiedCall {
+  req: IncomingMessage;
+  res: ServerResponse;
+  body: Buffer;
+  /** Sends the call to moto as it is (the signature still matches). */
+  forward(): Promise<Upstream>;
+}
+
+/**
+ * Supplies what moto lacks for a whole area (Organizations' centralized root access, root
+ * sessions): it answers a call itself, or returns undefined to let moto answer. It runs after the
+ * failures and faults a test injected.
+ */
+export interface ProxyExtension {
+  answer(call: string, request: ProxiedCall): Promise<{ status: number; headers: Record<string, string>; body: string } | undefined>;
+}
+
 export interface AccountProxy {
   url: string;
   state: RootState;
+  /**
+   * Added to every request's round trip, as distance from AWS adds it: half before the request
+   * reaches moto, half before its answer leaves. Requests wait side by side, as they do on the
+   * internet (moto itself still answers one at a time). 0 by default.
+   */
+  latencyMs: number;
   /** Every action seen, in order, as 'service:Action' (e.g. 'iam:CreateUser'). */
   calls: string[];
+  /** The calls' timings, in the order they arrived: see request-depth.ts. */
+  timings: RequestTiming[];
   /** The SigV4 credential-scope region of each call in `calls`, in the same order. */
   regions: string[];
   /** Calls of `action` ('iam:CreateUser' or bare 'CreateUser'), or all calls. */
@@ -55,14 +98,16 @@ export interface AccountProxy {
   afterResponse(action: string, listener: () => void): void;
   /** The form parameters of the last call of `action`: what the program asked AWS for. */
   lastParams(action: string): URLSearchParams | undefined;
+  /** Who signed the last call of `action`, and for which region: from its SigV4 credential scope. */
+  lastSigner(action: string): { accessKeyId: string; region: string } | undefined;
   resetCounts(): void;
   /** Forgets failures set up by failNext and not used up. */
   clearFailures(): void;
   close(): Promise<void>;
 }
 
-/** Budgets and the Account API speak JSON, IAM and STS the query protocol's XML. */
-const JSON_SERVICES = new Set(['budgets', 'account']);
+/** Budgets, the Account API and Organizations speak JSON, IAM and STS the query protocol's XML. */
+const JSON_SERVICES = new Set(['budgets', 'account', 'organizations']);
 const serviceOf = (call: string) => call.split(':')[0] ?? '';
 
 /** An error answer in the shape the service's SDK client parses. */
@@ -88,8 +133,14 @@ function defaultState(initial: Partial<RootState> = {}): RootState {
 /** A region's partition by AWS's region naming: cn-* is aws-cn, us-gov-* is aws-us-gov, the rest aws. */
 const partitionOfRegion = (region: string) => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
 
-/** The region a call was signed for: its SigV4 credential scope. */
-const scopeRegion = (req: IncomingMessage) => /Credential=[^/]*\/[^/]*\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '';
+/** Who signed a call, and for which region: its SigV4 credential scope, `Credential=KEY/date/region/service/aws4_request`. */
+function signerOf(req: IncomingMessage): { accessKeyId: string; region: string } | undefined {
+  const scope = /Credential=([^/,]+)\/[^/]+\/([^/]+)\/[^/]+\/aws4_request/.exec(req.headers.authorization ?? '');
+  return scope ? { accessKeyId: scope[1]!, region: scope[2]! } : undefined;
+}
+
+/** The region a call was signed for. */
+const scopeRegion = (req: IncomingMessage) => signerOf(req)?.region ?? '';
 
 /** AWS's answer to credentials signed for a region this account cannot use, or undefined. */
 function refusedRegion(req: IncomingMessage, state: RootState): FailResponse | undefined {
@@ -167,7 +218,7 @@ function rewrite(call: string, xml: string, state: RootState): string {
   }
 }
 
-function forward(motoUrl: string, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function forward(motoUrl: string, req: IncomingMessage, body: Buffer): Promise<Upstream> {
   return new Promise((resolve, reject) => {
     const target = new URL(req.url ?? '/', motoUrl);
     // Headers go through untouched (Host included) so the SigV4 signature still matches the request.
@@ -192,11 +243,14 @@ function sendJson(res: ServerResponse, value: unknown): void {
   res.end(text);
 }
 
-export async function startAccountProxy(motoUrl: string, initial?: Partial<RootState>): Promise<AccountProxy> {
+export async function startAccountProxy(motoUrl: string, initial?: Partial<RootState>, extension?: ProxyExtension): Promise<AccountProxy> {
   let state = defaultState(initial);
+  let latencyMs = 0;
   const calls: string[] = [];
+  const timings: RequestTiming[] = [];
   const regions: string[] = [];
   const params: URLSearchParams[] = [];
+  const signers: ({ accessKeyId: string; region: string } | undefined)[] = [];
   const failures = new Map<string, Planned<FailResponse>>();
   const faults = new Map<string, Planned<Fault>>();
   const listeners = new Map<string, () => void>();
@@ -238,31 +292,52 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = performance.now();
     const body = await readBody(req);
     if (req.url === '/__state' || req.url === '/__calls') return control(req, res, body);
 
     const call = actionOf(req, body);
     const form = new URLSearchParams(body.toString('utf8'));
     calls.push(call);
+    regions.push(scopeRegion(req));
     params.push(form);
+    signers.push(signerOf(req));
+    const timing: RequestTiming = { call, startedAt };
+    timings.push(timing);
+    res.once('finish', () => (timing.answeredAt = performance.now()));
+    const halfTrip = latencyMs / 2;
+    if (halfTrip > 0) await sleep(halfTrip);
 
     const listener = takeListener(call);
     if (listener) res.once('finish', listener);
 
-    regions.push(scopeRegion(req));
     const refused = refusedRegion(req, state);
-    if (refused) return sendError(res, call, JSON_SERVICES.has(serviceOf(call)) ? { ...refused, code: 'UnrecognizedClient' } : refused);
+    if (refused) {
+      if (halfTrip > 0) await sleep(halfTrip);
+      return sendError(res, call, JSON_SERVICES.has(serviceOf(call)) ? { ...refused, code: 'UnrecognizedClient' } : refused);
+    }
 
     const fault = takeNext(faults, call);
     if (fault === 'reset') return void req.socket.destroy();
     // Held until the client gives up (its request timeout) or the proxy closes.
     if (fault === 'stall') return;
     const failure = (fault && FAULT_ANSWERS[fault]) || takeNext(failures, call) || rejectedCodes(call, form);
-    if (failure) return sendError(res, call, failure);
+    if (failure) {
+      if (halfTrip > 0) await sleep(halfTrip);
+      return sendError(res, call, failure);
+    }
+
+    const own = await extension?.answer(call, { req, res, body, forward: () => forward(motoUrl, req, body) });
+    if (own) {
+      if (halfTrip > 0) await sleep(halfTrip);
+      res.writeHead(own.status, { ...own.headers, 'content-length': Buffer.byteLength(own.body) });
+      return void res.end(own.body);
+    }
 
     const upstream = await forward(motoUrl, req, body);
     const ok = upstream.status >= 200 && upstream.status < 300;
     if (ok) rememberSeed(call, upstream.body.toString('utf8'));
+    if (halfTrip > 0) await sleep(halfTrip);
     if (!ok && upstream.status === 403 && JSON_SERVICES.has(serviceOf(call)) && upstream.body.toString('utf8').startsWith('<?xml')) {
       // moto answers a denied JSON-protocol call in IAM's XML; AWS answers AccessDeniedException in JSON.
       const message = /<Message>([^<]*)<\/Message>/.exec(upstream.body.toString('utf8'))?.[1] ?? 'Access denied';
@@ -307,7 +382,14 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
     set state(next: RootState) {
       state = next;
     },
+    get latencyMs() {
+      return latencyMs;
+    },
+    set latencyMs(ms: number) {
+      latencyMs = ms;
+    },
     calls,
+    timings,
     regions,
     count: (action) => (action ? calls.filter((c) => matches(c, action)).length : calls.length),
     failNext(action, response, times = 1) {
@@ -323,10 +405,16 @@ export async function startAccountProxy(motoUrl: string, initial?: Partial<RootS
       for (let i = calls.length - 1; i >= 0; i--) if (matches(calls[i]!, action)) return params[i];
       return undefined;
     },
+    lastSigner(action) {
+      for (let i = calls.length - 1; i >= 0; i--) if (matches(calls[i]!, action)) return signers[i];
+      return undefined;
+    },
     resetCounts() {
       calls.length = 0;
       regions.length = 0;
       params.length = 0;
+      signers.length = 0;
+      timings.length = 0;
     },
     clearFailures() {
       failures.clear();

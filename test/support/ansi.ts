@@ -35,3 +35,9 @@ export function splitIncomplete(raw: string): [complete: string, pending: string
 
 /** `text` as a pattern that matches it however a terminal's width wrapped it: any run of spaces may be a line break. */
 export const loosely = (text: string): RegExp => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+'));
+
+export const HIDE_CURSOR = '\x1b[?25l';
+const SHOW_CURSOR = '\x1b[?25h';
+
+/** Whether raw terminal output leaves the cursor hidden: hidden, and not shown again after. */
+export const cursorLeftHidden = (raw: string) => raw.lastIndexOf(HIDE_CURSOR) > raw.lastIndexOf(SHOW_CURSOR);

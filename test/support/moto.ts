@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Moto {
   url: string;
@@ -11,11 +13,14 @@ export interface Moto {
 const START_DEADLINE_MS = 20_000;
 const PORT_ATTEMPTS = 3;
 
+/** moto_server with only the AWS managed policies the project uses (see the script for why). */
+const SERVER = join(dirname(fileURLToPath(import.meta.url)), 'moto-server.py');
+
 // Holding the wrapper's stdin open is the lifeline: when this process dies by
 // any means (even SIGKILL) the pipe closes, `read` returns and moto is killed.
 const WRAPPER = [
   'exec 3<&0 </dev/null',
-  'moto_server -H 127.0.0.1 -p "$1" & m=$!',
+  'python3 "$2" -H 127.0.0.1 -p "$1" & m=$!',
   '{ read _ <&3; kill $m 2>/dev/null; } &',
   'wait $m',
 ].join('\n');
@@ -57,9 +62,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Attempt = { ok: true; child: ChildProcess } | { ok: false; portInUse: boolean; reason: string };
 
-async function attempt(port: number, deadline: number): Promise<Attempt> {
-  const child = spawn('sh', ['-c', WRAPPER, 'sh', String(port)], {
-    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
+async function attempt(port: number, deadline: number, managedPolicies: boolean): Promise<Attempt> {
+  const child = spawn('sh', ['-c', WRAPPER, 'sh', String(port), SERVER], {
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: String(managedPolicies) },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let log = '';
@@ -101,16 +106,40 @@ async function terminate(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function startMoto(): Promise<Moto> {
+/**
+ * moto builds its IAM backend on the first IAM call after a start or reset. Made here, that work is
+ * not charged to the first call a test makes, which may run with a short request timeout.
+ */
+async function warmUpIam(url: string): Promise<void> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: 'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0',
+    },
+    body: 'Action=ListUsers&Version=2010-05-08',
+  });
+  // Any answer will do, a refusal too: with IAM enforcement on (iam-enforcement.ts), checking the
+  // key builds the backend just the same.
+  await res.arrayBuffer();
+}
+
+/**
+ * `managedPolicies: false` leaves AWS's managed policies out of moto's IAM altogether (even the one
+ * moto-server.py keeps): each account's IAM then starts at once, for the organization tests, where
+ * moto makes an account per member.
+ */
+export async function startMoto({ managedPolicies = true } = {}): Promise<Moto> {
   installExitHook();
   const deadline = Date.now() + START_DEADLINE_MS;
   let lastReason = '';
   for (let i = 0; i < PORT_ATTEMPTS && Date.now() < deadline; i++) {
     const port = await freePort();
-    const result = await attempt(port, deadline);
+    const result = await attempt(port, deadline, managedPolicies);
     if (result.ok) {
       const url = `http://127.0.0.1:${port}`;
       const { child } = result;
+      await warmUpIam(url);
       return {
         url,
         port,
@@ -118,6 +147,7 @@ export async function startMoto(): Promise<Moto> {
           const res = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
           await res.arrayBuffer();
           if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);
+          await warmUpIam(url);
         },
         stop: () => terminate(child),
       };

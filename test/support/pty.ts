@@ -22,6 +22,7 @@ export interface PtySession {
 
 export type Key = 'enter' | 'up' | 'down' | 'left' | 'right' | 'space' | 'tab' | 'backspace' | 'escape' | 'ctrl-c' | 'ctrl-d' | (string & {});
 
+/** The bytes a terminal sends for each named key. */
 export const KEYS: Record<string, string> = {
   enter: '\r',
   up: '\x1b[A',

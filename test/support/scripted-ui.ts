@@ -15,6 +15,7 @@ export type UIEvent =
   | { type: 'progress'; message: string }
   | { type: 'action-end'; message: string; failed?: string }
   | { type: 'retrying'; notice: string }
+  | { type: 'busy'; message: string; done: boolean }
   | { type: 'note'; note: Note }
   | { type: 'secret'; label: string; value: string }
   | { type: 'qr'; label: string; uri: string; fallback: string }
@@ -100,6 +101,11 @@ export class ScriptedUI implements UI {
   }
   retrying(notice: string) {
     this.events.push({ type: 'retrying', notice });
+  }
+  busy(message: string) {
+    const event = { type: 'busy' as const, message, done: false };
+    this.events.push(event);
+    return () => void (event.done = true);
   }
   note(note: Note) {
     this.events.push({ type: 'note', note });

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { StandardRetryBackoffStrategy } from '@smithy/types';
+import { afterAll, beforeAll, beforeEach, onTestFinished, vi } from 'vitest';
 import { AccountReader } from '../../src/aws/account-reader.js';
-import { createClients, type AwsClients } from '../../src/aws/clients.js';
+import { createClients, type AwsClients, type ClientOptions } from '../../src/aws/clients.js';
 import { whoAmI, type Identity } from '../../src/aws/identity.js';
-import type { Clock } from '../../src/clock.js';
+import type { ReportWait } from '../../src/aws/credential-report.js';
 import { awsConsoleLinks } from '../../src/aws/console-links.js';
 import type { CheckContext, RunState, Step } from '../../src/engine/types.js';
+import type { UI } from '../../src/engine/ui.js';
 import { checkFlagsForYes } from '../../src/engine/preflight.js';
 import { runWizard, type WizardOptions } from '../../src/engine/wizard.js';
 import type { InputsFor, StepId } from '../../steps/manifest.js';
@@ -13,7 +15,6 @@ import { awsEnv } from './aws-env.js';
 import { FakeClock } from './fake-clock.js';
 import { startMoto, type Moto } from './moto.js';
 import { ScriptedUI, type Answer } from './scripted-ui.js';
-import type { UI } from '../../src/engine/ui.js';
 
 /** A moto account behind the root-state proxy, with the product's own SDK clients pointed at it. */
 export interface TestAccount {
@@ -21,7 +22,8 @@ export interface TestAccount {
   proxy: AccountProxy;
   aws: AwsClients;
   identity(): Promise<Identity>;
-  reader(identity: Identity, clock?: Clock): AccountReader;
+  /** With `wait`, a wizard's reader (it waits for the credential report); without, status's. */
+  reader(identity: Identity, wait?: ReportWait): AccountReader;
   /** Fresh moto state, the default root state, zeroed call counts. */
   reset(state?: Partial<RootState>): Promise<void>;
   close(): Promise<void>;
@@ -31,7 +33,8 @@ export const DEFAULT_ROOT: RootState = { caller: 'root', mfa: false, accessKeys:
 
 export const TEMPORARY_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SESSION_TOKEN: 'session-token' };
 
-export async function startTestAccount(): Promise<TestAccount> {
+/** `clients`: options for the product's SDK clients (e.g. a retry backoff that does not wait). */
+export async function startTestAccount(clients: ClientOptions = {}): Promise<TestAccount> {
   const moto = await startMoto();
   const proxy = await startAccountProxy(moto.url);
   // The product finds the emulator exactly as it would in real use: through AWS_ENDPOINT_URL.
@@ -40,13 +43,13 @@ export async function startTestAccount(): Promise<TestAccount> {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  const aws = await createClients({});
+  const aws = await createClients(clients);
   return {
     moto,
     proxy,
     aws,
     identity: () => whoAmI(aws),
-    reader: (identity, clock) => new AccountReader(aws, identity, undefined, clock),
+    reader: (identity, wait) => new AccountReader(aws, identity, undefined, wait),
     async reset(state = {}) {
       await moto.reset();
       proxy.state = { ...DEFAULT_ROOT, signedIn: new Set(), ...state };
@@ -65,9 +68,9 @@ export async function startTestAccount(): Promise<TestAccount> {
  * The hooks every AWS test file needs: one account for the file, reset to `state` before each
  * test. The object is filled in by beforeAll, so tests use it as a plain TestAccount.
  */
-export function useTestAccount(state: Partial<RootState> = {}): TestAccount {
+export function useTestAccount(state: Partial<RootState> = {}, clients: ClientOptions = {}): TestAccount {
   const account = {} as TestAccount;
-  beforeAll(async () => void Object.assign(account, await startTestAccount()), 60_000);
+  beforeAll(async () => void Object.assign(account, await startTestAccount(clients)), 60_000);
   afterAll(() => account.close?.());
   beforeEach(() => account.reset(state));
   return account;
@@ -81,12 +84,17 @@ export const checkContext = (identity: Identity, read: AccountReader, run: RunSt
   console: awsConsoleLinks(identity.partition),
 });
 
-/** Runs the real engine with the given steps against the test account, answering from a table. */
+/**
+ * Runs the real engine with the given steps against the test account, answering from a table (or
+ * through another interface, `options.ui`).
+ */
 export async function runSteps<U extends UI = ScriptedUI>(
   account: TestAccount,
   steps: Step[],
   answers: Record<string, Answer | Answer[]> = {},
   options: {
+    /** Another interface than a fresh ScriptedUI (a PlainUI, a TerminalUI), or one to read what was shown even when the run throws. */
+    ui?: U;
     /** The steps' flags, by step id. */
     inputs?: { [Id in StepId]?: InputsFor<Id> };
     /** --admin-user. */
@@ -95,17 +103,18 @@ export async function runSteps<U extends UI = ScriptedUI>(
     interactive?: boolean;
     clock?: FakeClock;
     identity?: Partial<Identity>;
-    /** To read what was shown even when the run throws; or another interface (the terminal's, the plain one). */
-    ui?: U;
+    /** Other clients for the same account (e.g. with no retry backoff), for the writes and the reads. */
+    aws?: AwsClients;
   } = {},
 ) {
-  const ui = options.ui ?? (new ScriptedUI(answers, options.interactive ?? true) as UI as U);
+  const ui = options.ui ?? (new ScriptedUI(answers, options.interactive ?? true) as unknown as U);
   const clock = options.clock ?? new FakeClock();
   const identity = { ...(await account.identity()), ...options.identity };
+  const aws = options.aws ?? account.aws;
   const wizard: WizardOptions = {
     steps,
     identity,
-    aws: account.aws,
+    aws,
     ui,
     clock,
     signal: new AbortController().signal,
@@ -114,7 +123,7 @@ export async function runSteps<U extends UI = ScriptedUI>(
     dryRun: options.dryRun ?? false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
-    newReader: () => account.reader(identity, clock),
+    newReader: () => new AccountReader(aws, identity, undefined, { clock, onWait: (why) => ui.busy(why) }),
     console: { links: awsConsoleLinks(identity.partition) },
   };
   // Without a terminal a real run is a --yes run (or a dry run), which checks its flags first.
@@ -128,3 +137,20 @@ export async function runSteps<U extends UI = ScriptedUI>(
 /** Write calls the proxy saw, e.g. ['iam:CreateUser', ...]. */
 export const writeCalls = (proxy: AccountProxy) =>
   proxy.calls.filter((c) => /:(Create|Attach|Add|Put|Update|Delete|Enable|Detach|Remove)/.test(c));
+
+/** A retry backoff that never waits (createClients' retryBackoff): the attempts stay the SDK's own. */
+export const NO_BACKOFF: StandardRetryBackoffStrategy = { computeNextBackoffDelay: () => 0, setDelayBase: () => {} };
+
+/**
+ * Fresh SDK clients for the test account, as each run of the program has (a retry strategy's budget
+ * of retries is per client): retrying without waiting, each retry's notice pushed to `notices`.
+ * With `stall`, a call is given up after 2 s instead of 15, for a test that stalls one on purpose.
+ * They are destroyed when the test ends.
+ */
+export async function retryingClients(notices: string[], { stall = false } = {}): Promise<AwsClients> {
+  if (stall) vi.stubEnv('AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS', '2000');
+  const aws = await createClients({ retryBackoff: NO_BACKOFF, onRetry: () => (notice) => notices.push(notice) });
+  vi.unstubAllEnvs();
+  onTestFinished(() => Object.values(aws).forEach((client) => client.destroy()));
+  return aws;
+}

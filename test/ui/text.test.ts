@@ -1,7 +1,8 @@
 // The one sanitizer at the output port, and layout for a window's width: in-process.
+import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { command, lines, paragraph } from '../../src/ui/layout.js';
+import { command, indented, lines, paragraph } from '../../src/ui/layout.js';
 import { join, printable, style, t, Text, useColour } from '../../src/ui/text.js';
 
 describe('printable', () => {
@@ -45,5 +46,33 @@ describe('layout', () => {
     expect(paragraph(40, '  ', `see ${url} there`).value.split('\n')).toEqual(['  see', `  ${url}`, '  there']);
     const cli = `aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24`;
     expect(lines(command(4, cli)).value).toBe(`    $ ${cli}`);
+  });
+
+  it('indented: each line continues under its own indent and mark, styles and all; a command line stays whole', () => {
+    useColour(true);
+    const cli = 'aws organizations register-delegated-administrator --account-id 111122223333 --service-principal iam.amazonaws.com';
+    const text = indented(
+      40,
+      lines(
+        style.gray('  ! Root credentials management is off: a member can still recover a root password by email.'),
+        t`  ${style.green('✔')} Root credentials management for the whole organization: on`,
+        style.gray(`      $ ${cli}`),
+        '    1. At the console choose "Root user", then "Forgot password?".',
+        'x\u001b[2Jy',
+      ),
+    );
+    const rows = text.value.split('\n').map((row) => stripVTControlCharacters(row));
+    expect(rows).toEqual([
+      '  ! Root credentials management is off:',
+      '    a member can still recover a root',
+      '    password by email.',
+      '  ✔ Root credentials management for the',
+      '    whole organization: on',
+      `      $ ${cli}`,
+      '    1. At the console choose "Root',
+      '       user", then "Forgot password?".',
+      'x\\u{1b}[2Jy',
+    ]);
+    useColour(false);
   });
 });

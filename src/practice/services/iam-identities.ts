@@ -3,6 +3,7 @@ import { bool, groupNameParam, optional, policyArnParam, required, userNameParam
 import type { XmlValue } from '../protocols/query-protocol.js';
 import type { ScenarioGroup, ScenarioUser } from '../scenarios/scenario.js';
 import type { Handler } from './handlers.js';
+import { modelRule, modelViolation } from '../../rules/field-rule.js';
 
 /** IAM users, groups, console passwords and managed policy attachments. */
 
@@ -116,11 +117,58 @@ export const identityHandlers: Record<string, Handler> = {
 
   ListEntitiesForPolicy(a, p: Params) {
     const arn = a.policy(policyArnParam(p, 'ListEntitiesForPolicy'));
+    const only = entityTypes(p, 'EntityFilter');
     return {
-      PolicyGroups: a.state.groups.filter((g) => g.policies.includes(arn)).map((g) => ({ GroupName: g.name, GroupId: g.id })),
-      PolicyUsers: a.state.users.filter((u) => u.policies.includes(arn)).map((u) => ({ UserName: u.name, UserId: u.id })),
+      PolicyGroups: only.has('Group') ? a.state.groups.filter((g) => g.policies.includes(arn)).map((g) => ({ GroupName: g.name, GroupId: g.id })) : [],
+      PolicyUsers: only.has('User') ? a.state.users.filter((u) => u.policies.includes(arn)).map((u) => ({ UserName: u.name, UserId: u.id })) : [],
+      // The practice account has no roles.
       PolicyRoles: [],
       IsTruncated: false,
     };
   },
+
+  /** Users with their groups and policies, groups with theirs; the practice account has no roles, inline or customer managed policies. */
+  GetAccountAuthorizationDetails(a, p: Params) {
+    const only = entityTypes(p, 'Filter.member');
+    return {
+      UserDetailList: only.has('User')
+        ? a.state.users.map((u) => ({
+            Path: '/',
+            UserName: u.name,
+            UserId: u.id,
+            Arn: a.userArn(u.name),
+            CreateDate: u.created,
+            UserPolicyList: [],
+            GroupList: a.groupsOf(u.name).map((g) => g.name),
+            AttachedManagedPolicies: attachedXml(a, u.policies),
+          }))
+        : [],
+      GroupDetailList: only.has('Group')
+        ? a.state.groups.map((g) => ({ ...groupXml(a, g), GroupPolicyList: [], AttachedManagedPolicies: attachedXml(a, g.policies) }))
+        : [],
+      RoleDetailList: [],
+      Policies: [],
+      IsTruncated: false,
+    };
+  },
 };
+
+/** IAM's EntityType: the shape of ListEntitiesForPolicy's EntityFilter, and of each item of GetAccountAuthorizationDetails' Filter. */
+const ENTITY_TYPE = modelRule('iam', 'ListEntitiesForPolicyRequest.EntityFilter').model;
+
+/**
+ * The entity types a request asks for: one `EntityFilter`, or a `Filter.member.N` list; every
+ * type when none is given. A value outside IAM's EntityType is refused as IAM refuses it.
+ */
+function entityTypes(p: Params, name: 'EntityFilter' | 'Filter.member'): Set<string> {
+  if (name === 'EntityFilter') {
+    const one = optional(p, 'ListEntitiesForPolicy.EntityFilter');
+    return new Set(one ? [one] : ENTITY_TYPE.enum ?? []);
+  }
+  const listed = Object.keys(p).filter((k) => k.startsWith('Filter.member.')).map((k) => p[k]!);
+  const wrong = listed.map((v) => modelViolation(ENTITY_TYPE, v)).find(Boolean);
+  if (wrong) {
+    throw iamError.validation(`1 validation error detected: Value '[${listed.join(', ')}]' at 'filter' failed to satisfy constraint: Member must satisfy constraint: [${wrong}]`);
+  }
+  return new Set(listed.length ? listed : ENTITY_TYPE.enum ?? []);
+}
