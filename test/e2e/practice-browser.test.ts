@@ -33,8 +33,10 @@ afterAll(async () => {
 
 /** The URL the checklist shows for the step now waiting. */
 async function checklistUrl(term: PtySession, path: RegExp): Promise<string> {
-  const text = await term.waitFor(new RegExp(`In the PRACTICE console \\((http://127\\.0\\.0\\.1:\\d+${path.source})\\)`), WAIT);
-  return /\((http:\/\/[^)]+)\)/.exec(text.slice(text.lastIndexOf('In the PRACTICE console')))![1]!;
+  // The address has a line of its own under the heading, whole, to click or copy.
+  const url = new RegExp(`In the PRACTICE console:\\s+(http://127\\.0\\.0\\.1:\\d+${path.source})`);
+  const text = await term.waitFor(url, WAIT);
+  return url.exec(text.slice(text.lastIndexOf('In the PRACTICE console')))![1]!;
 }
 
 /** What a person does with an authenticator app: read the secret, type the code now and the next one. */
