@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { command, indented, lines, paragraph } from '../../src/ui/layout.js';
 import { join, printable, style, t, Text, useColour } from '../../src/ui/text.js';
+import { accountLine, CsvSink, JsonSink } from '../../src/org/report-sinks.js';
 
 describe('printable', () => {
   it('escapes control characters and the invisible ones that reorder text, and leaves the rest', () => {
@@ -76,3 +77,36 @@ describe('layout', () => {
     useColour(false);
   });
 });
+
+describe('the org report through the same port', () => {
+  const hostile = 'Prod\x1b]0;pwned\x07\x1b[2J\u202e';
+  const report = { id: '111122223333', name: hostile, state: 'ACTIVE', verdict: 'open' as const, detail: `root password (${hostile})` };
+  const written = (write: (out: NodeJS.WritableStream) => void) => {
+    let text = '';
+    write({ write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream);
+    return text;
+  };
+
+  it('a table row shows an account name and detail escaped, cut to its column, the detail wrapped in its own', () => {
+    const row = accountLine(report, 60).value;
+    expect(row).not.toMatch(/\x1b|\u202e/);
+    expect(row).toContain('Prod\\u{1b}]0;pw…  open');
+    const rows = row.split('\n');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.slice(1).every((r) => r.startsWith(' '.repeat(rows[0]!.indexOf('root password'))))).toBe(true);
+  });
+
+  it('JSON stays exact; CSV is escaped like the terminal', () => {
+    const json = written((out) => {
+      const sink = new JsonSink(out);
+      sink.start({ organizationId: 'o-1', managementAccountId: '1', callerArn: 'arn', centralRootAccess: { trustedAccess: true, rootCredentialsManagement: true, rootSessions: true } });
+      sink.account(report);
+      sink.end({ locked: 0, open: 1, unknown: 0, notApplicable: 0 }, false);
+    });
+    expect(JSON.parse(json).accounts[0].name).toBe(hostile);
+    const csv = written((out) => new CsvSink(out).account(report));
+    expect(csv).not.toMatch(/\x1b|\u202e/);
+    expect(csv).toContain('Prod\\u{1b}]0;pwned\\u{7}');
+  });
+});
+
