@@ -5,6 +5,7 @@ import type { FlagSpec } from './engine/row.js';
 import type { Inputs } from './engine/types.js';
 import { UsageError } from './errors.js';
 import { firstIssue, parseCommandLine, profileSchema, regionSchema } from './inputs.js';
+import { SCENARIO_NAMES, SCENARIO_SUMMARIES } from './practice/scenarios/names.js';
 import { helpLayout } from './ui/help-layout.js';
 import { lines, paragraph } from './ui/layout.js';
 
@@ -32,6 +33,8 @@ const RUN_OPTIONS = {
   json: { type: 'boolean', default: false },
   practice: { type: 'boolean', default: false },
   'practice-state': { type: 'string' },
+  'practice-reset': { type: 'boolean', default: false },
+  'practice-scenario': { type: 'string' },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'V', default: false },
@@ -39,7 +42,7 @@ const RUN_OPTIONS = {
 
 const schema = z
   .object({
-    command: z.enum(['wizard', 'status'], { message: 'unknown command (the commands are: status, org, or none for the wizard)' }),
+    command: z.enum(['wizard', 'status', 'practice-console'], { message: 'unknown command (the commands are: status, practice console, org, or none for the wizard)' }),
     yes: z.boolean(),
     'dry-run': z.boolean(),
     skip: z.array(z.enum(STEP_IDS, { message: `must be a step id (${STEP_IDS.join(', ')})` })).default([]),
@@ -50,14 +53,23 @@ const schema = z
     json: z.boolean(),
     practice: z.boolean(),
     'practice-state': z.string().min(1, 'must name a file').optional(),
+    'practice-reset': z.boolean(),
+    'practice-scenario': z.enum(SCENARIO_NAMES, { message: `must be a built-in scenario (${SCENARIO_NAMES.join(', ')})` }).optional(),
     debug: z.boolean(),
     help: z.boolean(),
     version: z.boolean(),
   })
   .refine((o) => !o.json || o.command === 'status', { message: 'only "status" writes JSON', path: ['json'] })
-  .refine((o) => !(o.practice || o['practice-state']) || !o.profile, { message: 'practice mode never uses AWS credentials', path: ['profile'] })
-  // A scenario file means practice: it is never read against a real account.
-  .transform((o) => ({ ...o, practice: o.practice || o['practice-state'] !== undefined }));
+  // Every practice flag, and the practice console, means practice: none is ever read against a real account.
+  .transform((o) => ({
+    ...o,
+    practice: o.practice || o['practice-state'] !== undefined || o['practice-reset'] || o['practice-scenario'] !== undefined || o.command === 'practice-console',
+  }))
+  .refine((o) => !o.practice || !o.profile, { message: 'practice mode never uses AWS credentials', path: ['profile'] })
+  .refine((o) => o.command !== 'status' || !o['practice-reset'], {
+    message: 'status only reads, and --practice-reset starts the practice account over: run it with the wizard or "practice console"',
+    path: ['practice-reset'],
+  });
 
 /** Every step flag with the step and input it belongs to. */
 const STEP_FLAGS = MANIFEST.flatMap((row) => Object.entries(row.flags as Record<string, FlagSpec>).map(([key, flag]) => ({ step: row.id, key, flag })));
@@ -75,9 +87,18 @@ export type Options = z.infer<typeof schema> & {
   fromStdin?: { step: StepId; key: string; flag: string };
 };
 
+/** The command named by the positional words ("practice console" is two), and what is left over. */
+function commandOf(positionals: string[]): [string, string[]] {
+  const [first = 'wizard', ...rest] = positionals;
+  if (first !== 'practice') return [first, rest];
+  const [sub, ...extra] = rest;
+  if (sub !== 'console') throw new UsageError(`"practice${sub ? ` ${sub}` : ''}": the practice command is "practice console" (the practice console alone, to look around)`);
+  return ['practice-console', extra];
+}
+
 /** Parses argv once; every problem becomes a UsageError naming the flag and the rule. */
 export function parseOptions(argv: string[]): Options {
-  const { checked, values } = parseCommandLine(argv, OPTIONS, schema);
+  const { checked, values } = parseCommandLine(argv, OPTIONS, schema, undefined, commandOf);
   const options: Options = { ...checked, inputs: {} };
   for (const { step, key, flag } of STEP_FLAGS) {
     const value = values[flag.name];
@@ -101,6 +122,7 @@ export function parseOptions(argv: string[]): Options {
 export function helpText(width: number, program = 'aws-root-lockdown'): string {
   const { width: w, usage, option: optionLine, heading } = helpLayout(width, program);
   const stepLines = MANIFEST.map((row) => paragraph(w, `  ${row.id.padEnd(25)} `, `${row.title}${row.required ? '' : ' (optional)'}`));
+  const scenarioLines = SCENARIO_NAMES.map((name) => optionLine(`  ${name}`, SCENARIO_SUMMARIES[name]));
   const stepFlagLines = STEP_FLAGS.map(({ step, flag }) =>
     optionLine(`--${flag.name}${flag.arg ? ` ${flag.arg}` : ''}`, `${flag.help} (${step}${flag.underYes === 'needed' ? '; --yes needs it' : ''})`),
   );
@@ -110,6 +132,7 @@ export function helpText(width: number, program = 'aws-root-lockdown'): string {
     'Usage',
     usage('[options]', 'walk through the steps (interactive)'),
     usage('status [--json]', 'report what is done and what is open (read-only)'),
+    usage('practice console', 'serve the practice console alone, to look around'),
     usage('org [status]', 'every member account of an AWS Organization (see org --help)'),
     '',
     heading("Steps, in order (a step's id names it to --skip and in status --json)"),
@@ -124,8 +147,14 @@ export function helpText(width: number, program = 'aws-root-lockdown'): string {
     optionLine('--wait SECONDS', 'how long to wait for each console step (default 900)'),
     optionLine('--poll-interval SECONDS', 'how often to check while waiting (default 5)'),
     optionLine('--json', 'with status: print one JSON object on stdout'),
-    optionLine('--practice', 'practise on a simulated account on this computer (no AWS account needed)'),
-    optionLine('--practice-state FILE', 'load the practice account from FILE (a scenario) and save it back there'),
+    optionLine(
+      '--practice',
+      'practise on a simulated account on this computer (no AWS account needed); it is kept in $XDG_STATE_HOME/aws-root-lockdown (~/.local/state/...) and resumed next time',
+    ),
+    optionLine('--practice-reset', 'start the kept practice account over as a new account'),
+    optionLine('--practice-scenario NAME', 'start the practice account over from a built-in scenario:'),
+    ...scenarioLines,
+    optionLine('--practice-state FILE', 'use the practice account in FILE (a scenario) instead, and save it back there'),
     optionLine('--debug', 'show stack traces'),
     optionLine('-h, --help', 'this text'),
     optionLine('-V, --version', 'the version'),

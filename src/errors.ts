@@ -19,3 +19,17 @@ export class StoppedError extends Error {
 export class CredentialProblem extends Error {
   override name = 'CredentialProblem';
 }
+
+/**
+ * A file that cannot be read or written as asked (a folder that is not writable, a name too long,
+ * a symbolic link where a file should be): exit 2, one line naming the path and the reason.
+ */
+export class FileProblem extends Error {
+  override name = 'FileProblem';
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -8,10 +8,17 @@ import {
   CONTACT_EMAIL,
   CONTACT_NAME,
   CONTACT_PHONE,
+  IC_DISPLAY_NAME,
+  IC_EMAIL,
+  IC_FAMILY_NAME,
+  IC_GIVEN_NAME,
+  IC_USER_NAME,
   MFA_CODE,
   ORG_ACCOUNT_ID,
   ORG_PARENT_ID,
   readBudgetAmount,
+  SESSION_DURATION,
+  SESSION_HOURS,
   TERMINAL_CONTROLS,
   USER_NAME,
 } from './rules/fields.js';
@@ -101,6 +108,32 @@ export const parentIdSchema = ruleSchema(ORG_PARENT_ID);
 /** IAM's rule for a code from an MFA app (authenticationCodeType). */
 export const mfaCodeSchema = ruleSchema(MFA_CODE);
 
+/** The admin's user name in IAM Identity Center (identitystore CreateUser UserName). */
+export const identityCenterUserSchema = ruleSchema(IC_USER_NAME);
+
+/** Its display name, first and last name (identitystore DisplayName, Name.GivenName, Name.FamilyName). */
+export const displayNameSchema = ruleSchema(IC_DISPLAY_NAME);
+export const givenNameSchema = ruleSchema(IC_GIVEN_NAME);
+export const familyNameSchema = ruleSchema(IC_FAMILY_NAME);
+
+/** Its primary work email (identitystore Email.Value, with the shape of an address). */
+export const workEmailSchema = ruleSchema(IC_EMAIL);
+
+/**
+ * A permission set's session as people say it, in whole hours ("8"), given out as AWS's
+ * ISO-8601 duration ("PT8H") and checked by the model's rule and the documented range.
+ */
+export const sessionHoursSchema = z
+  .string()
+  .regex(/^\d{1,2}$/, `must be a whole number of hours, ${SESSION_HOURS.min} to ${SESSION_HOURS.max}`)
+  .transform((hours, ctx) => {
+    const duration = `PT${Number(hours)}H`;
+    const message = SESSION_DURATION.check(duration);
+    if (!message) return duration;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+
 /** What a command line held: the values its schema checked, and every flag as parseArgs read it. */
 export interface CommandLine<T> {
   checked: T;
@@ -108,18 +141,22 @@ export interface CommandLine<T> {
   values: Record<string, string | boolean | string[] | undefined>;
 }
 
+/** The first positional word is the command (`wizard` when there is none); the rest is left over. */
+const oneWordCommand = (positionals: string[]): [string, string[]] => [positionals[0] ?? 'wizard', positionals.slice(1)];
+
 /**
- * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the first
- * positional as the command (`wizard` when there is none), and checks it all against `schema`.
- * Every problem is a UsageError naming the flag (`--name: rule`) or the command (`"name": rule`),
- * raised before anything else happens, with "did you mean" for a mistyped flag, command or choice.
- * The wizard's parser and the org command's share it.
+ * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the command
+ * from the positional words (by `commandOf`: the first word, `wizard` when there is none), and
+ * checks it all against `schema`. Every problem is a UsageError naming the flag (`--name: rule`)
+ * or the command (`"name": rule`), raised before anything else happens, with "did you mean" for a
+ * mistyped flag, command or choice. The wizard's parser and the org command's share it.
  */
 export function parseCommandLine<S extends z.ZodType>(
   argv: string[],
   options: NonNullable<ParseArgsConfig['options']>,
   schema: S,
   commandName: (command: string) => string = (command) => `"${command}"`,
+  commandOf: (positionals: string[]) => [string, string[]] = oneWordCommand,
 ): CommandLine<z.infer<S>> {
   let parsed;
   try {
@@ -130,7 +167,7 @@ export function parseCommandLine<S extends z.ZodType>(
     const names = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
     throw new UsageError(unknown ? `unknown option ${unknown}${didYouMean(unknown, names)}` : message);
   }
-  const [command = 'wizard', ...extra] = parsed.positionals;
+  const [command, extra] = commandOf(parsed.positionals);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const values = parsed.values as CommandLine<unknown>['values'];
   const result = schema.safeParse({ ...values, command });
@@ -141,7 +178,8 @@ export function parseCommandLine<S extends z.ZodType>(
     // A mistyped command or list item (--skip roots-mfa): the nearest allowed value, if one is near.
     const typed = field === 'command' ? command : typeof index === 'number' ? (values[String(field)] as string[] | undefined)?.[index] : undefined;
     const allowed = issue?.code === 'invalid_value' ? issue.values.map(String).filter((value) => value !== 'wizard') : [];
-    const suggestion = typed === undefined ? '' : didYouMean(typed, allowed);
+    // A command of two words (practice-console) is suggested as it is typed.
+    const suggestion = typed === undefined ? '' : didYouMean(typed, field === 'command' ? allowed.map((value) => value.replace('-', ' ')) : allowed);
     // With a suggestion, the rule's own list of choices is left out: one short line.
     if (suggestion) throw new UsageError(`${name}${field === 'command' ? '' : ` ${typed}`}: ${firstIssue(result.error).replace(/ \(.*\)$/, '')}${suggestion}`);
     throw new UsageError(`${name}: ${firstIssue(result.error)}`);

@@ -67,9 +67,22 @@ const pathFrom = (cwd: string, path: string) => {
   return rel.startsWith('..') || rel === '' ? path : rel;
 };
 
-/** The flags of this run that decide which account a later run reaches. */
-export function sameAccountFlags(options: { profile?: string; region?: string; practice?: boolean; 'practice-state'?: string }): string[] {
+/**
+ * The flags of this run that decide which account a later run reaches. In practice mode that is
+ * the scenario file, else the kept practice account: never --practice-reset or --practice-scenario,
+ * which would start it over, except after `status --practice-scenario NAME`, which only showed that
+ * scenario (and saved nothing): there, starting from it is the way on.
+ */
+export function sameAccountFlags(options: {
+  command?: string;
+  profile?: string;
+  region?: string;
+  practice?: boolean;
+  'practice-state'?: string;
+  'practice-scenario'?: string;
+}): string[] {
   if (options['practice-state']) return ['--practice-state', shellArg(options['practice-state'])];
+  if (options.command === 'status' && options['practice-scenario']) return ['--practice-scenario', shellArg(options['practice-scenario'])];
   if (options.practice) return ['--practice'];
   return [
     ...(options.profile ? ['--profile', shellArg(options.profile)] : []),

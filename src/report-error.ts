@@ -1,5 +1,5 @@
 import { describeAwsError, isAbort, isMissingCredentials } from './aws/aws-error.js';
-import { CredentialProblem, StoppedError, UsageError } from './errors.js';
+import { CredentialProblem, FileProblem, StoppedError, UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { commandLine, invocation, launch } from './invocation.js';
 import { processIO, type IO } from './io.js';
@@ -13,11 +13,11 @@ export const noCredentials = () => `No AWS credentials were found. Any of these 
   - ${launch('--profile', 'NAME')}: use a profile from ~/.aws/config or ~/.aws/credentials.
   - ${launch('--practice')}: practise on a simulated account on this computer, with no AWS account at all.`;
 
-/** How to go on after Ctrl-C: the same command; a practice account kept only in memory cannot be resumed. */
+/** How to go on after Ctrl-C: the same command, on the same (practice) account. */
 function stoppedText(): string {
   const { sameAccount } = invocation();
-  if (sameAccount[0] === '--practice') {
-    return `\nStopped. This practice account lived only in this run: "${commandLine()}" starts a new one (add --practice-state FILE to keep your progress between runs).`;
+  if (sameAccount[0] === '--practice' || sameAccount[0] === '--practice-state') {
+    return `\nStopped. The practice account is saved with everything done so far: run "${commandLine()}" to continue where you left off.`;
   }
   return `\nStopped. Every change made so far is complete on its own: run "${commandLine()}" again to continue where you left off.`;
 }
@@ -33,9 +33,13 @@ export function reportError(error: unknown, debug: boolean, io: Pick<IO, 'stderr
   const say = (text: string) => io.stderr.write(`${paragraph(width, '', text, 2).value}\n`);
   /** This program's own text of several lines (and a stack trace): each line made printable. */
   const sayLines = (text: string) => io.stderr.write(`${lines(...text.split('\n').map((line) => paragraph(width, '', line, 2))).value}\n`);
-  if (debug && error instanceof Error && !(error instanceof UsageError)) sayLines(error.stack ?? String(error));
+  if (debug && error instanceof Error && !(error instanceof UsageError) && !(error instanceof FileProblem)) sayLines(error.stack ?? String(error));
   if (error instanceof UsageError) {
     say(`aws-root-lockdown: ${error.message} (see --help)`);
+    return EXIT.usage;
+  }
+  if (error instanceof FileProblem) {
+    say(`aws-root-lockdown: ${error.message}`);
     return EXIT.usage;
   }
   if (error instanceof StoppedError || isAbort(error)) {

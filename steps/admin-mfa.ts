@@ -1,9 +1,15 @@
 import { chain, type CheckContext, type CheckResult, type ConsoleWay, type Plan, type StepContext } from '../src/engine/types.js';
+import { NOT_VERIFIABLE } from './admin-identity-center-sign-in.js';
 import { adminTargets, adminToGuide } from './admin-target.js';
 import { defineStep, type InputsFor } from './manifest.js';
 import { deviceSerial, enrol, provideDevice } from './mfa-enrolment.js';
 
 type In = InputsFor<'admin-mfa'>;
+
+/** What admin-mfa can say of an admin in IAM Identity Center. */
+export const IDENTITY_CENTER_MFA =
+  `admins sign in through IAM Identity Center, whose MFA ${NOT_VERIFIABLE}: in its console, Settings, Authentication, ` +
+  'Multi-factor authentication should prompt "Every time they sign in"';
 type Context = StepContext<In>;
 
 /** For what the terminal cannot do: a passkey, a security key, a hardware token. */
@@ -11,12 +17,16 @@ const inTheConsole: ConsoleWay = {
   waitingFor: 'an MFA device on the admin user',
   async checklist(ctx) {
     const user = await adminToGuide(ctx);
+    // The console flow of the IAM User Guide, "Assign a passkey or security key" (IAM user, console):
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_fido.html
+    // (an authenticator app: id_credentials_mfa_enable_virtual.html). Quoted words are the console's control names.
     return {
       url: user ? ctx.console.iamUser(user) : undefined,
       items: [
-        `Open the IAM console, choose Users, then ${user ?? 'your admin user'}, then the "Security credentials" tab.`,
+        `In the IAM console, choose "Users", then ${user ? `"${user}"` : 'your admin user'}, then the "Security credentials" tab.`,
         'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',
-        'Pick a passkey or security key, an authenticator app, or a hardware token, and follow the prompts.',
+        'Type a "Device name", choose "Passkey or security key" (or "Authenticator app", or "Hardware TOTP token"), then "Next".',
+        "Follow your browser's prompts: touch your security key, or confirm with your fingerprint, face or screen lock.",
       ],
       tips: ['You can do this signed in as root, or as the admin user itself after its first sign-in.'],
     };
@@ -39,8 +49,9 @@ export const adminMfa = defineStep('admin-mfa', {
     const targets = await adminTargets(ctx);
     if (targets.length === 0) {
       const { identityCenterRoles } = await ctx.read.admins();
+      // Identity Center's MFA settings and its users' devices have no API: say so, and where to look.
       return identityCenterRoles.length > 0 && !ctx.run.adminUser
-        ? { status: 'not-applicable', detail: 'admins sign in through IAM Identity Center, which manages their MFA' }
+        ? { status: 'info', detail: IDENTITY_CENTER_MFA }
         : { status: 'fail', detail: 'there is no admin user to protect yet' };
     }
     const devices = await Promise.all(targets.map((user) => ctx.read.mfaDevices(user)));

@@ -3,6 +3,7 @@ import * as writes from '../src/aws/iam-writes.js';
 import type { Action, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { UsageError } from '../src/errors.js';
 import { describeRule, firstPasswordRule, passwordProblem } from '../src/rules/password-policy.js';
+import { chooseWay, IDENTITY_CENTER_NEEDS, identityCenterAdmin, identityCenterPlan, wayInputsProblem } from './admin-identity-center.js';
 import { obtainPassword } from './admin-password.js';
 import { ADMIN_GROUP, defineStep, type InputsFor } from './manifest.js';
 import { passwordRuleBeforeReading, strengthened } from './password-policy.js';
@@ -13,8 +14,8 @@ type Context = StepContext<In>;
 export const adminUser = defineStep('admin-user', {
   kind: 'automated',
   why:
-    'Root should stay locked away. Day-to-day work, even full-admin work, belongs to an IAM user ' +
-    'that can be limited, watched and, if it leaks, switched off without losing the account.',
+    'Root should stay locked away. Day-to-day work, even full-admin work, belongs to an admin (an IAM user, or a user ' +
+    'in IAM Identity Center) that can be limited, watched and, if it leaks, switched off without losing the account.',
   explain: {
     when: 'Once per account, right after root is protected: this is the identity for every day from now on.',
     gotcha:
@@ -25,6 +26,7 @@ export const adminUser = defineStep('admin-user', {
 
   async check({ read, run }: CheckContext): Promise<CheckResult> {
     const admins = await read.admins();
+    if (run.adminVia === 'identity-center') return identityCenterAdmin(admins);
     const target = run.adminUser;
     if (target) {
       const name = admins.users.find((u) => u.toLowerCase() === target.toLowerCase());
@@ -46,20 +48,24 @@ export const adminUser = defineStep('admin-user', {
 
   /** A name to create, or one whose user has no console password yet, needs a password under --yes. */
   async inputsNeeded({ read, run }: CheckContext) {
+    if (run.adminVia === 'identity-center') return IDENTITY_CENTER_NEEDS;
     if (!run.adminUser) return ['adminUser', 'password'];
     const existing = await read.findUserName(run.adminUser);
     return existing && (await read.hasConsoleAccess(existing)) ? [] : ['password'];
   },
 
   /** --password-stdin is checked before any call against what is known then (the policy this run sets, else any policy's least). */
-  checkInputs({ password }, willRun) {
-    if (password === undefined) return undefined;
+  checkInputs(inputs, willRun) {
+    const { password } = inputs;
+    const way = wayInputsProblem(inputs);
+    if (way || password === undefined) return way;
     const rule = passwordRuleBeforeReading(willRun('password-policy'));
     const problem = passwordProblem(password, rule);
     return problem && `--password-stdin: the password ${problem}; it needs ${describeRule(rule)}`;
   },
 
   async plan(ctx: Context): Promise<Plan<In>> {
+    if ((await chooseWay(ctx)) === 'identity-center') return identityCenterPlan(ctx);
     const name = await chooseUser(ctx);
     ctx.run.adminUser = name;
     const existing = await ctx.read.user(name);

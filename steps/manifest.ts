@@ -8,8 +8,15 @@ import {
   budgetAmountSchema,
   contactEmailSchema,
   contactNameSchema,
+  displayNameSchema,
+  familyNameSchema,
+  givenNameSchema,
+  identityCenterUserSchema,
   phoneSchema,
+  regionSchema,
+  sessionHoursSchema,
   userNameSchema,
+  workEmailSchema,
 } from '../src/inputs.js';
 
 /**
@@ -31,6 +38,111 @@ const row = <const Id extends string, const F extends Flags>(r: StepRow<Id, F>) 
 
 /** The group the admin-user step grants AdministratorAccess through, unless --grant direct. */
 export const ADMIN_GROUP = 'Administrators';
+
+/**
+ * admin-user's choice of way, and the flags of its Identity Center way (steps/admin-identity-center*.ts):
+ * the user as identitystore:CreateUser takes it, the session of its permission set, and the region
+ * where Identity Center is enabled.
+ */
+const ADMIN_WAY_FLAGS = {
+  adminVia: {
+    name: 'admin-via',
+    rule: z.enum(['iam-user', 'identity-center'], { message: 'must be iam-user or identity-center' }),
+    arg: 'iam-user|identity-center',
+    help: 'the daily admin: an IAM user (default) or a user in IAM Identity Center',
+    question: {
+      message: 'Which kind of admin for daily work?',
+      choices: [
+        { value: 'iam-user', name: 'An IAM user in this account (simplest: a personal or learning account)' },
+        { value: 'identity-center', name: "A user in IAM Identity Center (AWS's recommended way; makes an organization)" },
+      ],
+      default: 'iam-user',
+    },
+  },
+  identityCenterUser: {
+    name: 'identity-center-user',
+    rule: identityCenterUserSchema,
+    arg: 'NAME',
+    help: "the admin's user name in IAM Identity Center",
+    question: { message: 'User name in Identity Center (what the admin signs in with)' },
+    underYes: 'needed',
+  },
+  givenName: {
+    name: 'given-name',
+    rule: givenNameSchema,
+    arg: 'NAME',
+    help: "the Identity Center admin's first name",
+    question: { message: "The admin's first name" },
+    underYes: 'needed',
+  },
+  familyName: {
+    name: 'family-name',
+    rule: familyNameSchema,
+    arg: 'NAME',
+    help: "the Identity Center admin's last name",
+    question: { message: "The admin's last name" },
+    underYes: 'needed',
+  },
+  displayName: {
+    name: 'display-name',
+    rule: displayNameSchema,
+    arg: 'NAME',
+    help: 'the name Identity Center shows for the admin (default: first and last name)',
+  },
+  workEmail: {
+    name: 'admin-email',
+    rule: workEmailSchema,
+    arg: 'EMAIL',
+    help: "the Identity Center admin's work email (password set-up and sign-in codes go there)",
+    question: { message: "The admin's work email (the password set-up email and sign-in codes go there)" },
+    underYes: 'needed',
+  },
+  sessionDuration: {
+    name: 'session-duration',
+    rule: sessionHoursSchema,
+    arg: 'HOURS',
+    help: "how long the Identity Center admin's AWS session lasts, 1 to 12 hours (default 1, as AWS)",
+    question: {
+      message: 'How long should a signed-in session of the admin last?',
+      choices: [
+        { value: 'PT1H', name: "1 hour (AWS's default, the safest)" },
+        { value: 'PT4H', name: '4 hours' },
+        { value: 'PT8H', name: '8 hours (a working day)' },
+        { value: 'PT12H', name: '12 hours (the most AWS allows)' },
+      ],
+      default: 'PT1H',
+    },
+  },
+  identityCenterRegion: {
+    name: 'identity-center-region',
+    rule: regionSchema,
+    arg: 'REGION',
+    help: 'the region IAM Identity Center is, or will be, enabled in (asked at a terminal)',
+  },
+} as const;
+
+/**
+ * What the Identity Center way calls: the organization (iam:CreateServiceLinkedRole is AWS's
+ * documented minimum for CreateOrganization: Organizations makes its role with the caller's
+ * rights), Identity Center's instance, the user, the permission set and the assignment.
+ */
+const IDENTITY_CENTER_WIZARD = [
+  'organizations:DescribeOrganization',
+  'organizations:CreateOrganization',
+  'iam:CreateServiceLinkedRole',
+  'sso:ListInstances',
+  'identitystore:GetUserId',
+  'identitystore:DescribeUser',
+  'identitystore:CreateUser',
+  'sso:ListPermissionSets',
+  'sso:DescribePermissionSet',
+  'sso:CreatePermissionSet',
+  'sso:ListManagedPoliciesInPermissionSet',
+  'sso:AttachManagedPolicyToPermissionSet',
+  'sso:ListAccountAssignments',
+  'sso:CreateAccountAssignment',
+  'sso:DescribeAccountAssignmentCreationStatus',
+] as const;
 
 export const MANIFEST = [
   row({
@@ -90,10 +202,11 @@ export const MANIFEST = [
   }),
   row({
     id: 'admin-user',
-    title: 'Create an admin IAM user for daily work',
+    title: 'Create an admin identity for daily work',
     required: true,
     inStatus: true,
     flags: {
+      ...ADMIN_WAY_FLAGS,
       adminUser: {
         name: 'admin-user',
         rule: userNameSchema,
@@ -126,6 +239,7 @@ export const MANIFEST = [
     permissions: {
       status: ['iam:GetAccountAuthorizationDetails', 'iam:ListEntitiesForPolicy', 'iam:GetLoginProfile'],
       wizard: [
+        ...IDENTITY_CENTER_WIZARD,
         'iam:GetGroup',
         'iam:ListUsers',
         'iam:GetUser',

@@ -23,12 +23,16 @@ export const rootAccessKeys = defineStep('root-access-keys', {
       : { status: 'fail', detail: 'root still has an access key (deactivated keys count too)' };
   },
 
+  // The console flow of the IAM User Guide, "Delete access keys for the root user":
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html
+  // Quoted words are the console's own control names.
   checklist: ({ identity, console }) => ({
     url: console.rootCredentials,
     items: [
-      'Signed in as root, open "Security credentials" from the account menu.',
-      'Scroll to "Access keys".',
-      'For each key listed, choose Actions, then Delete (deactivating is not enough: an inactive key still counts).',
+      'Sign in to the AWS console as the root user.',
+      'At the top right, open the "Account menu" and choose "Security credentials".',
+      'In "Access keys", open the key\'s "Actions" menu and choose "Delete".',
+      'In the dialog, choose "Deactivate", type the key\'s ID in "Access key ID", then choose "Delete". Do it for each key: an inactive key still counts.',
       ...(identity.usesRootAccessKey
         ? [
             'This run is signed with a root access key: deleting it ends this session. ' +

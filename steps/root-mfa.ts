@@ -28,14 +28,19 @@ export const rootMfa = defineStep('root-mfa', {
       : { status: 'fail', detail: 'root can sign in with a password alone' };
   },
 
+  // The console flow of the IAM User Guide, "Enable a virtual MFA device for your AWS account root
+  // user (console)": https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-virt-mfa-for-root.html
+  // (a passkey or security key: enable-fido-mfa-for-root.html; a hardware token: enable-hw-mfa-for-root.html).
+  // Quoted words are the console's own control names; a name in brackets is an alternative.
   checklist: ({ console }) => ({
     url: console.rootCredentials,
     items: [
-      'Sign in to the AWS console as the root user (the email address you signed up with).',
-      'Open the account menu at the top right and choose "Security credentials".',
+      'Sign in to the AWS console as the root user, with the email address you signed up with.',
+      'At the top right, open the "Account menu" (it shows your account name) and choose "Security credentials".',
       'In "Multi-factor authentication (MFA)", choose "Assign MFA device".',
-      'Pick a type: an authenticator app, a passkey or security key, or a hardware TOTP token.',
-      'Follow the prompts: for an app, scan the QR code and type two codes in a row.',
+      'Type a "Device name", choose "Authenticator app" (or "Passkey or security key", or "Hardware TOTP token", and follow its prompts), then "Next".',
+      'Choose "Show QR code" and scan it with the app, or "Show secret key" and type the key into the app.',
+      'Type the code the app shows in "MFA code 1", wait for the next one and type it in "MFA code 2", then choose "Add MFA".',
     ],
     tips: [
       'Root can hold up to 8 MFA devices. Register a second one (a spare key, or an app on another device) so a lost phone never locks you out.',

@@ -25,12 +25,16 @@ export const rootSigningCertificates = defineStep('root-signing-certificates', {
       : { status: 'fail', detail: 'root still has an X.509 signing certificate' };
   },
 
+  // The same page and the same kind of delete as root's access keys (IAM User Guide, "Delete access
+  // keys for the root user", id_root-user_manage_delete-key.html); AWS documents no console procedure
+  // of its own for root's X.509 certificates. Quoted words are the console's own control names.
   checklist: ({ console }) => ({
     url: console.rootCredentials,
     items: [
-      'Signed in as root, open "Security credentials" from the account menu.',
-      'Find the X.509 certificates, next to the access keys.',
-      'For each certificate listed, choose Delete (deactivating is not enough: it can be switched back on).',
+      'Sign in to the AWS console as the root user.',
+      'At the top right, open the "Account menu" and choose "Security credentials".',
+      'In "X.509 certificates", open the certificate\'s "Actions" menu and choose "Delete".',
+      'In the dialog, choose "Deactivate", type the certificate\'s ID in "Certificate ID", then choose "Delete". Do it for each certificate: an inactive one can be switched back on.',
     ],
     tips: ['If a tool still signs requests with one, give the tool an IAM user or role of its own first.'],
   }),

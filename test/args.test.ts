@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../src/args.js';
-import { UsageError } from '../src/errors.js';
+import { usage } from './support/usage-error.js';
 
-const usage = (argv: string[]) => {
-  try {
-    parseOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    return error.message;
-  }
-  throw new Error(`no usage error for ${argv.join(' ')}`);
-};
 
 describe('parseOptions', () => {
   it('defaults to the wizard with a 15-minute wait and a 5-second poll', () => {

@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './support/cli-path.js';
 
 /** Installs and builds only what is stale (scripts/prepare.mjs), so `npx vitest` alone also works. */
 export default function setup() {
+  // Practice mode keeps its account in the state folder: no test run may touch the developer's own.
+  process.env.XDG_STATE_HOME = mkdtempSync(join(tmpdir(), 'arl-state-'));
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'prepare.mjs'), '--tests'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 }

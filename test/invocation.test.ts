@@ -80,20 +80,20 @@ describe('the hints a run prints, for each way of starting it', { tags: ['e2e'] 
       await pty.waitFor('Enter: check now', 30_000);
       pty.press('ctrl-c');
       expect((await pty.exited).exitCode).toBe(130);
-      expect(pty.output().replace(/\n/g, ' ').replace(/ +/g, ' ')).toContain(`run "node dist/cli.js --practice-state '${state}'" again to continue where you left off.`);
+      expect(pty.output().replace(/\n/g, ' ').replace(/ +/g, ' ')).toContain(`run "node dist/cli.js --practice-state '${state}'" to continue where you left off.`);
     } finally {
       pty.kill('SIGKILL');
     }
   });
 
-  it('Ctrl-C in practice mode without a state file: says the account was not kept', async () => {
+  it('Ctrl-C in practice mode without a state file: the kept practice account is resumed by the same command', async () => {
     const pty = spawnPty(process.execPath, [CLI, '--practice'], { cwd: ROOT, env: env(), cols: 80, rows: 24 });
     try {
       await pty.waitFor('Enter: check now', 30_000);
       pty.press('ctrl-c');
       expect((await pty.exited).exitCode).toBe(130);
       expect(pty.output().replace(/\n/g, ' ').replace(/ +/g, ' ')).toContain(
-        'Stopped. This practice account lived only in this run: "node dist/cli.js --practice" starts a new one',
+        'Stopped. The practice account is saved with everything done so far: run "node dist/cli.js --practice" to continue where you left off.',
       );
     } finally {
       pty.kill('SIGKILL');

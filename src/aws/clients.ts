@@ -76,8 +76,7 @@ export async function createClients(options: ClientOptions): Promise<AwsClients>
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   };
-  // A retry strategy keeps count of its retries, so each client gets its own.
-  const retries = () => (options.retryBackoff ? { retryStrategy: new StandardRetryStrategy({ maxAttempts: MAX_ATTEMPTS, backoff: options.retryBackoff }) } : {});
+  const retries = () => retryStrategy(options.retryBackoff);
   const clients = {
     iam: new IAMClient({ ...config, ...retries() }),
     sts: new STSClient({ ...config, ...retries() }),
@@ -88,7 +87,55 @@ export async function createClients(options: ClientOptions): Promise<AwsClients>
     tagErrorsWithAction(client, service);
     reportRetries(client, (command) => permissionFor(service, command), () => options.onRetry?.());
   }
+  regionalSettings.set(clients, { onRetry: () => options.onRetry?.(), retryBackoff: options.retryBackoff });
   return clients;
+}
+
+/** A retry strategy keeps count of its retries, so each client gets its own (with a test's backoff only). */
+const retryStrategy = (backoff: StandardRetryBackoffStrategy | undefined) =>
+  backoff ? { retryStrategy: new StandardRetryStrategy({ maxAttempts: MAX_ATTEMPTS, backoff }) } : {};
+
+/** Each set of clients' retry listener and backoff, for the regional clients made from it later. */
+const regionalSettings = new WeakMap<object, { onRetry: () => RetryListener | undefined; retryBackoff?: StandardRetryBackoffStrategy }>();
+
+/** What a regional client is made from: the caller's clients' settings, and its own region. */
+export interface RegionalConfig {
+  region: string | (() => Promise<string>);
+  credentials: AwsCredentialIdentityProvider;
+  requestHandler: unknown;
+  maxAttempts: unknown;
+  endpoint?: unknown;
+  /** Only with a test's backoff (ClientOptions.retryBackoff). */
+  retryStrategy?: StandardRetryStrategy;
+}
+
+/**
+ * A client of a regional service (IAM Identity Center lives in the one region where it was
+ * enabled), made like the others: the same credentials, timeouts, retries, endpoint
+ * (AWS_ENDPOINT_URL, practice mode) and connection pool, its errors tagged with their permission
+ * (`service` is the permissions prefix, e.g. `sso`) and its retries reported, but signed for
+ * `region` (or, for a global service such as Organizations, the clients' own region provider).
+ * It shares the pool, so it is never destroyed on its own: `aws` owns the pool.
+ */
+export function regionalClient<C extends WithMiddleware & Parameters<typeof reportRetries>[0]>(
+  aws: Pick<AwsClients, 'iam'>,
+  service: string,
+  region: RegionalConfig['region'],
+  make: (config: RegionalConfig) => C,
+): C {
+  const { config } = aws.iam;
+  const settings = regionalSettings.get(aws);
+  const client = make({
+    ...retryStrategy(settings?.retryBackoff),
+    region,
+    credentials: config.credentials,
+    requestHandler: config.requestHandler,
+    maxAttempts: config.maxAttempts,
+    ...(config.isCustomEndpoint ? { endpoint: config.endpoint } : {}),
+  });
+  tagErrorsWithAction(client, service);
+  reportRetries(client, (command) => permissionFor(service, command), () => settings?.onRetry());
+  return client;
 }
 
 /** The region from AWS_REGION or the profile, as the SDK resolves it; the fallback otherwise. */

@@ -9,6 +9,14 @@ export interface ConsoleLinks {
   signIn(accountOrAlias: string): string;
   /** An IAM user's security credentials (MFA, passwords). */
   iamUser(userName: string): string;
+  /** The IAM Identity Center console in `region` (it lives in the one region where it was enabled). */
+  identityCenter(region: string): string;
+  /**
+   * The AWS access portal, where Identity Center users sign in: `https://<identity store id>.awsapps.com/start`
+   * in partition aws until someone gives it a subdomain of its own in the console (no API reads
+   * that one); undefined where the address is not known.
+   */
+  accessPortal(identityStoreId: string): string | undefined;
 }
 
 const CONSOLE_DOMAINS: Record<string, string> = {
@@ -25,5 +33,7 @@ export function awsConsoleLinks(partition: string): ConsoleLinks {
     signIn: (accountOrAlias) =>
       partition === 'aws' ? `https://${accountOrAlias}.signin.aws.amazon.com/console` : `https://${accountOrAlias}.signin.${domain}/console`,
     iamUser: (userName) => `https://console.${domain}/iam/home#/users/details/${encodeURIComponent(userName)}?section=security_credentials`,
+    identityCenter: (region) => `https://console.${domain}/singlesignon/home?region=${region}`,
+    accessPortal: (identityStoreId) => (partition === 'aws' ? `https://${identityStoreId}.awsapps.com/start` : undefined),
   };
 }

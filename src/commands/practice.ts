@@ -1,18 +1,105 @@
+import { homedir } from 'node:os';
+import { createInterface } from 'node:readline';
+import type { Options } from '../args.js';
+import { collectStatus } from '../engine/status.js';
+import { EXIT } from '../exit-codes.js';
+import { commandLine } from '../invocation.js';
 import { noCredentials } from '../report-error.js';
-import type { PracticeSession } from '../practice/session.js';
+import type { PracticeOptions, PracticeSession, PracticeWhere } from '../practice/session.js';
+import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
+import type { Session } from './session.js';
 import { lines, paragraph, widthFor } from '../ui/layout.js';
+import { style, t, useColour } from '../ui/text.js';
+
+/** The practice flags of a command: which practice account, and whether the command may change it. */
+export const practiceOptions = (options: Options): PracticeOptions => ({
+  stateFile: options['practice-state'],
+  scenario: options['practice-scenario'],
+  reset: options['practice-reset'],
+  // status reads the practice account and never creates one; as on AWS, it changes nothing but the credential report.
+  readOnly: options.command === 'status',
+});
 
 /** Runs `work` against a practice account on this computer, closed again whatever happens. */
-export async function inPractice<T>(stateFile: string | undefined, work: (practice: PracticeSession) => Promise<T>): Promise<T> {
+export async function inPractice<T>(options: PracticeOptions, work: (practice: PracticeSession) => Promise<T>): Promise<T> {
   // The practice account (its server, console pages and QR codes) is loaded for practice alone.
   const { startPractice } = await import('../practice/session.js');
-  const practice = await startPractice(stateFile);
+  const practice = await startPractice(options);
   try {
     return await work(practice);
   } finally {
     await practice.close();
   }
+}
+
+/** A path under the home folder as people type it: ~/.local/state/... */
+const shortPath = (path: string, home = homedir()) => (home && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path);
+
+/** One line on where this run's practice account is kept and how the run came by it. */
+export function describePracticeAccount(where: PracticeWhere): string {
+  const path = shortPath(where.path);
+  if (!where.saved) {
+    return where.origin === 'new' ? `Practice account: none kept yet (${path}); shown as a new one.` : `Practice account: ${path} (read only).`;
+  }
+  const kept = where.kept ? `kept in ${path}` : `saved back to ${path}`;
+  switch (where.origin) {
+    case 'resumed':
+      return `Practice account: resumed, ${kept}${where.kept ? ' (--practice-reset starts over)' : ''}.`;
+    case 'new':
+      return `Practice account: a new one, ${kept}, so you can stop and resume.`;
+    case 'reset':
+      return `Practice account: started over as a new account, ${kept}.`;
+    case 'scenario':
+      return `Practice account: started over from the scenario "${where.scenarioName}", ${kept}.`;
+  }
+}
+
+/**
+ * The practice console's dashboard shows the wizard's own checks as security recommendations: it
+ * asks, when a page is shown, what `status` would report, through the same SDK clients.
+ */
+export function showChecksInConsole(session: Session, practice: PracticeSession): void {
+  // Pages shown while no wizard runs say how to start one on this same practice account.
+  practice.server.console.wizardCommand = commandLine();
+  practice.server.console.recommendations = async () =>
+    (await collectStatus(session.identity, session.newReader(), await loadSteps(), session.console.links)).checks;
+}
+
+/**
+ * Keeps the practice console serving until the person presses Enter, closes standard input or
+ * presses Ctrl-C (the run's stop signal): after the summary, so the finished account can be seen.
+ */
+export async function keepConsoleOpen(context: RunContext, practice: PracticeSession, why: string): Promise<void> {
+  const { io, signal } = context;
+  const width = widthFor(io.isTTY.stdout, io.columns());
+  io.stdout.write(
+    `${lines('', paragraph(width, '', why), t`  ${style.underline(practice.console.practice.url)}`, paragraph(width, '', 'Press Enter (or Ctrl-C) to close it.')).value}\n`,
+  );
+  // An interface that asked questions may have left the terminal raw: Ctrl-C must reach us as a signal.
+  if (io.isTTY.stdin) io.stdin.setRawMode?.(false);
+  const input = createInterface({ input: io.stdin, terminal: false });
+  await new Promise<void>((resolve) => {
+    const done = () => resolve();
+    input.once('line', done);
+    input.once('close', done);
+    if (signal.aborted) done();
+    signal.addEventListener('abort', done, { once: true });
+  });
+  input.close();
+  io.stdin.pause();
+}
+
+/** `practice console`: the practice console alone, to look around the practice account. */
+export async function practiceConsoleCommand(context: RunContext, session: Session, practice: PracticeSession): Promise<number> {
+  const { io } = context;
+  const { practiceBanner } = await import('../ui/render.js');
+  useColour(io.color);
+  const width = widthFor(io.isTTY.stdout, io.columns());
+  io.stdout.write(`${practiceBanner({ url: practice.console.practice.url, account: describePracticeAccount(practice.where) }, width).value}\n`);
+  showChecksInConsole(session, practice);
+  await keepConsoleOpen(context, practice, `No wizard is running: the practice console shows the account as it is. To work on it, run "${commandLine()}".`);
+  return EXIT.ok;
 }
 
 /**

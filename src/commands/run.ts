@@ -11,7 +11,7 @@ import type { PracticeSession } from '../practice/session.js';
 import { openSession, startSession } from './session.js';
 import type { RunContext } from './context.js';
 import { loadSteps } from '../../steps/manifest.js';
-import { inPractice, offerPractice } from './practice.js';
+import { inPractice, keepConsoleOpen, offerPractice, practiceConsoleCommand, practiceOptions, showChecksInConsole } from './practice.js';
 import { statusCommand } from './status.js';
 import { wizardCommand } from './wizard.js';
 
@@ -27,7 +27,7 @@ export async function run(options: Options, context: RunContext): Promise<number
   // What the steps can tell of their inputs is told before any call.
   if (options.command === 'wizard') checkInputsBeforeCalls(await loadSteps(), inputs, options.skip);
   const command = (practice?: PracticeSession) => runOn(options, context, inputs, practice);
-  if (options.practice) return inPractice(options['practice-state'], command);
+  if (options.practice) return inPractice(practiceOptions(options), command);
   try {
     return await command();
   } catch (error) {
@@ -37,7 +37,7 @@ export async function run(options: Options, context: RunContext): Promise<number
     if (explained !== error || !isMissingCredentials(error) || !context.io.canPrompt || options.yes || options.json) throw explained;
     if (!(await offerPractice(context))) return EXIT.noCredentials;
     useInvocation({ ...invocation(), sameAccount: ['--practice'] });
-    return inPractice(options['practice-state'], command);
+    return inPractice(practiceOptions(options), command);
   }
 }
 
@@ -46,9 +46,17 @@ async function runOn(options: Options, context: RunContext, inputs: Record<strin
   // the first request instead of delaying `status` or a scripted run.
   if (options.command === 'wizard' && context.io.canPrompt && !options.yes) void import('../ui/terminal-ui.js');
   const connecting = await startSession(options, context, practice);
-  return options.command === 'status'
-    ? statusCommand(options, context, connecting)
-    : wizardCommand(options, context, await openSession(connecting, context.signal), inputs);
+  if (options.command === 'status') return statusCommand(options, context, connecting);
+  if (practice && options.command === 'practice-console') return practiceConsoleCommand(context, await connecting.identify(), practice);
+  const session = await openSession(connecting, context.signal);
+  if (!practice) return wizardCommand(options, context, session, inputs);
+  showChecksInConsole(session, practice);
+  const code = await wizardCommand(options, context, session, inputs);
+  // The console stays, so the finished account can be seen; only a person can close it.
+  if (context.io.canPrompt && !options.yes) {
+    await keepConsoleOpen(context, practice, 'The practice console stays open, so you can look around the account as it is now:');
+  }
+  return code;
 }
 
 /** The steps' inputs, with standard input's first line where a flag (--password-stdin) asked for it. */

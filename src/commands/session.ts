@@ -8,6 +8,7 @@ import type { Options } from '../args.js';
 import { awsConsoleLinks } from '../aws/console-links.js';
 import type { ConsolePort } from '../engine/console.js';
 import type { PracticeSession } from '../practice/session.js';
+import { describePracticeAccount } from './practice.js';
 import type { RunContext } from './context.js';
 
 /** An account reached: its clients, who is calling, its console, and a reader with nothing cached for each check. */
@@ -16,6 +17,8 @@ export interface Session {
   identity: Identity;
   /** AWS's console for the caller's partition, or the practice console. */
   console: ConsolePort;
+  /** Practice mode: where the practice account is kept, in one line for the banner. */
+  practiceAccount?: string;
   /** With `wait`, the reader waits for a credential report AWS is making (the wizard); without, never (status). */
   newReader(wait?: ReportWait): AccountReader;
   /** Who hears of a retried call: a line on stderr until the wizard's interface takes over. */
@@ -46,6 +49,7 @@ export async function startSession(options: Options, context: RunContext, practi
         aws,
         identity,
         console: practice ? practice.console : { links: awsConsoleLinks(identity.partition) },
+        practiceAccount: practice && describePracticeAccount(practice.where),
         newReader: (wait) => new AccountReader(aws, identity, context.signal, wait),
         onRetry: (listener) => void (onRetry = listener),
       };

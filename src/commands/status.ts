@@ -14,7 +14,7 @@ export async function statusCommand(options: Options, context: RunContext, conne
   const { caller: session, read } = await readInTwoWaves(connecting.clients, connecting.identify, context.signal);
   const report = await collectStatus(session.identity, read, await steps, session.console.links);
   useColour(context.io.color);
-  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, widthFor(context.io.isTTY.stdout, context.io.columns()), session.console.practice).value}\n`);
+  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, widthFor(context.io.isTTY.stdout, context.io.columns()), session.console.practice && { account: session.practiceAccount }).value}\n`);
   if (nothingReadable(report)) return EXIT.aws;
   return report.ok ? EXIT.ok : EXIT.open;
 }

@@ -2,7 +2,7 @@ import { isInvalidCredentials } from '../aws/aws-error.js';
 import type { Options } from '../args.js';
 import { realClock } from '../clock.js';
 import { checkFlagsForYes } from '../engine/preflight.js';
-import type { Inputs } from '../engine/types.js';
+import type { AdminVia, Inputs } from '../engine/types.js';
 import { openReports, runWizard } from '../engine/wizard.js';
 import type { UI } from '../engine/ui.js';
 import { EXIT } from '../exit-codes.js';
@@ -21,8 +21,9 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
   const { identity } = session;
   const steps = inRunOrder(await loadSteps(), identity);
   const adminUser = inputs['admin-user']?.adminUser as string | undefined;
+  const adminVia = inputs['admin-user']?.adminVia as AdminVia | undefined;
   if (options.yes && !options['dry-run']) {
-    await checkFlagsForYes(steps, inputs, options.skip, () => ({ identity, read: session.newReader(), run: { adminUser }, console: session.console.links }));
+    await checkFlagsForYes(steps, inputs, options.skip, () => ({ identity, read: session.newReader(), run: { adminUser, adminVia }, console: session.console.links }));
   }
   const ui = await chooseUI(options, context, session);
   session.onRetry((notice) => ui.retrying(notice));
@@ -39,6 +40,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
       inputs,
       console: session.console,
       adminUser,
+      adminVia,
       dryRun: options['dry-run'],
       skip: options.skip,
       pollIntervalMs: options['poll-interval'] * 1000,
@@ -67,7 +69,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
  * (and --yes was not given), plain text otherwise. The terminal interface is loaded only then.
  */
 async function chooseUI(options: Options, context: RunContext, session: Session): Promise<UI> {
-  const practice = session.console.practice;
+  const practice = session.console.practice && { url: session.console.practice.url, account: session.practiceAccount };
   if (!context.io.canPrompt || options.yes) return new PlainUI(context.io, options.yes, practice);
   const { TerminalUI } = await import('../ui/terminal-ui.js');
   return new TerminalUI(context.io, context.signal, context.stop, practice);

@@ -23,7 +23,15 @@ export interface CheckResult {
 export interface RunState {
   /** The run's admin user: --admin-user, or the user the admin-user step set up (or chose to reuse). */
   adminUser?: string;
+  /**
+   * How this run makes the daily admin: --admin-via, or the person's choice in admin-user. With
+   * `identity-center` there is no IAM user to sign in as or to give MFA: later steps say so.
+   */
+  adminVia?: AdminVia;
 }
+
+/** The two ways to the daily admin: an IAM user in this account, or a user of IAM Identity Center. */
+export type AdminVia = 'iam-user' | 'identity-center';
 
 /** What every step may read. A fresh reader per check, so "after" never sees a cached "before". */
 export interface CheckContext {
@@ -141,6 +149,13 @@ export interface Plan<I extends Inputs = Inputs> {
   notes?: string[];
   /** The person chose to do this in the console instead: show the checklist and poll, as for a console step. */
   inConsole?: ConsoleWay;
+  /**
+   * The way continues as these parts, each a step of its own kind (an automated plan, a console
+   * checklist to poll, advice), walked in order as the wizard walks steps: the first part not
+   * settled ends the walk, and the step's own check then decides. The Identity Center way of
+   * admin-user is one: an organization, the console, the API, then advice.
+   */
+  parts?: Step[];
   /** Left out on purpose (an optional step without the values it needs under --yes): why, in one line. */
   skipped?: string;
 }

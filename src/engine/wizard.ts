@@ -9,6 +9,7 @@ import { askFlag } from './inputs.js';
 import { introNotes } from './intro.js';
 import { pollUntilDone, type PollOutcome } from './poll.js';
 import type {
+  AdminVia,
   AdvisoryStep,
   AutomatedStep,
   CheckContext,
@@ -37,6 +38,8 @@ export interface WizardOptions {
   console: ConsolePort;
   /** The run's admin user as --admin-user named it, if it did. */
   adminUser?: string;
+  /** The way to the admin as --admin-via named it, if it did. */
+  adminVia?: AdminVia;
   dryRun: boolean;
   /** Step ids the person chose to leave out this run (--skip). */
   skip?: string[];
@@ -63,7 +66,7 @@ export const openReports = (reports: StepReport[]) => reports.filter((r) => r.st
  * for the person (console steps) or show the plan, ask, and apply it (automated steps).
  */
 export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
-  const run: RunState = { adminUser: o.adminUser };
+  const run: RunState = { adminUser: o.adminUser, adminVia: o.adminVia };
   o.ui.intro(o.identity, introNotes(o.identity));
   const reports: StepReport[] = [];
   const current: CurrentStep = { done: [], left: [] };
@@ -76,6 +79,11 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
     throw error;
   }
   o.ui.summary(reports, o.dryRun);
+  const open = openReports(reports);
+  o.console.practice?.tell({
+    kind: 'finished',
+    summary: open.length === 0 ? 'Root is locked away.' : `Still open: ${open.map((r) => r.step.id).join(', ')}.`,
+  });
   return reports;
 }
 
@@ -109,26 +117,21 @@ async function walk(o: WizardOptions, run: RunState, reports: StepReport[], curr
       reports.push(blocked(o, step, `comes after ${missing}, which was skipped`));
       continue;
     }
-    o.ui.stepResult(step, before, 'before');
-    if (!step.required && before.status === 'unknown') {
-      reports.push({ step, result: before, outcome: 'unknown' });
-      continue;
-    }
-    if (step.kind === 'advisory') {
-      reports.push(await runAdvisoryStep(o, run, step, before));
-      continue;
-    }
-    if (isSettled(before)) {
-      reports.push({ step, result: before, outcome: before.status === 'pass' ? 'already-done' : 'not-applicable' });
-      continue;
-    }
-    reports.push(
-      step.kind === 'console'
-        ? await runConsoleWay(o, run, step, step, before)
-        : await runAutomatedStep(o, run, step, before, current),
-    );
+    reports.push(await runChecked(o, run, step, before, current));
   }
   current.step = undefined;
+}
+
+/**
+ * A step whose check was just made (`before`): shows it, then does what is left, by the step's
+ * kind. `owner` is the step whose flags a part answers to (the step itself, unless it is a part).
+ */
+async function runChecked(o: WizardOptions, run: RunState, step: Step, before: CheckResult, current: CurrentStep, owner: Step = step): Promise<StepReport> {
+  o.ui.stepResult(step, before, 'before');
+  if (!step.required && before.status === 'unknown') return { step, result: before, outcome: 'unknown' };
+  if (step.kind === 'advisory') return runAdvisoryStep(o, run, step, before);
+  if (isSettled(before)) return { step, result: before, outcome: before.status === 'pass' ? 'already-done' : 'not-applicable' };
+  return step.kind === 'console' ? runConsoleWay(o, run, step, step, before) : runAutomatedStep(o, run, step, before, current, owner);
 }
 
 function blocked(o: WizardOptions, step: Step, detail: string): StepReport {
@@ -141,6 +144,7 @@ function checkContext(o: WizardOptions, run: RunState): CheckContext {
   return { identity: o.identity, read: o.newReader(), run, console: o.console.links };
 }
 
+/** What a step (or a part, answering to its owner's flags) works with. */
 function stepContext(o: WizardOptions, run: RunState, step: Step): StepContext {
   const { aws, ui, clock, signal, dryRun } = o;
   const inputs = o.inputs[step.id] ?? {};
@@ -173,9 +177,11 @@ async function runConsoleWay(
   way: ConsoleWay,
   before: CheckResult,
 ): Promise<StepReport> {
-  o.ui.checklist(step, await way.checklist(checkContext(o, run)));
+  const list = await way.checklist(checkContext(o, run));
+  o.ui.checklist(step, list);
   if (!o.ui.interactive || o.dryRun) return { step, result: before, outcome: 'pending' };
   const practice = o.console.practice;
+  practice?.tell({ kind: 'waiting', stepId: step.id, title: step.title, waitingFor: way.waitingFor, url: list.url });
   const doItForMe = practice && way.doItForMe ? () => way.doItForMe!(practice.hands) : undefined;
   const waiter = o.ui.waiting(step, way.waitingFor, doItForMe);
   let polled: PollOutcome;
@@ -192,26 +198,36 @@ async function runConsoleWay(
     });
   } finally {
     waiter.stop();
+    practice?.tell({ kind: 'idle' });
   }
   if (polled.kind !== 'done') {
     o.ui.note({ level: 'warn', text: LEFT_OPEN[polled.kind] });
     return { step, result: before, outcome: polled.kind };
   }
+  practice?.tell({ kind: 'done', stepId: step.id, title: step.title, detail: polled.result.detail });
   o.ui.stepResult(step, polled.result, 'after');
   return { step, result: polled.result, outcome: 'done' };
 }
 
-async function runAutomatedStep(o: WizardOptions, run: RunState, step: AutomatedStep, before: CheckResult, current: CurrentStep): Promise<StepReport> {
+async function runAutomatedStep(
+  o: WizardOptions,
+  run: RunState,
+  step: AutomatedStep,
+  before: CheckResult,
+  current: CurrentStep,
+  owner: Step = step,
+): Promise<StepReport> {
   // An optional step is offered, not imposed: saying no leaves the run as complete as it was.
   if (!step.required && !(await o.ui.confirm({ key: `offer-${step.id}`, message: `${step.title}? (optional)`, default: true }))) {
     return { step, result: before, outcome: 'skipped' };
   }
-  const plan = await step.plan(stepContext(o, run, step));
+  const plan = await step.plan(stepContext(o, run, owner));
   if (plan.skipped) {
     o.ui.note({ level: 'info', text: plan.skipped });
     return { step, result: before, outcome: 'skipped' };
   }
   if (plan.inConsole) return runConsoleWay(o, run, step, plan.inConsole, before);
+  if (plan.parts) return runParts(o, run, step, plan.parts, before, current);
   o.ui.plan(step, plan, o.dryRun);
   if (o.dryRun) return { step, result: before, outcome: 'planned' };
   if (plan.actions.length > 0) {
@@ -225,7 +241,7 @@ async function runAutomatedStep(o: WizardOptions, run: RunState, step: Automated
     for (const action of plan.actions) {
       const shown = o.ui.action(action.title);
       try {
-        previous = await action.run(stepContext(o, run, step), previous);
+        previous = await action.run(stepContext(o, run, owner), previous);
       } catch (error) {
         shown.failed(error instanceof StoppedError || isAbort(error) ? 'stopped' : describeAwsError(error));
         throw error;
@@ -233,6 +249,24 @@ async function runAutomatedStep(o: WizardOptions, run: RunState, step: Automated
       shown.done();
       current.done.push(current.left.shift()!);
     }
+  }
+  const after = await verifyAfterWrites(o, run, step);
+  o.ui.stepResult(step, after, 'after');
+  return { step, result: after, outcome: isSettled(after) ? 'done' : 'pending' };
+}
+
+/**
+ * A way made of parts (Plan.parts): each is checked and, when open, done as any step of its kind
+ * is, answering to the flags of the step it belongs to. The first part left open leaves the step
+ * open with that outcome (pending, declined, planned in a dry run, ...); after the last, the step's
+ * own check decides.
+ */
+async function runParts(o: WizardOptions, run: RunState, step: AutomatedStep, parts: Step[], before: CheckResult, current: CurrentStep): Promise<StepReport> {
+  for (const [index, part] of parts.entries()) {
+    o.ui.note({ level: 'info', text: `Part ${index + 1} of ${parts.length}: ${part.title}. ${part.why}` });
+    const checked = await runCheck(part, checkContext(o, run), !part.required);
+    const report = await runChecked(o, run, part, checked, current, step);
+    if (!isSettledReport(report) && report.outcome !== 'advised') return { step, result: before, outcome: report.outcome };
   }
   const after = await verifyAfterWrites(o, run, step);
   o.ui.stepResult(step, after, 'after');

@@ -60,7 +60,8 @@ export const PRACTICE_NOTE =
 /** The built-in practice organization, signed in as its administrator role (never the real credential chain). */
 async function runPractice(options: OrgOptions, context: OrgRunContext): Promise<number> {
   const [{ startPractice }, { PRACTICE_ORG_ADMIN_CREDENTIALS }] = await Promise.all([import('../practice/session.js'), import('../practice/services/organization/answer.js')]);
-  const practice = await startPractice();
+  // The practice organization is new every run: the learner's kept practice account is not touched.
+  const practice = await startPractice({ inMemory: true });
   try {
     sayer(context.io, 'stderr')(PRACTICE_NOTE);
     return await runWith(options, context, { ...practice.clientOptions, credentials: PRACTICE_ORG_ADMIN_CREDENTIALS });

@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { passwordProblem, ruleOf, type PasswordRule } from '../rules/password-policy.js';
 import { ServiceError } from './protocols/query-protocol.js';
 import type { AccessKey, MfaDevice, Scenario, ScenarioGroup, ScenarioUser, SigningCertificate } from './scenarios/scenario.js';
-import { areConsecutiveCodes, newTotpSecret } from '../totp.js';
+import { areConsecutiveCodes, codeAt, newTotpSecret, timeStep } from '../totp.js';
+import { PracticeIdentityCenter } from './services/identity-center/identity-center.js';
 
 /** IAM's errors with the HTTP status its service model gives each. */
 export const iamError = {
@@ -45,14 +46,19 @@ const randomId = (prefix: string) =>
 export class PracticeAccount {
   private readonly passwords = new Map<string, string>();
   private readonly mfaSeeds = new Map<string, string>();
-  /** The last credential report made: a snapshot, so it lags behind changes as IAM's does. Not saved. */
-  credentialReport: { generatedAt: Date; csv: string } | undefined;
+  /**
+   * IAM Identity Center, off until enabled in the practice console. It lives for the session: the
+   * saved practice account keeps IAM, not Identity Center.
+   */
+  readonly identityCenter: PracticeIdentityCenter;
 
   constructor(
     private readonly scenario: Scenario,
     private readonly onChange: (scenario: Scenario) => void = () => {},
     readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.identityCenter = new PracticeIdentityCenter(scenario.accountId, () => this.timestamp());
+  }
 
   get state(): Readonly<Scenario> {
     return this.scenario;
@@ -66,6 +72,16 @@ export class PracticeAccount {
   }
 
   timestamp = () => this.now().toISOString();
+
+  /** The last credential report made: a snapshot, so it lags behind changes as IAM's does; kept with the account. */
+  get credentialReport(): { generatedAt: Date; csv: string } | undefined {
+    const report = this.scenario.credentialReport;
+    return report && { generatedAt: new Date(report.generated), csv: report.csv };
+  }
+
+  set credentialReport(report: { generatedAt: Date; csv: string }) {
+    this.change((s) => void (s.credentialReport = { generated: report.generatedAt.toISOString(), csv: report.csv }));
+  }
 
   get rootArn() {
     return `arn:aws:iam::${this.scenario.accountId}:root`;
@@ -136,26 +152,75 @@ export class PracticeAccount {
     if (this.scenario.mfaDevices.some((d) => d.serialNumber === serialNumber)) {
       throw iamError.alreadyExists('MFADevice entity at the same path and name already exists.');
     }
-    this.change((s) => s.mfaDevices.push({ serialNumber, created: this.timestamp() }));
+    this.change((s) => s.mfaDevices.push({ type: 'virtual', serialNumber, created: this.timestamp() }));
     this.mfaSeeds.set(serialNumber, seed);
     return { serialNumber, seed };
   }
 
-  /** As AWS does: two consecutive codes from the device prove it was set up right. */
-  enableMfaDevice(principal: Principal, serialNumber: string, code1: string, code2: string) {
+  /**
+   * A hardware TOTP token this account can check codes of: AWS knows the seed of each token it
+   * accepts; the practice console's simulated token tells it here (in memory only).
+   */
+  registerHardwareToken(serialNumber: string, seed: string) {
+    this.mfaSeeds.set(serialNumber, seed);
+  }
+
+  private ownerOf(principal: Principal): string {
     const owner = principal === ROOT ? ROOT : this.user(principal).name;
-    const device = this.scenario.mfaDevices.find((d) => d.serialNumber === serialNumber);
-    if (!device) throw iamError.noSuchEntity(`VirtualMFADevice with serial number ${serialNumber} doesn't exist.`);
-    if (device.assignedTo) throw iamError.alreadyExists(`MFA device ${serialNumber} is already in use.`);
     if (this.mfaDevicesOf(owner).length >= MAX_MFA_DEVICES) throw iamError.limitExceeded(`${owner} already has ${MAX_MFA_DEVICES} MFA devices.`);
+    return owner;
+  }
+
+  /**
+   * As AWS does: two consecutive codes from the device prove it was set up right. The serial
+   * number is a virtual device's ARN, or a hardware token's serial (no entity exists before).
+   */
+  enableMfaDevice(principal: Principal, serialNumber: string, code1: string, code2: string) {
+    const owner = this.ownerOf(principal);
+    const device = this.scenario.mfaDevices.find((d) => d.serialNumber === serialNumber);
     const seed = this.mfaSeeds.get(serialNumber);
+    if (!device && seed === undefined) throw iamError.noSuchEntity(`VirtualMFADevice with serial number ${serialNumber} doesn't exist.`);
+    if (device?.assignedTo) throw iamError.alreadyExists(`MFA device ${serialNumber} is already in use.`);
     if (!seed || !areConsecutiveCodes(seed, code1, code2, this.now().getTime())) throw iamError.invalidCode();
-    this.change(() => Object.assign(device, { assignedTo: owner, enabled: this.timestamp() }));
+    const enabled = this.timestamp();
+    if (device) this.change(() => Object.assign(device, { assignedTo: owner, enabled }));
+    else this.change((s) => s.mfaDevices.push({ type: 'hardware', serialNumber, assignedTo: owner, created: enabled, enabled }));
+  }
+
+  /**
+   * A passkey or security key registered in the console (the API cannot: WebAuthn needs a
+   * browser). `key` is what the browser gave; undefined for the console's stand-in key.
+   */
+  assignFidoDevice(principal: Principal, deviceName: string, key?: { credentialId: string; publicKey: string; algorithm: number }): string {
+    const owner = this.ownerOf(principal);
+    const path = owner === ROOT ? 'root' : `user/${owner}`;
+    const serialNumber = `arn:aws:iam::${this.scenario.accountId}:u2f/${path}/${deviceName}-${randomId('').slice(0, 12)}`;
+    const enabled = this.timestamp();
+    this.change((s) => s.mfaDevices.push({ type: 'fido', serialNumber, assignedTo: owner, created: enabled, enabled, ...key }));
+    return serialNumber;
+  }
+
+  /**
+   * A code typed at sign-in: 'ok' when it is the current code (or the one before or after, for a
+   * clock a little off) of one of the user's authenticator apps or tokens; 'unchecked' when this
+   * session knows none of their seeds (devices from a scenario or an earlier run: seeds are never
+   * saved), so any 6 digits pass; else 'wrong'.
+   */
+  checkSignInCode(user: string, code: string): 'ok' | 'unchecked' | 'wrong' {
+    const seeds = this.mfaDevicesOf(user)
+      .filter((d) => d.type !== 'fido')
+      .map((d) => this.mfaSeeds.get(d.serialNumber))
+      .filter((seed) => seed !== undefined);
+    if (seeds.length === 0) return /^\d{6}$/.test(code) ? 'unchecked' : 'wrong';
+    const step = timeStep(this.now().getTime());
+    return seeds.some((seed) => [step - 1, step, step + 1].some((at) => codeAt(seed, at) === code)) ? 'ok' : 'wrong';
   }
 
   deactivateMfaDevice(principal: Principal, serialNumber: string) {
     const device = this.mfaDevicesOf(principal).find((d) => d.serialNumber === serialNumber);
     if (!device) throw iamError.noSuchEntity(`MFA Device with serial number ${serialNumber} does not exist.`);
+    // Only a virtual device is an entity of its own: it stays, unassigned. The others are gone.
+    if (device.type !== 'virtual') return this.change((s) => s.mfaDevices.splice(s.mfaDevices.indexOf(device), 1));
     this.change(() => {
       delete device.assignedTo;
       delete device.enabled;
@@ -163,7 +228,7 @@ export class PracticeAccount {
   }
 
   deleteVirtualMfaDevice(serialNumber: string) {
-    const index = this.scenario.mfaDevices.findIndex((d) => d.serialNumber === serialNumber);
+    const index = this.scenario.mfaDevices.findIndex((d) => d.serialNumber === serialNumber && d.type === 'virtual');
     if (index < 0) throw iamError.noSuchEntity(`VirtualMFADevice with serial number ${serialNumber} doesn't exist.`);
     if (this.scenario.mfaDevices[index]!.assignedTo) {
       throw new ServiceError('DeleteConflict', 'MFA device is still in use; deactivate it first.', 409);
@@ -213,21 +278,32 @@ export class PracticeAccount {
   }
 
   /**
-   * A console sign-in. A user from a scenario file has a login profile but no password this
-   * session knows: any password is accepted for it, and the one chosen becomes its password.
+   * The first half of a console sign-in: the user exists, may sign in, and `password` is theirs.
+   * A user from a scenario file has a login profile but no password this session knows: any
+   * password is accepted for it (the sign-in then keeps the one typed).
    */
-  signIn(userName: string, password: string, newPassword?: string): 'signed-in' | 'new-password-required' {
-    const user = this.user(userName);
-    if (!user.loginProfile) throw iamError.noSuchEntity(`${user.name} cannot sign in to the console.`);
+  checkPassword(userName: string, password: string): ScenarioUser {
+    const user = this.findUser(userName);
+    if (!user?.loginProfile) throw new ServiceError('InvalidPassword', 'Your authentication information is incorrect.', 403);
     const known = this.passwordOf(user.name);
-    if (known !== undefined && known !== password) throw new ServiceError('InvalidPassword', 'The password is not right.', 403);
-    if (user.loginProfile.passwordResetRequired && newPassword === undefined) return 'new-password-required';
+    if (known !== undefined && known !== password) throw new ServiceError('InvalidPassword', 'Your authentication information is incorrect.', 403);
+    return user;
+  }
+
+  /**
+   * The end of a console sign-in, after checkPassword (and MFA): the new password when one is
+   * required (checked by the account's policy; PasswordPolicyViolation else), and PasswordLastUsed.
+   */
+  completeSignIn(userName: string, password: string, newPassword?: string) {
+    const user = this.checkPassword(userName, password);
+    if (user.loginProfile!.passwordResetRequired && newPassword === undefined) {
+      throw new ServiceError('PasswordResetRequired', 'A new password is required at first sign-in.', 403);
+    }
     if (newPassword !== undefined) this.setPassword(user.name, newPassword);
-    else if (known === undefined) this.setPassword(user.name, password);
+    else if (this.passwordOf(user.name) === undefined) this.setPassword(user.name, password);
     this.change(() => {
       user.passwordLastUsed = this.timestamp();
       user.loginProfile!.passwordResetRequired = false;
     });
-    return 'signed-in';
   }
 }

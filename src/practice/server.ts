@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { PracticeAccount } from './account.js';
 import { ConsoleActions } from './console/actions.js';
-import { handleConsole } from './console/routes.js';
+import { CONSOLE_ROUTES } from './console/pages/index.js';
+import { handleConsole } from './console/router.js';
 import { handlerFor, jsonHandlerFor } from './services/handlers.js';
+import { answerIdentityCenter } from './services/identity-center/answer.js';
 import { answerOrganization } from './services/organization/answer.js';
 import { builtInOrganization, type PracticeOrganization } from './services/organization/organization.js';
 import { errorJson, parseJsonRequest, successJson } from './protocols/json-protocol.js';
@@ -17,7 +19,13 @@ export const PRACTICE_CREDENTIALS = {
 };
 
 export interface PracticeServer {
+  /** Where the SDK clients send their calls: 127.0.0.1. */
   url: string;
+  /**
+   * The practice console's address for a browser: the same server as `localhost`, because a
+   * browser offers passkeys and security keys (WebAuthn) only to a domain, never to an IP address.
+   */
+  consoleUrl: string;
   account: PracticeAccount;
   /** The built-in organization, with this account as its management account (for `org --practice`). */
   organization: PracticeOrganization;
@@ -92,8 +100,11 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
     // The clients of all four services share one endpoint: the protocol tells them apart.
     const path = new URL(req.url ?? '/', 'http://practice').pathname;
     const reply =
-      answerOrganization(organization, calls, body, req) ?? (await answerQuery(account, calls, body, req)) ?? answerJson(account, calls, body, req, path);
-    if (!reply) return handleConsole(consoleActions, req, res, body);
+      answerOrganization(organization, calls, body, req) ??
+      answerIdentityCenter(account, organization, calls, body, req, checkSignedByPractice) ??
+      (await answerQuery(account, calls, body, req)) ??
+      answerJson(account, calls, body, req, path);
+    if (!reply) return handleConsole(CONSOLE_ROUTES, consoleActions, req, res, body);
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);
   }
@@ -112,6 +123,7 @@ export async function startPracticeServer(account: PracticeAccount): Promise<Pra
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    consoleUrl: `http://localhost:${port}`,
     account,
     organization,
     console: consoleActions,

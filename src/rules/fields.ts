@@ -115,6 +115,12 @@ export function readBudgetAmount(typed: string): { amount: string } | { message:
 /** IAM EnableMFADevice AuthenticationCode1 and 2: authenticationCodeType. */
 export const MFA_CODE = fieldRule({ service: 'iam', member: 'EnableMFADeviceRequest.AuthenticationCode1', rule: 'an MFA code is the 6 digits the app shows' });
 
+/** IAM CreateVirtualMFADevice VirtualMFADeviceName: virtualMFADeviceName (the console's "Device name"). */
+export const MFA_DEVICE_NAME = fieldRule({ service: 'iam', member: 'CreateVirtualMFADeviceRequest.VirtualMFADeviceName', what: 'MFA device names' });
+
+/** IAM EnableMFADevice SerialNumber: serialNumberType (a hardware TOTP token's serial number). */
+export const MFA_SERIAL_NUMBER = fieldRule({ service: 'iam', member: 'EnableMFADeviceRequest.SerialNumber', what: 'MFA serial numbers' });
+
 /** AWS Budgets UnitValue ("USD"). */
 export const BUDGET_UNIT = fieldRule({ service: 'budgets', member: 'Spend.Unit', what: 'budget units' });
 
@@ -127,6 +133,59 @@ export const BUDGET_NAME = fieldRule({
   member: 'Budget.BudgetName',
   rule: 'budget names are 1 to 100 characters without : or \\ or "/action/" or a <script> element',
   diagnose: (v) => (v.includes('/action/') ? 'has "/action/"' : /<script>.*<\/script>/is.test(v) ? 'has a <script> element' : undefined),
+});
+
+/** identitystore CreateUser UserName: its model's documentation reserves two names (compared here ignoring case, to be safe). */
+const RESERVED_USER_NAMES: ExtraRule = {
+  source: 'identitystore CreateUser UserName documentation: "Administrator and AWSAdministrators are reserved names"',
+  problem: (v) => (['administrator', 'awsadministrators'].includes(v.toLowerCase()) ? 'is a name Identity Center keeps for itself' : undefined),
+};
+
+/** The admin's user in IAM Identity Center (identitystore CreateUser UserName): no spaces. */
+export const IC_USER_NAME = fieldRule({
+  service: 'identitystore',
+  member: 'CreateUserRequest.UserName',
+  rule: 'Identity Center user names are 1 to 128 letters, digits, marks, symbols and punctuation, without spaces, and not Administrator or AWSAdministrators',
+  extra: [RESERVED_USER_NAMES],
+});
+
+const NAME_RULE = (what: string) => `${what} are 1 to 1024 letters, digits, marks, symbols, punctuation and spaces`;
+
+/** identitystore CreateUser DisplayName ("Jane Doe"): required by Identity Center. */
+export const IC_DISPLAY_NAME = fieldRule({ service: 'identitystore', member: 'CreateUserRequest.DisplayName', rule: NAME_RULE('Identity Center display names') });
+
+/** identitystore Name.GivenName. */
+export const IC_GIVEN_NAME = fieldRule({ service: 'identitystore', member: 'Name.GivenName', rule: NAME_RULE('first names') });
+
+/** identitystore Name.FamilyName. */
+export const IC_FAMILY_NAME = fieldRule({ service: 'identitystore', member: 'Name.FamilyName', rule: NAME_RULE('last names') });
+
+/**
+ * identitystore Email.Value: the model takes any printable text; Identity Center mails the
+ * password set-up and one-time codes there, so this program asks for the shape of an address.
+ */
+export const IC_EMAIL = fieldRule({
+  service: 'identitystore',
+  member: 'Email.Value',
+  rule: 'the work email is an address such as jane@example.com',
+  extra: [EMAIL_SHAPE],
+});
+
+/** A permission set's session: the model's ISO-8601 Duration, and the range the IAM Identity Center User Guide gives. */
+export const SESSION_HOURS = { min: 1, max: 12 } as const;
+export const SESSION_DURATION = fieldRule({
+  service: 'sso-admin',
+  member: 'CreatePermissionSetRequest.SessionDuration',
+  rule: `a session lasts ${SESSION_HOURS.min} to ${SESSION_HOURS.max} hours`,
+  extra: [
+    {
+      source: 'IAM Identity Center User Guide, "Set session duration": 1 to 12 hours',
+      problem: (v) => {
+        const hours = /^PT(\d+)H$/.exec(v)?.[1];
+        return hours && (Number(hours) < SESSION_HOURS.min || Number(hours) > SESSION_HOURS.max) ? `is ${Number(hours)} hours` : undefined;
+      },
+    },
+  ],
 });
 
 /** The fixed values this program sends, for the test that checks each against its model. */
@@ -151,5 +210,8 @@ export const FIXED_VALUE_RULES = {
   budgetName: BUDGET_NAME,
   contactTitle: CONTACT_TITLE,
   budgetUnit: BUDGET_UNIT,
-  deviceName: fieldRule({ service: 'iam', member: 'CreateVirtualMFADeviceRequest.VirtualMFADeviceName', what: 'MFA device names' }),
+  deviceName: MFA_DEVICE_NAME,
+  permissionSetName: fieldRule({ service: 'sso-admin', member: 'CreatePermissionSetRequest.Name', what: 'permission set names' }),
+  permissionSetDescription: fieldRule({ service: 'sso-admin', member: 'CreatePermissionSetRequest.Description', what: 'permission set descriptions' }),
+  emailType: fieldRule({ service: 'identitystore', member: 'Email.Type', what: 'email types' }),
 };

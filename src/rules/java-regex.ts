@@ -20,6 +20,44 @@ type Node =
 
 const MAX_CODE_POINT = 0x10ffff;
 
+/**
+ * Java's Unicode general categories (`\p{L}`, `\p{Lu}`, ...), which the identity store's patterns
+ * use. JavaScript knows them by the same names; a set holds one as a point past the last code
+ * point (PROPERTY_BASE + its index), written out as `\p{..}` again, and expanded to code points
+ * only where a whole alphabet is wanted (patternAlphabet). Java's Unicode data can be older than
+ * Node's: a character assigned since is a letter here and unassigned there.
+ */
+const CATEGORIES = [
+  ...['L', 'Lu', 'Ll', 'Lt', 'Lm', 'Lo', 'M', 'Mn', 'Mc', 'Me', 'N', 'Nd', 'Nl', 'No'],
+  ...['P', 'Pc', 'Pd', 'Ps', 'Pe', 'Pi', 'Pf', 'Po', 'S', 'Sm', 'Sc', 'Sk', 'So', 'Z', 'Zs', 'Zl', 'Zp', 'C', 'Cc', 'Cf', 'Co', 'Cn'],
+];
+// One past MAX_CODE_POINT + 1, so a set reaching the last code point never merges with a category.
+const PROPERTY_BASE = MAX_CODE_POINT + 2;
+const isProperty = (code: number) => code >= PROPERTY_BASE;
+const categoryOf = (code: number) => CATEGORIES[code - PROPERTY_BASE]!;
+
+const expanded = new Map<string, Ranges>();
+
+/** The code points of a general category, by Node's Unicode data (computed once, on demand). */
+function categoryRanges(category: string): Ranges {
+  let ranges = expanded.get(category);
+  if (!ranges) {
+    const test = new RegExp(`^\\p{${category}}$`, 'u');
+    ranges = [];
+    let start = -1;
+    for (let code = 0; code <= MAX_CODE_POINT + 1; code++) {
+      const inside = code <= MAX_CODE_POINT && (code < 0xd800 || code > 0xdfff) && test.test(String.fromCodePoint(code));
+      if (inside && start < 0) start = code;
+      if (!inside && start >= 0) {
+        ranges.push([start, code - 1]);
+        start = -1;
+      }
+    }
+    expanded.set(category, ranges);
+  }
+  return ranges;
+}
+
 function normalize(ranges: Ranges): Ranges {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const out: Ranges = [];
@@ -189,6 +227,13 @@ class Parser {
       f: [single('\f')],
     };
     if (named[c]) return named[c]!;
+    if (c === 'p') {
+      const name = /^\{(\w+)\}/.exec(this.source.slice(this.at))?.[1] ?? this.fail('"\\p" without {a category}');
+      const index = CATEGORIES.indexOf(name);
+      if (index < 0) this.fail(`"\\p{${name}}" (only Unicode general categories are known)`);
+      this.at += name.length + 2;
+      return [[PROPERTY_BASE + index, PROPERTY_BASE + index]];
+    }
     if (c === 'u') {
       const hex = /^[0-9a-fA-F]{4}/.exec(this.source.slice(this.at));
       if (!hex) this.fail('"\\u"');
@@ -235,6 +280,7 @@ class Parser {
       first = false;
     }
     this.at++;
+    if (negated && ranges.some(([, to]) => isProperty(to))) this.fail('(a negated class with a \\p{category})');
     return negated ? complement(ranges) : normalize(ranges);
   }
 }
@@ -260,11 +306,12 @@ function simplify(node: Node): Node {
 }
 
 const hex = (code: number) => `\\u{${code.toString(16)}}`;
+const item = ([from, to]: [number, number]) => (isProperty(from) ? `\\p{${categoryOf(from)}}` : from === to ? hex(from) : `${hex(from)}-${hex(to)}`);
 
 function emit(node: Node): string {
   switch (node.kind) {
     case 'set':
-      return `[${node.ranges.map(([from, to]) => (from === to ? hex(from) : `${hex(from)}-${hex(to)}`)).join('')}]`;
+      return `[${node.ranges.flatMap(([from, to]) => (isProperty(from) ? [...Array(to - from + 1).keys()].map((i) => item([from + i, from + i])) : [item([from, to])])).join('')}]`;
     case 'start':
       return '^';
     case 'end':
@@ -311,5 +358,6 @@ export function patternAlphabet(pattern: string): [number, number][] {
     else if (node.kind === 'group' && !node.look) node.alternatives.flat().forEach(visit);
   };
   new Parser(pattern).parse().flat().forEach(visit);
-  return normalize(ranges);
+  const properties = ranges.filter(([from]) => isProperty(from)).flatMap(([from, to]) => [...Array(to - from + 1).keys()].map((i) => categoryOf(from + i)));
+  return normalize([...ranges.filter(([from]) => !isProperty(from)), ...properties.flatMap(categoryRanges)]);
 }

@@ -122,8 +122,13 @@ export function glossaryText(width: number): Text {
 export const practiceTag = (width: number): Text =>
   paragraph(width, t`${style.badge(' PRACTICE ')} `, style.bold('A simulated AWS account on this computer. Nothing here touches AWS.'), 2);
 
-export function practiceBanner(consoleUrl: string, width: number): Text {
-  return lines(practiceTag(width), '  Practice console (stands in for the AWS console):', t`    ${style.underline(consoleUrl)}`);
+/** The PRACTICE tag, the practice console's address and where the practice account is kept, for `width` columns. */
+export function practiceBanner(practice: { url?: string; account?: string }, width: number): Text {
+  return lines(
+    practiceTag(width),
+    practice.url ? lines('  Practice console (stands in for the AWS console):', t`    ${style.underline(practice.url)}`) : undefined,
+    practice.account ? paragraph(width, '  ', practice.account) : undefined,
+  );
 }
 
 const OUTCOME_TEXT: Record<StepOutcome, string> = {

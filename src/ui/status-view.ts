@@ -20,7 +20,7 @@ const LABELS: Record<CheckStatus, () => Text> = {
  * wrapped inside its own column, so no line runs past the window and no detail (which can hold
  * text from the account) can start a line of its own that looks like a row.
  */
-export function statusTable(report: StatusReport, width: number, practice?: { url: string }): Text {
+export function statusTable(report: StatusReport, width: number, practice?: { url?: string; account?: string }): Text {
   const idWidth = Math.max(...report.checks.map((c) => c.id.length));
   const rows = report.checks.map((c) => {
     // An optional step not taken is a suggestion, not a failure.
@@ -36,7 +36,7 @@ export function statusTable(report: StatusReport, width: number, practice?: { ur
         command(2, commandLine()),
       );
   return lines(
-    practice && practiceBanner(practice.url, width),
+    practice && practiceBanner(practice, width),
     paragraph(width, '', identityLine({ ...report.caller, account: report.account, partition: report.partition }, 'read as'), 2),
     '',
     ...rows,

@@ -8,7 +8,10 @@ import { type Text, useColour } from './text.js';
 
 /** Practice mode, as the interfaces see it (from the console port): where its console is. */
 export interface PracticeInfo {
-  url: string;
+  /** The practice console's address; none when the command ends at once (status). */
+  url?: string;
+  /** Where the practice account is kept and how this run came by it, in one line. */
+  account?: string;
 }
 
 /**
@@ -61,7 +64,7 @@ export abstract class TextOutput {
   }
 
   intro(identity: Identity, notes: Note[]) {
-    if (this.practice) this.print(render.practiceBanner(this.practice.url, this.width()));
+    if (this.practice) this.print(render.practiceBanner(this.practice, this.width()));
     this.print(paragraph(this.width(), '', render.identityLine(identity), 2));
     notes.forEach((n) => this.note(n));
   }

@@ -121,7 +121,7 @@ describe('admin-mfa in the terminal', () => {
     };
     const { ui, outcomes } = await runSteps(account, [adminUser, adminMfa], { 'mfa-in': 'console' }, { adminUser: USER, clock });
     expect(outcomes).toEqual(['already-done', 'done']);
-    expect(ui.of('checklist')[0]!.list.items.join(' ')).toMatch(/passkey or security key/);
+    expect(ui.of('checklist')[0]!.list.items.join(' ')).toMatch(/passkey or security key/i);
     expect(ui.of('waiting')).toHaveLength(1);
     expect(ui.of('qr')).toEqual([]);
   });

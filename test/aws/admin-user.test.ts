@@ -26,6 +26,7 @@ const groupMembers = async (group: string) =>
 const loginProfile = (user: string) => iam().send(new GetLoginProfileCommand({ UserName: user }));
 
 const newAdminAnswers = {
+  'admin-via': 'iam-user',
   'admin-user': 'admin-jane',
   grant: 'group',
   'password-source': 'generate',
@@ -34,7 +35,7 @@ const newAdminAnswers = {
 };
 
 /** A later run that names admin-jane again and reuses the user it finds. */
-const reuseAdminJane = { 'admin-user': 'admin-jane', 'reuse-user': true, grant: 'group', 'apply-admin-user': true };
+const reuseAdminJane = { 'admin-via': 'iam-user', 'admin-user': 'admin-jane', 'reuse-user': true, grant: 'group', 'apply-admin-user': true };
 
 describe('admin-user', () => {
   it('creates the user, a console password that must be changed, and admin rights through a group', async () => {
@@ -73,6 +74,7 @@ describe('admin-user', () => {
 
   it('attaches the policy straight to the user when asked, with a typed password confirmed twice', async () => {
     const { outcomes } = await runSteps(account, [adminUser], {
+      'admin-via': 'iam-user',
       'admin-user': 'ops',
       grant: 'direct',
       'password-source': 'type',

@@ -16,7 +16,7 @@ import { runSteps, useTestAccount, writeCalls } from '../support/test-account.js
 
 const account = useTestAccount();
 
-const TYPE_A_PASSWORD = { 'admin-user': 'admin-jane', grant: 'group', 'password-source': 'type', 'apply-admin-user': true };
+const TYPE_A_PASSWORD = { 'admin-via': 'iam-user', 'admin-user': 'admin-jane', grant: 'group', 'password-source': 'type', 'apply-admin-user': true };
 
 describe('the admin password', { timeout: 30_000 }, () => {
   it('typed: the rule is shown first, and it is the policy this run sets (14), not the 8 of the policy in force', async () => {

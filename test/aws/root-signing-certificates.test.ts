@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AccountReader } from '../../src/aws/account-reader.js';
-import { createClients } from '../../src/aws/clients.js';
-import { whoAmI } from '../../src/aws/identity.js';
-import { runWizard } from '../../src/engine/wizard.js';
-import { PracticeAccount } from '../../src/practice/account.js';
-import { practiceLinks } from '../../src/practice/console/routes.js';
 import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
-import { PRACTICE_CREDENTIALS, startPracticeServer } from '../../src/practice/server.js';
 import { rootSigningCertificates } from '../../steps/root-signing-certificates.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { runPracticeSteps, startPracticeRun } from '../support/practice-run.js';
 import { ScriptedUI } from '../support/scripted-ui.js';
 import { checkContext, runSteps, useTestAccount } from '../support/test-account.js';
 
@@ -57,34 +51,17 @@ describe('root-signing-certificates', () => {
   it('in practice mode, "do it for me" deletes the certificate in the practice console, and the poll sees it', async () => {
     const scenario = newAccountScenario();
     scenario.root.signingCertificates.push({ id: 'PRACTICEROOTCERTIFICATE1', status: 'Active', created: scenario.root.created });
-    const server = await startPracticeServer(new PracticeAccount(scenario));
-    const aws = await createClients({ endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS });
+    const run = await startPracticeRun(scenario);
     try {
-      const identity = await whoAmI(aws);
       const ui = new ScriptedUI();
       const clock = new FakeClock();
       clock.onSleep = () => void ui.of('waiting')[0]?.doItForMe?.();
-      const console = { links: practiceLinks(server.url), practice: { url: server.url, hands: server.console } };
-      const reports = await runWizard({
-        steps: [rootSigningCertificates],
-        identity,
-        aws,
-        ui,
-        clock,
-        signal: new AbortController().signal,
-        inputs: {},
-        console,
-        dryRun: false,
-        pollIntervalMs: 5000,
-        waitTimeoutMs: 60_000,
-        newReader: () => new AccountReader(aws, identity, undefined, { clock }),
-      });
+      const { reports } = await runPracticeSteps(run, [rootSigningCertificates], ui, clock);
       expect(reports.map((r) => r.outcome)).toEqual(['done']);
-      expect(ui.of('checklist')[0]!.list.url).toBe(`${server.url}/security_credentials`);
-      expect(server.account.state.root.signingCertificates).toEqual([]);
+      expect(ui.of('checklist')[0]!.list.url).toBe(`${run.server.url}/security_credentials`);
+      expect(run.server.account.state.root.signingCertificates).toEqual([]);
     } finally {
-      for (const client of Object.values(aws)) client.destroy();
-      await server.close();
+      await run.close();
     }
   });
 });

@@ -40,7 +40,7 @@ describe('root-mfa', () => {
     expect(outcomes).toEqual(['done']);
     const list = ui.of('checklist')[0]!.list;
     expect(list.url).toBe('https://console.aws.amazon.com/iam/home#/security_credentials');
-    expect(list.items.join(' ')).toMatch(/authenticator app.*passkey or security key.*hardware TOTP/);
+    expect(list.items.join(' ')).toMatch(/authenticator app.*passkey or security key.*hardware TOTP/i);
     expect(list.tips!.join(' ')).toMatch(/up to 8 MFA devices/);
     expect(account.proxy.count('iam:GetAccountSummary')).toBe(4);
   });

@@ -55,7 +55,7 @@ it(
     Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
     const pty = runCliPty(['--poll-interval', '1'], account.env());
     // A confirmation before a write: the admin user's plan, all questions answered.
-    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
+    await pty.waitFor(header('Create an admin identity for daily work', 'admin-user'));
     await answerAdminQuestions(pty);
     await pty.waitFor('? Go ahead with these changes?');
     pty.press('ctrl-c');
@@ -73,7 +73,9 @@ it(
     Object.assign(account.proxy.state, { mfa: true, accessKeys: false });
     // The first question of the run.
     const pty = runCliPty(['--poll-interval', '1'], account.env());
-    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
+    await pty.waitFor(header('Create an admin identity for daily work', 'admin-user'));
+    await pty.waitFor('? Which kind of admin for daily work?');
+    pty.press('enter');
     await pty.waitFor('? Name for the admin user');
     pty.write('half-typ');
     pty.press('ctrl-c');

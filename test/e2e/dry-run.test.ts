@@ -76,7 +76,7 @@ it(
     const pty = runCliPty(['--dry-run', '--poll-interval', '1'], account.env());
     await pty.waitFor(header('Turn on MFA for the root user', 'root-mfa'));
     await pty.waitFor(header('Delete every root access key', 'root-access-keys')); // no wait on root-mfa
-    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
+    await pty.waitFor(header('Create an admin identity for daily work', 'admin-user'));
     await answerAdminQuestions(pty, { name: 'dry-admin', grant: 'direct' });
     expectPlan(await pty.waitFor(header('Give the account a memorable sign-in address', 'account-alias')), 'dry-admin', 'direct');
     await answer(pty, 'Give the account a memorable sign-in address? (optional)');

@@ -67,7 +67,7 @@ it(
     await pty.waitFor(loosely('this run itself is signed in as root'));
     await pty.waitFor('Keeping root unused:');
 
-    await pty.waitFor(header('Create an admin IAM user for daily work', 'admin-user'));
+    await pty.waitFor(header('Create an admin identity for daily work', 'admin-user'));
     const writesBeforeAdmin = writeCalls(proxy);
     await answerAdminQuestions(pty);
     const plan = await pty.waitFor(`? ${GO_AHEAD}`);

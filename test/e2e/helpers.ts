@@ -24,7 +24,7 @@ import {
   ListUsersCommand,
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { startAccountProxy, type AccountProxy, type RootState } from '../support/account-proxy.js';
+import { startAccountProxy, type AccountProxy, type ProxyExtension, type RootState } from '../support/account-proxy.js';
 import { createAlertingBudget } from '../support/budget.js';
 import { awsEnv } from '../support/aws-env.js';
 import type { Env } from '../support/env.js';
@@ -71,17 +71,18 @@ export interface E2EAccount {
  * tests use it as a plain E2EAccount), closed after, and reset before each test unless the file
  * resets it itself.
  */
-export function useE2EAccount({ resetEach = true } = {}): E2EAccount {
+export function useE2EAccount({ resetEach = true, extension }: { resetEach?: boolean; extension?: ProxyExtension } = {}): E2EAccount {
   const account = {} as E2EAccount;
-  beforeAll(async () => void Object.assign(account, await startE2EAccount()), SETUP_TIMEOUT_MS);
+  beforeAll(async () => void Object.assign(account, await startE2EAccount(extension)), SETUP_TIMEOUT_MS);
   afterAll(() => account.close?.());
   if (resetEach) beforeEach(() => account.reset());
   return account;
 }
 
-export async function startE2EAccount(): Promise<E2EAccount> {
+/** `extension` supplies what moto lacks for an area (see account-proxy.ts). */
+export async function startE2EAccount(extension?: ProxyExtension): Promise<E2EAccount> {
   const moto = await startMoto();
-  const proxy = await startAccountProxy(moto.url);
+  const proxy = await startAccountProxy(moto.url, undefined, extension);
   const config = {
     endpoint: moto.url,
     region: 'us-east-1',
@@ -178,7 +179,7 @@ export async function answer(pty: PtySession, question: string, text = ''): Prom
 }
 
 /**
- * Answers the admin-user step's questions in the terminal: the name, then the two selects in
+ * Answers the admin-user step's questions in the terminal: an IAM user, its name, then the two selects in
  * whichever order they come (each by its first choice unless told), then the plan's confirmation.
  * Each answer waits for inquirer's "✔ question" echo, so a redraw is never answered twice.
  */
@@ -186,6 +187,10 @@ export async function answerAdminQuestions(
   pty: PtySession,
   o: { name?: string; grant?: 'group' | 'direct'; password?: 'generate' | 'type'; confirm?: boolean } = {},
 ): Promise<void> {
+  // The kind of admin: an IAM user, the first choice.
+  await pty.waitFor('? Which kind of admin for daily work?', SCREEN_TIMEOUT_MS);
+  pty.press('enter');
+  await pty.waitFor('✔ Which kind of admin for daily work?', SCREEN_TIMEOUT_MS);
   await pty.waitFor('? Name for the admin user', SCREEN_TIMEOUT_MS);
   if (o.name) pty.write(o.name);
   pty.press('enter');

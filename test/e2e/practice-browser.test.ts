@@ -1,29 +1,35 @@
 // @module-tag e2e
-import { rmSync } from 'node:fs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/totp.js';
+import { launchChromium } from '../support/chromium.js';
+import { controlsNamed, lastChecklist } from '../support/checklist.js';
+import { ROOT } from '../support/cli-path.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
-import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
+import { CLI, noAws, tempDir } from '../practice/cli.js';
 import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, nameSecurityContact, setBudget, WAIT } from '../practice/wizard-answers.js';
 
 /**
- * The practice console in a real browser (Debian's Chromium, headless) while the wizard runs in a
- * real terminal: each console step is clicked through, and the wizard notices each by polling.
+ * A learner who does exactly what the terminal says: the wizard runs in a real terminal, and for
+ * each console step the test reads the checklist the wizard printed, and for every control the
+ * checklist names in quotes it finds that control on the page by its accessible name and uses it,
+ * in Debian's Chromium (headless). A passkey is made by Chromium's virtual authenticator. The
+ * wizard notices each change by polling. Every page is kept as a 1280x800 screenshot in
+ * test-artifacts/practice-console/ (gitignored), or in $TEST_ARTIFACTS.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = process.env.TEST_ARTIFACTS ?? join(ROOT, 'test-artifacts', 'practice-console');
 
 let context: BrowserContext;
 let userDataDir: string;
 
 beforeAll(async () => {
   userDataDir = tempDir();
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  context = await launchChromium(userDataDir);
 }, 60_000);
 
 afterAll(async () => {
@@ -31,73 +37,169 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-/** The URL the checklist shows for the step now waiting. */
-async function checklistUrl(term: PtySession, path: RegExp): Promise<string> {
-  // The address has a line of its own under the heading, whole, to click or copy.
-  const url = new RegExp(`In the PRACTICE console:\\s+(http://127\\.0\\.0\\.1:\\d+${path.source})`);
-  const text = await term.waitFor(url, WAIT);
-  return url.exec(text.slice(text.lastIndexOf('In the PRACTICE console')))![1]!;
+let shot = 0;
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: join(ARTIFACTS, `${String(++shot).padStart(2, '0')}-${name}.png`) });
 }
 
-/** What a person does with an authenticator app: read the secret, type the code now and the next one. */
-async function assignMfa(page: Page) {
-  await page.getByRole('button', { name: 'Assign MFA device' }).click();
-  expect(await page.locator('#qr svg').isVisible()).toBe(true);
-  const secret = (await page.locator('#secret').textContent())!.trim();
-  const [code1, code2] = twoConsecutiveCodes(secret, Date.now());
-  await page.getByLabel('MFA code 1').fill(code1);
-  await page.getByLabel('MFA code 2').fill(code2);
-  await page.getByRole('button', { name: 'Add MFA' }).click();
-  await page.getByRole('status').filter({ hasText: 'assigned' }).waitFor();
+/** The roles a checklist's quoted name can be, in the order they are looked for. */
+const ROLES = ['textbox', 'button', 'menuitem', 'link', 'tab', 'radio', 'heading'] as const;
+type Role = (typeof ROLES)[number];
+
+/**
+ * The visible control named `name`: exactly, else by the start of its name ("Account menu: root
+ * user of ..."). Where several share the name (the "Users" link in the menu bar and in the trail),
+ * any of them will do: the first.
+ */
+async function find(page: Page, name: string): Promise<{ control: Locator; role: Role }> {
+  const deadline = Date.now() + 10_000;
+  const start = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  for (;;) {
+    for (const exact of [true, false]) {
+      for (const role of ROLES) {
+        const found = page.getByRole(role, { name: exact ? name : start, exact }).filter({ visible: true });
+        if ((await found.count()) > 0) return { control: found.first(), role };
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no single visible control named "${name}" on ${page.url()}`);
+    await page.waitForTimeout(200);
+  }
 }
 
-describe('the practice console in a browser', () => {
-  it('a learner clicks through every console step and the wizard completes', async () => {
-    const term = spawnPty('node', [CLI, '--practice', '--poll-interval', '1'], { env: NO_AWS });
+/** What a learner types into a field the checklist names. */
+type Values = Record<string, (page: Page) => Promise<string>>;
+
+/** Follows a checklist literally: each quoted control, in order, used as its role is used. */
+async function follow(page: Page, step: string, items: string[], values: Values) {
+  for (const [i, item] of items.entries()) {
+    for (const name of controlsNamed(item)) {
+      const { control, role } = await find(page, name);
+      if (role === 'textbox') {
+        const value = values[name];
+        if (!value) throw new Error(`the checklist of ${step} names the field "${name}", and the test has no value for it`);
+        await control.fill(await value(page));
+      } else if (role === 'radio') await control.check();
+      else if (role === 'heading') await control.scrollIntoViewIfNeeded();
+      else await control.click();
+      await page.waitForLoadState();
+    }
+    await screenshot(page, `${step}-${i + 1}`);
+  }
+}
+
+/** The ID a delete dialog asks for, as the learner reads it off the dialog's title. */
+const dialogId = async (page: Page) => /^Delete (\S+)\?$/.exec((await page.getByRole('dialog').getByRole('heading').textContent())!.trim())![1]!;
+
+/** Two consecutive codes from the secret the page shows (what the learner's app would show). */
+function authenticatorApp(): Values {
+  let codes: [string, string] | undefined;
+  const code = (i: 0 | 1) => async (page: Page) => {
+    codes ??= twoConsecutiveCodes((await page.locator('#secret').textContent())!.trim(), Date.now());
+    return codes[i];
+  };
+  return { 'MFA code 1': code(0), 'MFA code 2': code(1) };
+}
+
+/** The checklist the wizard printed for the step it now waits for, and its page opened. */
+async function checklistOf(term: PtySession, page: Page, waitingFor: string) {
+  const text = await term.waitFor(`Waiting for ${waitingFor}`, WAIT);
+  const { url, items } = lastChecklist(text);
+  expect(url).toMatch(/^http:\/\/localhost:\d+\//);
+  await page.goto(url);
+  // Every page says PRACTICE, and what the terminal is waiting for.
+  await expect(page.getByRole('complementary', { name: 'Your terminal' }).textContent()).resolves.toContain(`Your terminal is waiting for ${waitingFor}`);
+  return items;
+}
+
+/** A new account, plus one root signing certificate, so every console checklist has something to do. */
+function lessonWithCertificate(): string {
+  const file = join(tempDir(), 'lesson.json');
+  const created = new Date(Date.now() - 86_400_000).toISOString();
+  writeFileSync(
+    file,
+    JSON.stringify({
+      accountId: '111122223333',
+      root: {
+        password: true,
+        created,
+        accessKeys: [{ id: 'AKIAPRACTICEROOTKEY1', status: 'Active', created }],
+        signingCertificates: [{ id: 'PRACTICEROOTCERTIFICATE1', status: 'Active', created }],
+      },
+    }),
+  );
+  return file;
+}
+
+describe('the practice console, followed literally', () => {
+  it('every console checklist is true on the page: each named control is there, and using it finishes the step', async () => {
+    const term = spawnPty('node', [CLI, '--practice-state', lessonWithCertificate(), '--poll-interval', '1'], { env: noAws() });
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'usb', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
     try {
       await term.waitFor('PRACTICE', WAIT);
 
-      await page.goto(await checklistUrl(term, /\/security_credentials/));
-      expect(await page.locator('header').textContent()).toContain('PRACTICE');
-      await assignMfa(page);
+      await follow(page, 'root-mfa', await checklistOf(term, page, 'an MFA device on the root user'), {
+        'Device name': async () => 'root-phone',
+        ...authenticatorApp(),
+      });
       await term.waitFor('Done: root has at least one MFA device', WAIT);
 
-      await checklistUrl(term, /\/security_credentials/);
-      await page.getByRole('button', { name: 'Deactivate' }).click();
-      await page.getByRole('status').filter({ hasText: 'still exists' }).waitFor();
-      await page.getByRole('button', { name: 'Delete AKIAPRACTICEROOTKEY1' }).click();
-      await page.getByRole('status').filter({ hasText: 'Deleted' }).waitFor();
+      await follow(page, 'root-access-keys', await checklistOf(term, page, 'the root user to have no access keys'), { 'Access key ID': dialogId });
       await term.waitFor('Done: root has no access keys', WAIT);
+
+      await follow(page, 'root-signing-certificates', await checklistOf(term, page, 'the root user to have no signing certificates'), { 'Certificate ID': dialogId });
+      await term.waitFor('Done: root has no signing certificates', WAIT);
 
       const password = await createAdmin(term);
       await acceptPasswordPolicy(term);
       await giveAlias(term, 'practice-jane');
 
-      // The sign-in page is the alias's now, as on AWS.
-      await page.goto(await checklistUrl(term, /\/signin\/practice-jane/));
-      await page.getByLabel('IAM user name').fill('admin-jane');
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByLabel('New password').fill('My-Own-Passw0rd-2026');
-      await page.getByRole('button', { name: 'Confirm password change' }).click();
+      const newPassword = 'My-Own-Passw0rd-2026';
+      await follow(page, 'admin-sign-in', await checklistOf(term, page, 'a first console sign-in by the admin user'), {
+        'IAM username': async () => 'admin-jane',
+        Password: async () => password,
+        'Old password': async () => password,
+        'New password': async () => newPassword,
+        'Retype new password': async () => newPassword,
+      });
       await page.getByRole('heading', { name: 'Signed in as admin-jane' }).waitFor();
       await term.waitFor(/Done: admin-jane last signed in/, WAIT);
 
-      // A passkey or security key is added in the console: that is the way the browser takes.
+      // A passkey or security key is what only a browser can add: the console is the way.
       await chooseAdminMfaIn(term, 'console');
-      await page.goto(await checklistUrl(term, /\/users\/admin-jane/));
-      await assignMfa(page);
+      await follow(page, 'admin-mfa', await checklistOf(term, page, 'an MFA device on the admin user'), { 'Device name': async () => 'admin-jane-key' });
+      await page.getByRole('status').filter({ hasText: 'Assigned the MFA device "admin-jane-key" (Passkey or security key)' }).waitFor();
       await term.waitFor('Done: MFA is on for admin-jane', WAIT);
 
       await nameSecurityContact(term);
       await setBudget(term, '35');
-
       await term.waitFor('Root is locked away', WAIT);
+      await term.waitFor('The practice console stays open', WAIT);
+
+      // The finished account, as the dashboard shows it: the wizard's own checks.
+      await page.goto(new URL('/', page.url()).href);
+      await page.getByText('Every required check passes: root is locked away.').waitFor();
+      expect(await page.getByRole('complementary', { name: 'Your terminal' }).textContent()).toContain('The wizard has finished: Root is locked away.');
+      await screenshot(page, 'dashboard-finished');
+
+      // Signing in again: the password the learner chose, then the passkey (a WebAuthn assertion, checked by the console).
+      await page.goto(new URL('/signin/practice-jane', page.url()).href);
+      await page.getByRole('textbox', { name: 'IAM username' }).fill('admin-jane');
+      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(newPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Signed in as admin-jane' }).waitFor();
+      expect(await page.getByRole('main').textContent()).toContain('you signed in with MFA');
+      await screenshot(page, 'sign-in-with-passkey');
+
+      term.press('enter');
       expect((await term.exited).exitCode).toBe(0);
     } finally {
       await page.close();
       term.kill();
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 import { keyShown } from '../support/totp.js';
-import { spawnPty, type PtySession } from '../support/pty.js';
-import { CLI, NO_AWS, tempDir } from '../practice/cli.js';
-import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, goAhead, nameSecurityContact, setBudget, WAIT } from '../practice/wizard-answers.js';
+import { spawnPty } from '../support/pty.js';
+import { CLI, noAws, tempDir } from '../practice/cli.js';
+import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, doInPracticeConsole, finishWithP, giveAlias, goAhead, WAIT } from '../practice/wizard-answers.js';
 
 /**
  * A learner without a browser: the whole wizard in practice mode in a real terminal, each
@@ -14,21 +14,13 @@ import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, giveAlias, goAhead
  */
 
 
-async function doInPracticeConsole(term: PtySession, waitingFor: string, did: string | RegExp) {
-  await term.waitFor(`Waiting for ${waitingFor}`, WAIT);
-  await term.waitFor('p: do it in the practice console for me', WAIT);
-  term.write('p');
-  await term.waitFor(did, WAIT);
-  await term.waitFor(/✔ Done: /, WAIT);
-}
-
 describe('practice mode in a terminal', () => {
   it('a full session, every console step done with "p", ends with everything done (exit 0)', async () => {
-    const term = spawnPty('node', [CLI, '--practice', '--poll-interval', '60'], { env: NO_AWS });
+    const term = spawnPty('node', [CLI, '--practice', '--poll-interval', '60'], { env: noAws() });
     try {
       await term.waitFor('PRACTICE', WAIT);
-      await term.waitFor(/Practice console \(stands in for the AWS console\):\s+http:\/\/127\.0\.0\.1:\d+/, WAIT);
-      await term.waitFor(/In the PRACTICE console:\s+http:\/\/127\.0\.0\.1:\d+\/security_credentials/, WAIT);
+      await term.waitFor(/Practice console \(stands in for the AWS console\):\s+http:\/\/localhost:\d+/, WAIT);
+      await term.waitFor(/In the PRACTICE console:\s+http:\/\/localhost:\d+\/security_credentials/, WAIT);
       // The wizard explains the step and the words it uses, then keeps waiting.
       await term.waitFor('?: explain this step · g: glossary', WAIT);
       term.write('?');
@@ -47,15 +39,14 @@ describe('practice mode in a terminal', () => {
       await acceptPasswordPolicy(term);
       await giveAlias(term, 'practice-jane');
 
-      await term.waitFor(/In the PRACTICE console:\s+http:\/\/127\.0\.0\.1:\d+\/signin\/practice-jane/, WAIT);
-      await doInPracticeConsole(term, 'a first console sign-in by the admin user', 'PRACTICE console: signed in as admin-jane');
-      await chooseAdminMfaIn(term, 'console');
-      await doInPracticeConsole(term, 'an MFA device on the admin user', 'PRACTICE console: assigned an authenticator app to admin-jane');
-      await nameSecurityContact(term);
-      await setBudget(term);
+      await term.waitFor(/In the PRACTICE console:\s+http:\/\/localhost:\d+\/signin\/practice-jane/, WAIT);
+      await finishWithP(term);
 
       await term.waitFor('Summary (PRACTICE', WAIT);
       await term.waitFor('Root is locked away. Re-check it monthly', WAIT);
+      // The practice console stays, so the finished account can be seen, until Enter.
+      await term.waitFor(/The practice console stays open[\s\S]*http:\/\/localhost:\d+\s+Press Enter \(or Ctrl-C\) to close it\./, WAIT);
+      term.press('enter');
       expect((await term.exited).exitCode).toBe(0);
       // With a poll interval of a minute, only "p" (which checks at once) can have finished the run this fast.
       expect(term.output()).not.toMatch(/still to do|skipped/);
@@ -82,7 +73,7 @@ describe('practice mode in a terminal', () => {
         budgets: [{ name: 'monthly-cost-alert', type: 'COST', timeUnit: 'MONTHLY', limit: { amount: '20', unit: 'USD' }, created: at, notifications: [{ type: 'ACTUAL', comparison: 'GREATER_THAN', threshold: 80, thresholdType: 'PERCENTAGE', subscribers: ['billing@example.com'] }] }],
       }),
     );
-    const term = spawnPty('node', [CLI, '--practice-state', file], { env: NO_AWS });
+    const term = spawnPty('node', [CLI, '--practice-state', file], { env: noAws() });
     try {
       await chooseAdminMfaIn(term, 'terminal');
       await goAhead(term, '$ aws iam create-virtual-mfa-device --virtual-mfa-device-name admin-jane');
@@ -98,6 +89,8 @@ describe('practice mode in a terminal', () => {
       term.write(`${code2}\r`);
       await term.waitFor('Done: MFA is on for admin-jane', WAIT);
       await term.waitFor('Root is locked away', WAIT);
+      await term.waitFor('Press Enter (or Ctrl-C) to close it.', WAIT);
+      term.press('ctrl-c');
       expect((await term.exited).exitCode).toBe(0);
       // The device is saved; its seed is not.
       const saved = readFileSync(file, 'utf8');
@@ -109,7 +102,7 @@ describe('practice mode in a terminal', () => {
   }, 60_000);
 
   it('with no AWS credentials at a terminal, offers practice mode; declining keeps exit 4', async () => {
-    const accept = spawnPty('node', [CLI], { env: NO_AWS });
+    const accept = spawnPty('node', [CLI], { env: noAws() });
     try {
       await accept.waitFor('No AWS credentials were found', WAIT);
       await accept.waitFor('Practise on a simulated account on this computer instead?', WAIT);
@@ -121,7 +114,7 @@ describe('practice mode in a terminal', () => {
     }
     expect((await accept.exited).exitCode).toBe(130);
 
-    const decline = spawnPty('node', [CLI], { env: NO_AWS });
+    const decline = spawnPty('node', [CLI], { env: noAws() });
     try {
       await decline.waitFor('Practise on a simulated account on this computer instead?', WAIT);
       decline.write('n\r');

@@ -26,7 +26,7 @@ const REQUIRED = [
   'Turn on MFA for the root user: root has at least one MFA device',
   'Delete every root access key: root has no access keys',
   'Delete every root signing certificate: root has no signing certificates',
-  'Create an admin IAM user for daily work: admin',
+  'Create an admin identity for daily work: admin',
   'Require long, fresh passwords for IAM users: minimum length 14, reuse prevention the last 24',
   'Turn on MFA for the admin user: MFA is on for admin',
   'Name a security contact for the account: Sec Team <sec@example.com>',

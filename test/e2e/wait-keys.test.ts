@@ -37,7 +37,7 @@ it(
     await waitChecked(pty);
     account.proxy.state.accessKeys = false;
     await pty.waitFor('✔ Done: root has no access keys');
-    await pty.waitFor('✔ Create an admin IAM user for daily work: admin with console access: admin'); // settled: one line
+    await pty.waitFor('✔ Create an admin identity for daily work: admin with console access: admin'); // settled: one line
     await pty.waitFor(header('Give the account a memorable sign-in address', 'account-alias'));
     await answer(pty, 'Give the account a memorable sign-in address? (optional)', 'n');
     await pty.waitFor(header('Sign in once as the admin user', 'admin-sign-in'));

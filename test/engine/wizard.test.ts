@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TerminalState } from '../../src/engine/console.js';
 import type { AccountReader } from '../../src/aws/account-reader.js';
 import type { AwsClients } from '../../src/aws/clients.js';
 import { awsConsoleLinks } from '../../src/aws/console-links.js';
@@ -233,6 +234,68 @@ describe('runWizard', () => {
     expect(ui.of('waiting')).toEqual([]);
   });
 
+  describe('a plan that continues as parts', () => {
+    /** A step whose plan is `parts`, done when every part is; its flag `who` is asked by its parts. */
+    function withParts(parts: Step[]): AutomatedStep {
+      return {
+        ...automatedStep('whole', { done: false, writes: 0 }),
+        flags: { who: { name: 'who', help: 'whom', question: { message: 'Who?' } } },
+        check: async () => (parts.every((p) => (p as { settled?: () => boolean }).settled?.()) ? pass : fail),
+        plan: async () => ({ summary: '', actions: [], parts }),
+      };
+    }
+    /** An automated part over its own world, asking its owner's flag in its plan. */
+    function part(id: string, world: { done: boolean; writes: number; asked?: string }): AutomatedStep & { settled: () => boolean } {
+      return {
+        ...automatedStep(id, world),
+        settled: () => world.done,
+        plan: async (ctx) => {
+          world.asked = (await ctx.input('who')) as string;
+          return { summary: id, actions: [{ title: id, cli: 'aws x', run: async () => void ((world.writes += 1), (world.done = true)) }] };
+        },
+      };
+    }
+
+    it('walks the parts in order, each by its kind, answering to the step\'s flags; then the step\'s check decides', async () => {
+      const first = { done: true, writes: 0 };
+      const second = { done: false, writes: 0 } as { done: boolean; writes: number; asked?: string };
+      const waitFor = { ...consoleStep('console-part', [fail, pass]), settled: () => true };
+      const parts = [part('first', first), waitFor, part('second', second)];
+      const { ui, run } = wizard([withParts(parts)], { 'apply-second': true, who: 'jane' });
+      const [report] = await run();
+      expect(report!.outcome).toBe('done');
+      expect(ui.of('note').map((n) => n.note.text)).toEqual(['Part 1 of 3: first. because', 'Part 2 of 3: console-part. because', 'Part 3 of 3: second. because']);
+      expect(ui.of('result').map((r) => [r.id, r.when, r.result.status])).toEqual([
+        ['whole', 'before', 'fail'],
+        ['first', 'before', 'pass'],
+        ['console-part', 'before', 'fail'],
+        ['console-part', 'after', 'pass'],
+        ['second', 'before', 'fail'],
+        ['second', 'after', 'pass'],
+        ['whole', 'after', 'pass'],
+      ]);
+      expect([first.writes, second.writes, second.asked]).toEqual([0, 1, 'jane']);
+    });
+
+    it('stops at the first part left open, with its outcome, and never reaches the parts after it', async () => {
+      const later = { done: false, writes: 0 };
+      const { ui, run } = wizard([withParts([consoleStep('console-part', [fail]), part('later', later)])], {}, { interactive: false });
+      const reports = await run();
+      expect(reports.map((r) => [r.step.id, r.outcome])).toEqual([['whole', 'pending']]);
+      expect(later.writes).toBe(0);
+      expect(ui.of('checklist').map((c) => c.id)).toEqual(['console-part']);
+      expect(openReports(reports)).toHaveLength(1);
+    });
+
+    it('in a dry run, shows the first open part\'s plan, writes nothing, and is planned', async () => {
+      const world = { done: false, writes: 0 };
+      const { ui, run } = wizard([withParts([part('only', world)])], { who: 'jane' }, { dryRun: true });
+      expect((await run()).map((r) => r.outcome)).toEqual(['planned']);
+      expect(ui.of('plan').map((p) => [p.id, p.dryRun])).toEqual([['only', true]]);
+      expect(world.writes).toBe(0);
+    });
+  });
+
   it('learns of practice mode only through the console port: the links, and the hands a step declares for "do it for me"', async () => {
     const hands = {
       assignRootMfa: () => 'assigned',
@@ -240,20 +303,32 @@ describe('runWizard', () => {
       deleteRootSigningCertificates: () => 'certificates deleted',
       signInAdmins: () => 'signed in',
       assignAdminMfa: () => 'mfa',
+      enableIdentityCenter: () => 'enabled',
     };
-    const links = { rootCredentials: 'http://127.0.0.1:1/security_credentials', signIn: (a: string) => `http://127.0.0.1:1/signin/${a}`, iamUser: (u: string) => u };
+    const links = {
+      rootCredentials: 'http://127.0.0.1:1/security_credentials',
+      signIn: (a: string) => `http://127.0.0.1:1/signin/${a}`,
+      iamUser: (u: string) => u,
+      identityCenter: () => 'http://127.0.0.1:1/identity-center',
+      accessPortal: () => 'http://127.0.0.1:1/portal',
+    };
     const declared = consoleStep('declared', [fail, pass], {
       checklist: (ctx) => ({ url: ctx.console.rootCredentials, items: ['do it'] }),
       doItForMe: (h) => h.deleteRootAccessKeys(),
     });
     const undeclared = consoleStep('undeclared', [fail, pass]);
-    const { ui, run } = wizard([declared, undeclared], {}, { console: { links, practice: { url: 'http://127.0.0.1:1', hands } } });
+    const told: TerminalState[] = [];
+    const { ui, run } = wizard([declared, undeclared], {}, { console: { links, practice: { url: 'http://127.0.0.1:1', hands, tell: (state) => void told.push(state) } } });
     ui.waitCommands.push('check', 'check');
     await run();
     expect(ui.of('checklist')[0]!.list.url).toBe('http://127.0.0.1:1/security_credentials');
     const [first, second] = ui.of('waiting');
     expect(first!.doItForMe?.()).toBe('deleted');
     expect(second!.doItForMe).toBeUndefined();
+    // The practice console is told what the terminal waits for, when it saw it, and when the run ended.
+    expect(told.map((t) => t.kind)).toEqual(['waiting', 'idle', 'done', 'waiting', 'idle', 'done', 'finished']);
+    expect(told[0]).toMatchObject({ kind: 'waiting', stepId: 'declared', url: 'http://127.0.0.1:1/security_credentials' });
+    expect(told.at(-1)).toEqual({ kind: 'finished', summary: 'Root is locked away.' });
 
     const onAws = wizard([consoleStep('declared', [fail, pass], { doItForMe: (h) => h.deleteRootAccessKeys() })]);
     onAws.ui.waitCommands.push('check');

@@ -102,7 +102,7 @@ describe('org --help and mistyped commands', () => {
   it('a mistyped org command or flag names the nearest; the top-level list names org', () => {
     expect(() => parseOrgOptions(['stauts'])).toThrow('"org stauts": unknown org command (did you mean status?)');
     expect(() => parseOrgOptions(['status', '--jsn'])).toThrow('unknown option --jsn (did you mean --json?)');
-    expect(() => parseOptions(['launch'])).toThrow('"launch": unknown command (the commands are: status, org, or none for the wizard)');
+    expect(() => parseOptions(['launch'])).toThrow('"launch": unknown command (the commands are: status, practice console, org, or none for the wizard)');
   });
 });
 

@@ -46,7 +46,7 @@ describe.each([
         await pty.waitFor(/Removing \[.*\] \d\/3/, SCREEN_MS);
         // The management account goes to the single-account wizard, which starts with its own questions.
         await answer(pty, "Lock the management account's own root now, with the single-account wizard?");
-        await pty.waitFor('? Name for the admin user', SCREEN_MS);
+        await pty.waitFor('? Which kind of admin for daily work?', SCREEN_MS);
         pty.press('ctrl-c');
         const { exitCode } = await pty.exited;
         expect(exitCode).toBe(130);

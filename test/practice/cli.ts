@@ -6,7 +6,7 @@ import type { Env } from '../support/env.js';
 export { CLI } from '../support/cli-path.js';
 
 /** No AWS credentials or config anywhere: a fresh machine. */
-export const NO_AWS: Env = {
+const NO_AWS: Env = {
   AWS_ACCESS_KEY_ID: undefined,
   AWS_SECRET_ACCESS_KEY: undefined,
   AWS_SESSION_TOKEN: undefined,
@@ -25,3 +25,9 @@ export const NO_AWS: Env = {
 };
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'practice-'));
+
+/**
+ * A fresh machine for one run: no AWS credentials, and a state folder of its own
+ * (XDG_STATE_HOME), so the kept practice account starts new unless `stateHome` is shared on purpose.
+ */
+export const noAws = (stateHome = tempDir()): Env => ({ ...NO_AWS, XDG_STATE_HOME: stateHome });

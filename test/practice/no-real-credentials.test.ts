@@ -3,11 +3,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runProcess } from '../support/process.js';
-import { CLI, NO_AWS, tempDir } from './cli.js';
+import { CLI, noAws, tempDir } from './cli.js';
 
 describe('practice mode never touches the real credential chain', () => {
   it('is only offered at a terminal: without one, missing credentials still mean exit 4', async () => {
-    const run = await runProcess('node', [CLI, 'status'], { env: NO_AWS });
+    const run = await runProcess('node', [CLI, 'status'], { env: noAws() });
     expect(run.code).toBe(4);
     expect(run.stderr).toContain('No AWS credentials were found');
     expect(run.stderr).toContain('--practice');
@@ -33,7 +33,7 @@ describe('practice mode never touches the real credential chain', () => {
       ].join('\n'),
     );
     const env = {
-      ...NO_AWS,
+      ...noAws(),
       AWS_CONFIG_FILE: config,
       AWS_PROFILE: 'work',
       AWS_ACCESS_KEY_ID: 'AKIAREALLOOKING00001',

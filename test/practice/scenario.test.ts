@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runProcess } from '../support/process.js';
 import { PRINTED_PASSWORD_POLICY } from '../support/aws-printed.js';
-import { CLI, NO_AWS, tempDir } from './cli.js';
+import { CLI, noAws, tempDir } from './cli.js';
 
 /** --practice-state: an instructor's scenario in, the learner's progress saved back, no secret ever. */
 
-const practice = (args: string[], input?: string) => runProcess('node', [CLI, ...args], { env: NO_AWS, input });
+const practice = (args: string[], input?: string) => runProcess('node', [CLI, ...args], { env: noAws(), input });
 
 const statuses = (stdout: string) =>
   Object.fromEntries((JSON.parse(stdout) as { checks: { id: string; status: string }[] }).checks.map((c) => [c.id, c.status]));

@@ -13,6 +13,8 @@ export async function goAhead(term: PtySession, plan?: string) {
 
 /** Creates admin-jane with a generated password, through the Administrators group; returns the password shown. */
 export async function createAdmin(term: PtySession): Promise<string> {
+  await term.waitFor('Which kind of admin for daily work?', WAIT);
+  term.press('enter'); // an IAM user
   await term.waitFor('Name for the admin user', WAIT);
   term.write('admin-jane\r');
   await term.waitFor("How should admin-jane's first console password be made?", WAIT);
@@ -37,7 +39,7 @@ export async function giveAlias(term: PtySession, alias: string) {
   await term.waitFor('Alias for the sign-in address', WAIT);
   term.write(`${alias}\r`);
   await goAhead(term, `$ aws iam create-account-alias --account-alias ${alias}`);
-  await term.waitFor(new RegExp(`Done: IAM users sign in at http://127\\.0\\.0\\.1:\\d+/signin/${alias}`), WAIT);
+  await term.waitFor(new RegExp(`Done: IAM users sign in at http://localhost:\\d+/signin/${alias}`), WAIT);
 }
 
 export async function chooseAdminMfaIn(term: PtySession, way: 'terminal' | 'console') {
@@ -67,4 +69,25 @@ export async function setBudget(term: PtySession, amount?: string) {
   term.write('billing@example.com\r');
   await goAhead(term, '$ aws budgets create-budget --account-id 111122223333');
   await term.waitFor(`Done: cost budget "monthly-cost-alert" (${amount ?? '20'} USD a month, 3 alerts)`, WAIT);
+}
+
+/** A console step done with "p": the practice console does it, and the wizard sees it at once. */
+export async function doInPracticeConsole(term: PtySession, waitingFor: string, did: string | RegExp) {
+  await term.waitFor(`Waiting for ${waitingFor}`, WAIT);
+  await term.waitFor('p: do it in the practice console for me', WAIT);
+  term.write('p');
+  await term.waitFor(did, WAIT);
+  await term.waitFor(/✔ Done: /, WAIT);
+}
+
+/**
+ * From the admin's first sign-in to the end, each console step done with "p": the sign-in, MFA in
+ * the console, the security contact and the budget.
+ */
+export async function finishWithP(term: PtySession) {
+  await doInPracticeConsole(term, 'a first console sign-in by the admin user', 'PRACTICE console: signed in as admin-jane');
+  await chooseAdminMfaIn(term, 'console');
+  await doInPracticeConsole(term, 'an MFA device on the admin user', 'PRACTICE console: assigned an authenticator app to admin-jane');
+  await nameSecurityContact(term);
+  await setBudget(term);
 }

@@ -12,6 +12,7 @@ const TEST_TIMEOUT_MS = 90_000;
 
 /** Every stop of a full run on a fresh account whose root is locked away, with how to answer it. */
 const STOPS: { at: string; answer: (pty: PtySession) => void | Promise<void> }[] = [
+  { at: '? Which kind of admin for daily work?', answer: (p) => p.press('enter') },
   { at: '? Name for the admin user', answer: (p) => p.write('ops-admin\r') },
   { at: "? How should ops-admin's first console password be made?", answer: (p) => p.press('enter') },
   { at: '? How should AdministratorAccess be given?', answer: (p) => p.press('enter') },

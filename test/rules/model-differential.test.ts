@@ -10,9 +10,15 @@ import {
   contactEmailSchema,
   contactNameSchema,
   emailSchema,
+  displayNameSchema,
+  familyNameSchema,
+  givenNameSchema,
+  identityCenterUserSchema,
   mfaCodeSchema,
   phoneSchema,
+  sessionHoursSchema,
   userNameSchema,
+  workEmailSchema,
 } from '../../src/inputs.js';
 import { AWS_MODELS, type ModelRule } from '../../src/rules/aws-models.generated.js';
 import { meetsModel } from '../../src/rules/field-rule.js';
@@ -78,6 +84,15 @@ const EXAMPLES = [
 
 let cases: { pattern: string; value: string }[] = [];
 let java = new Map<string, boolean>();
+/**
+ * Code points Java (17: Unicode 13) has as unassigned and Node as assigned: newer than Java's data.
+ * On them the Unicode categories (\p{L}, ...) of the identity store's patterns may differ by data,
+ * not by translation, so values holding one are left out of those patterns' comparisons.
+ */
+let newerThanJava = new Set<number>();
+const UNASSIGNED = '\\p{Cn}';
+const usesCategories = (pattern: string) => pattern.includes('\\p{');
+const comparable = (pattern: string, value: string) => !usesCategories(pattern) || ![...value].some((c) => newerThanJava.has(c.codePointAt(0)!));
 const key = (pattern: string, value: string) => `${pattern}\u0000${value}`;
 const javaSays = (pattern: string, value: string) => {
   const answer = java.get(key(pattern, value));
@@ -90,8 +105,12 @@ beforeAll(() => {
   for (const { model } of ALL_MEMBERS) if (model.pattern && !byPattern.has(model.pattern)) byPattern.set(model.pattern, model);
   cases = [...byPattern].flatMap(([pattern, model]) => corpus(model, 600).map((value) => ({ pattern, value })));
   cases.push(...EXAMPLES.map(([pattern, value]) => ({ pattern, value })));
-  const answers = javaMatches(cases);
+  const characters = [...new Set(cases.filter((c) => usesCategories(c.pattern)).flatMap((c) => [...c.value]).filter((c) => c.codePointAt(0)! > 0x7f))];
+  const answers = javaMatches([...cases, ...characters.map((value) => ({ pattern: UNASSIGNED, value }))]);
   java = new Map(cases.map((c, i) => [key(c.pattern, c.value), answers[i]!]));
+  newerThanJava = new Set(
+    characters.filter((c, i) => answers[cases.length + i] && !/^\p{Cn}$/u.test(c)).map((c) => c.codePointAt(0)!),
+  );
 }, 60_000);
 
 describe(`the Java patterns, translated (seed ${SEED})`, () => {
@@ -101,7 +120,7 @@ describe(`the Java patterns, translated (seed ${SEED})`, () => {
   });
 
   it('the JavaScript translation accepts exactly what java.util.regex accepts', () => {
-    const wrong = cases.filter((c) => javaRegExp(c.pattern).test(c.value) !== javaSays(c.pattern, c.value));
+    const wrong = cases.filter((c) => comparable(c.pattern, c.value) && javaRegExp(c.pattern).test(c.value) !== javaSays(c.pattern, c.value));
     expect(wrong.slice(0, 5).map((c) => ({ pattern: c.pattern, value: JSON.stringify(c.value), java: javaSays(c.pattern, c.value) }))).toEqual([]);
   });
 
@@ -111,7 +130,7 @@ describe(`the Java patterns, translated (seed ${SEED})`, () => {
   });
 
   it('constructs the translation does not know are refused, not guessed', () => {
-    for (const pattern of ['\\p{L}+', '(?<n>a)', '[a&&b]', 'a*?', 'a++', '\\bword', '(?s).*', '[[a]]', '\\1']) {
+    for (const pattern of ['\\p{Alpha}+', '\\P{L}', '[^\\p{L}]', '(?<n>a)', '[a&&b]', 'a*?', 'a++', '\\bword', '(?s).*', '[[a]]', '\\1']) {
       expect(() => javaRegExp(pattern), pattern).toThrow(/unsupported Java pattern construct/);
     }
   });
@@ -128,11 +147,14 @@ describe(`every input validator agrees with its model (seed ${SEED})`, () => {
     { name: 'emailSchema', schema: emailSchema, model: member('account', 'PutAlternateContactRequest.EmailAddress') },
     { name: '--security-contact-phone', schema: phoneSchema, model: member('account', 'PutAlternateContactRequest.PhoneNumber') },
     { name: 'MFA codes', schema: mfaCodeSchema, model: member('iam', 'EnableMFADeviceRequest.AuthenticationCode1') },
+    { name: '--given-name', schema: givenNameSchema, model: member('identitystore', 'Name.GivenName') },
+    { name: '--family-name', schema: familyNameSchema, model: member('identitystore', 'Name.FamilyName') },
+    { name: '--display-name', schema: displayNameSchema, model: member('identitystore', 'CreateUserRequest.DisplayName') },
   ];
 
   it.each(table)('$name: accepted exactly when AWS would take it and a terminal would only show it; refused in one line', ({ schema, model }) => {
     // A member without a pattern (a contact's name) is only its length.
-    const values = model.pattern ? cases.filter((c) => c.pattern === model.pattern).map((c) => c.value) : corpus(model, 600);
+    const values = model.pattern ? cases.filter((c) => c.pattern === model.pattern && comparable(c.pattern, c.value)).map((c) => c.value) : corpus(model, 600);
     for (const value of values) {
       const aws = wellFormed(value) && lengthOk(model, value) && (!model.pattern || javaSays(model.pattern, value));
       // What a person types is printed again: nothing a terminal would obey (src/rules/fields.ts).
@@ -141,7 +163,36 @@ describe(`every input validator agrees with its model (seed ${SEED})`, () => {
       expect(parsed.success, JSON.stringify(value)).toBe(aws && inert);
       expect(parsed.success || !parsed.error.issues[0]!.message.includes('\n')).toBe(true);
     }
-    expect(values.length).toBeGreaterThan(500);
+    // Of 600 per pattern, those holding a character newer than Java's data are left out: 480 to 510 stay, by the seed.
+    expect(values.length).toBeGreaterThan(400);
+  });
+
+  it('--identity-center-user: what the identity store takes, less the two names its model reserves', () => {
+    const model = member('identitystore', 'CreateUserRequest.UserName');
+    const values = cases.filter((c) => c.pattern === model.pattern && comparable(c.pattern, c.value)).map((c) => c.value);
+    for (const value of [...values, 'Administrator', 'awsadministrators']) {
+      const store = wellFormed(value) && lengthOk(model, value) && javaRegExp(model.pattern!).test(value);
+      const reserved = ['administrator', 'awsadministrators'].includes(value.toLowerCase());
+      expect(identityCenterUserSchema.safeParse(value).success, JSON.stringify(value)).toBe(store && !reserved && TERMINAL_CONTROLS.problem(value) === undefined);
+    }
+    // Of 600 per pattern, those holding a character newer than Java's data are left out: 480 to 510 stay, by the seed.
+    expect(values.length).toBeGreaterThan(400);
+  });
+
+  it('--admin-email: what the identity store takes, with the shape of an address (ours)', () => {
+    const model = member('identitystore', 'Email.Value');
+    for (const value of cases.filter((c) => c.pattern === model.pattern && comparable(c.pattern, c.value)).map((c) => c.value)) {
+      const store = wellFormed(value) && lengthOk(model, value) && javaSays(model.pattern!, value);
+      const emailShape = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@.\p{Cc}]+$/u.test(value);
+      expect(workEmailSchema.safeParse(value).success, JSON.stringify(value)).toBe(store && emailShape && TERMINAL_CONTROLS.problem(value) === undefined);
+    }
+    expect(workEmailSchema.parse('jane@example.com')).toBe('jane@example.com');
+  });
+
+  it('--session-duration: whole hours from 1 to 12, sent as the model\'s ISO-8601 duration', () => {
+    expect(['1', '8', '12', '08'].map((h) => sessionHoursSchema.parse(h))).toEqual(['PT1H', 'PT8H', 'PT12H', 'PT8H']);
+    for (const refused of ['0', '13', '1.5', 'PT8H', '', '8h']) expect(sessionHoursSchema.safeParse(refused).success, refused).toBe(false);
+    expect(sessionHoursSchema.safeParse('13').error?.issues[0]?.message).toBe('is 13 hours; a session lasts 1 to 12 hours');
   });
 
   it('--security-contact-name: the Account API takes control characters, the flag refuses them; 64 characters, counted both ways', () => {

@@ -106,8 +106,8 @@ export interface AccountProxy {
   close(): Promise<void>;
 }
 
-/** Budgets, the Account API and Organizations speak JSON, IAM and STS the query protocol's XML. */
-const JSON_SERVICES = new Set(['budgets', 'account', 'organizations']);
+/** Budgets, the Account API, Organizations and Identity Center speak JSON, IAM and STS the query protocol's XML. */
+const JSON_SERVICES = new Set(['budgets', 'account', 'organizations', 'sso', 'identitystore']);
 const serviceOf = (call: string) => call.split(':')[0] ?? '';
 
 /** An error answer in the shape the service's SDK client parses. */

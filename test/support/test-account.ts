@@ -10,7 +10,7 @@ import type { UI } from '../../src/engine/ui.js';
 import { checkFlagsForYes } from '../../src/engine/preflight.js';
 import { runWizard, type WizardOptions } from '../../src/engine/wizard.js';
 import type { InputsFor, StepId } from '../../steps/manifest.js';
-import { startAccountProxy, type AccountProxy, type RootState } from './account-proxy.js';
+import { startAccountProxy, type AccountProxy, type ProxyExtension, type RootState } from './account-proxy.js';
 import { awsEnv } from './aws-env.js';
 import { FakeClock } from './fake-clock.js';
 import { startMoto, type Moto } from './moto.js';
@@ -33,10 +33,17 @@ export const DEFAULT_ROOT: RootState = { caller: 'root', mfa: false, accessKeys:
 
 export const TEMPORARY_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SESSION_TOKEN: 'session-token' };
 
-/** `clients`: options for the product's SDK clients (e.g. a retry backoff that does not wait). */
-export async function startTestAccount(clients: ClientOptions = {}): Promise<TestAccount> {
+/** Options for the account: what the proxy supplies beyond moto, and the product's SDK clients' options. */
+export interface TestAccountOptions {
+  /** Supplies what moto lacks for an area (Identity Center, Organizations' root access). */
+  extension?: ProxyExtension;
+  /** Options for the product's SDK clients (e.g. a retry backoff that does not wait). */
+  clients?: ClientOptions;
+}
+
+export async function startTestAccount({ extension, clients = {} }: TestAccountOptions = {}): Promise<TestAccount> {
   const moto = await startMoto();
-  const proxy = await startAccountProxy(moto.url);
+  const proxy = await startAccountProxy(moto.url, undefined, extension);
   // The product finds the emulator exactly as it would in real use: through AWS_ENDPOINT_URL.
   // Temporary credentials (ASIA…), as CloudShell gives root: not a root access key.
   for (const [key, value] of Object.entries({ ...awsEnv(proxy.url), ...TEMPORARY_CREDENTIALS })) {
@@ -68,9 +75,9 @@ export async function startTestAccount(clients: ClientOptions = {}): Promise<Tes
  * The hooks every AWS test file needs: one account for the file, reset to `state` before each
  * test. The object is filled in by beforeAll, so tests use it as a plain TestAccount.
  */
-export function useTestAccount(state: Partial<RootState> = {}, clients: ClientOptions = {}): TestAccount {
+export function useTestAccount(state: Partial<RootState> = {}, options: TestAccountOptions = {}): TestAccount {
   const account = {} as TestAccount;
-  beforeAll(async () => void Object.assign(account, await startTestAccount(clients)), 60_000);
+  beforeAll(async () => void Object.assign(account, await startTestAccount(options)), 60_000);
   afterAll(() => account.close?.());
   beforeEach(() => account.reset(state));
   return account;
@@ -120,6 +127,7 @@ export async function runSteps<U extends UI = ScriptedUI>(
     signal: new AbortController().signal,
     inputs: { ...options.inputs, 'admin-user': { ...options.inputs?.['admin-user'], ...(options.adminUser && { adminUser: options.adminUser }) } },
     adminUser: options.adminUser,
+    adminVia: options.inputs?.['admin-user']?.adminVia,
     dryRun: options.dryRun ?? false,
     pollIntervalMs: 5000,
     waitTimeoutMs: 60_000,
@@ -128,7 +136,7 @@ export async function runSteps<U extends UI = ScriptedUI>(
   };
   // Without a terminal a real run is a --yes run (or a dry run), which checks its flags first.
   if (!ui.interactive && !wizard.dryRun) {
-    await checkFlagsForYes(steps, wizard.inputs, [], () => checkContext(identity, wizard.newReader(), { adminUser: options.adminUser }));
+    await checkFlagsForYes(steps, wizard.inputs, [], () => checkContext(identity, wizard.newReader(), { adminUser: options.adminUser, adminVia: wizard.adminVia }));
   }
   const reports = await runWizard(wizard);
   return { ui, clock, reports, outcomes: reports.map((r) => r.outcome) };

@@ -29,6 +29,8 @@ function plainUi(assumeYes: boolean) {
     stderr: out,
     isTTY: { stdin: false, stdout: false, stderr: false },
     columns: () => 80,
+    rows: () => 24,
+    onResize: () => () => {},
     color: false,
     canPrompt: false,
     alternateScreen: false,

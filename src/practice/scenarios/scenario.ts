@@ -43,13 +43,46 @@ const signingCertificate = z.strictObject({
   created: isoDate,
 });
 
-const mfaDevice = z.strictObject({
-  serialNumber: z.string().regex(/^arn:aws:iam::\d{12}:mfa\/[\w+=,.@/-]+$/, 'must be an MFA device ARN'),
-  /** 'root', an IAM user name, or absent for a virtual device not assigned to anyone. */
-  assignedTo: z.string().optional(),
-  enabled: isoDate.optional(),
-  created: isoDate,
-});
+/**
+ * The kinds of MFA device IAM takes (IAM User Guide, "AWS Multi-factor authentication in IAM"):
+ * an authenticator app (a virtual device, the only kind with an IAM entity of its own, listed by
+ * ListVirtualMFADevices), a passkey or security key (FIDO), and a hardware TOTP token.
+ */
+export const MFA_DEVICE_TYPES = ['virtual', 'fido', 'hardware'] as const;
+
+/** How each kind's serial number looks: ListMFADevices' SerialNumber (serialNumberType: 9 to 256 of [\w+=/:,.@-]). */
+const SERIALS: Record<(typeof MFA_DEVICE_TYPES)[number], [RegExp, string]> = {
+  virtual: [/^arn:aws:iam::\d{12}:mfa\/[\w+=,.@/-]+$/, 'must be a virtual MFA device ARN (arn:aws:iam::ACCOUNT:mfa/NAME)'],
+  fido: [/^arn:aws:iam::\d{12}:u2f\/(root|user\/[\w+=,.@-]+)\/[\w+=,.@-]+$/, 'must be a FIDO device ARN (arn:aws:iam::ACCOUNT:u2f/root/NAME or u2f/user/USER/NAME)'],
+  hardware: [/^[\w+=/:,.@-]{9,256}$/, "must be the token's serial number: 9 to 256 of letters, digits and + = / : , . @ _ -"],
+};
+
+const base64url = z.string().regex(/^[\w-]+$/, 'must be base64url text');
+
+const mfaDevice = z
+  .strictObject({
+    /** Absent in older files: an authenticator app. */
+    type: z.enum(MFA_DEVICE_TYPES, { message: 'must be virtual, fido or hardware' }).default('virtual'),
+    serialNumber: z.string(),
+    /** 'root', an IAM user name, or absent for a virtual device not assigned to anyone. */
+    assignedTo: z.string().optional(),
+    enabled: isoDate.optional(),
+    created: isoDate,
+    /**
+     * A passkey or security key's credential id and public key (SPKI, base64url) with its COSE
+     * algorithm: public values, kept so that a later run can check a sign-in with it. Absent for
+     * the practice console's stand-in key, used where the browser offers no WebAuthn.
+     */
+    credentialId: base64url.optional(),
+    publicKey: base64url.optional(),
+    algorithm: z.number().int().optional(),
+  })
+  .superRefine((d, ctx) => {
+    const [pattern, message] = SERIALS[d.type];
+    if (!pattern.test(d.serialNumber)) ctx.addIssue({ code: 'custom', path: ['serialNumber'], message });
+    if (d.type !== 'virtual' && !d.assignedTo) ctx.addIssue({ code: 'custom', path: ['assignedTo'], message: `is required: a ${d.type} device exists only assigned` });
+    if (d.type !== 'fido' && (d.credentialId || d.publicKey)) ctx.addIssue({ code: 'custom', path: ['publicKey'], message: 'belongs to a fido device only' });
+  });
 
 const user = z.strictObject({
   name: userName,
@@ -194,6 +227,11 @@ export const scenarioSchema = z
     passwordPolicy: passwordPolicy.optional(),
     alternateContacts: z.array(alternateContact).default([]),
     budgets: z.array(budget).default([]),
+    /**
+     * The last credential report IAM made, as GetCredentialReport hands it out: AWS keeps it for
+     * four hours, so a later run (status) finds it as it would on AWS. Names and dates, no secret.
+     */
+    credentialReport: z.strictObject({ generated: isoDate, csv: z.string().max(1_000_000, 'must be at most 1,000,000 characters') }).optional(),
   })
   .superRefine((s, ctx) => {
     const lower = s.users.map((u) => u.name.toLowerCase());

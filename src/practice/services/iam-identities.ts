@@ -121,13 +121,17 @@ export const identityHandlers: Record<string, Handler> = {
     return {
       PolicyGroups: only.has('Group') ? a.state.groups.filter((g) => g.policies.includes(arn)).map((g) => ({ GroupName: g.name, GroupId: g.id })) : [],
       PolicyUsers: only.has('User') ? a.state.users.filter((u) => u.policies.includes(arn)).map((u) => ({ UserName: u.name, UserId: u.id })) : [],
-      // The practice account has no roles.
-      PolicyRoles: [],
+      // The only roles of the practice account: those Identity Center made for its assignments.
+      PolicyRoles: only.has('Role') ? a.identityCenter.roles.filter((r) => r.policies.includes(arn)).map((r) => ({ RoleName: r.name, RoleId: r.id })) : [],
       IsTruncated: false,
     };
   },
 
-  /** Users with their groups and policies, groups with theirs; the practice account has no roles, inline or customer managed policies. */
+  /**
+   * Users with their groups and policies, groups with theirs. The practice account has no inline or
+   * customer managed policies; its only roles, Identity Center's, are listed by ListEntitiesForPolicy
+   * alone (the program asks this call for users and groups only).
+   */
   GetAccountAuthorizationDetails(a, p: Params) {
     const only = entityTypes(p, 'Filter.member');
     return {

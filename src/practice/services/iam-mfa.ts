@@ -69,7 +69,8 @@ export const mfaHandlers: Record<string, Handler> = {
 
   ListVirtualMFADevices(a, p) {
     const status = optional(p, 'ListVirtualMFADevices.AssignmentStatus') ?? 'Any';
-    const shown = a.state.mfaDevices.filter((d) => status === 'Any' || (status === 'Assigned') === Boolean(d.assignedTo));
+    // Only authenticator apps are virtual devices: security keys and hardware tokens are not listed here.
+    const shown = a.state.mfaDevices.filter((d) => d.type === 'virtual' && (status === 'Any' || (status === 'Assigned') === Boolean(d.assignedTo)));
     return { VirtualMFADevices: shown.map((d) => deviceXml(a, d)), IsTruncated: false };
   },
 };

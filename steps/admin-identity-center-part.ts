@@ -1,0 +1,23 @@
+import type { AwsClients } from '../src/aws/clients.js';
+import type { IdentityCenterClients } from '../src/aws/identity-center.js';
+import type { AdvisoryStep, AutomatedStep, ConsoleStep } from '../src/engine/types.js';
+import type { InputsFor } from './manifest.js';
+
+/**
+ * What the parts of the Identity Center way share: the caller's clients and the run's signal (a
+ * check's context carries neither), and Identity Center's region and clients.
+ */
+export interface IdentityCenterRun {
+  aws: AwsClients;
+  signal: AbortSignal;
+  region: string;
+  ic: IdentityCenterClients;
+  /** The admin's user name, once the person named or chose it (part 3); the parts after it speak of it. */
+  admin: { userName?: string };
+}
+
+type Fields = 'required' | 'inStatus';
+type Part = Omit<AutomatedStep<InputsFor<'admin-user'>>, Fields> | Omit<ConsoleStep, Fields> | Omit<AdvisoryStep, Fields>;
+
+/** A part of admin-user's Identity Center way: required for the way to be done, never a row of `status`. */
+export const part = <P extends Part>(fields: P): P & { required: true; inStatus: false } => ({ ...fields, required: true, inStatus: false });

@@ -1,0 +1,52 @@
+import { AccountReader } from '../../src/aws/account-reader.js';
+import { createClients, type AwsClients } from '../../src/aws/clients.js';
+import { whoAmI } from '../../src/aws/identity.js';
+import type { Step } from '../../src/engine/types.js';
+import { runWizard } from '../../src/engine/wizard.js';
+import { PracticeAccount } from '../../src/practice/account.js';
+import { practiceLinks } from '../../src/practice/console/addresses.js';
+import { newAccountScenario, type Scenario } from '../../src/practice/scenarios/scenario.js';
+import { PRACTICE_CREDENTIALS, startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
+import { FakeClock } from './fake-clock.js';
+import { ScriptedUI } from './scripted-ui.js';
+
+/** A practice server and the program's own clients signed for it, as `--practice` makes them. */
+export interface PracticeRun {
+  server: PracticeServer;
+  aws: AwsClients;
+  close(): Promise<void>;
+}
+
+export async function startPracticeRun(scenario: Scenario = newAccountScenario()): Promise<PracticeRun> {
+  const server = await startPracticeServer(new PracticeAccount(scenario));
+  const aws = await createClients({ endpoint: server.url, region: 'us-east-1', credentials: PRACTICE_CREDENTIALS });
+  return {
+    server,
+    aws,
+    async close() {
+      for (const client of Object.values(aws)) client.destroy();
+      await server.close();
+    },
+  };
+}
+
+/** The engine over `steps` in practice mode: the practice console's links, and its hands for "do it for me". */
+export async function runPracticeSteps(run: PracticeRun, steps: Step[], ui = new ScriptedUI(), clock = new FakeClock()) {
+  const { server, aws } = run;
+  const identity = await whoAmI(aws);
+  const reports = await runWizard({
+    steps,
+    identity,
+    aws,
+    ui,
+    clock,
+    signal: new AbortController().signal,
+    inputs: {},
+    console: { links: practiceLinks(server.url), practice: { url: server.url, hands: server.console, tell: (state) => void (server.console.terminal = state) } },
+    dryRun: false,
+    pollIntervalMs: 5000,
+    waitTimeoutMs: 60_000,
+    newReader: () => new AccountReader(aws, identity, undefined, { clock }),
+  });
+  return { ui, reports, identity };
+}
