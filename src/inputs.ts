@@ -19,8 +19,10 @@ import {
   readBudgetAmount,
   SESSION_DURATION,
   SESSION_HOURS,
+  TERMINAL_CONTROLS,
   USER_NAME,
 } from './rules/fields.js';
+import { didYouMean } from './wording.js';
 
 /**
  * The inputs a person gives, as zod string schemas for flags and prompts alike. Each AWS field is
@@ -29,9 +31,16 @@ import {
  */
 export const ruleSchema = (rule: FieldRule) =>
   z.string().superRefine((value, ctx) => {
-    const message = rule.check(value);
+    // AWS's rule first; then no character a terminal would obey (which some of AWS's models allow).
+    const message = rule.check(value) ?? terminalControl(value);
     if (message) ctx.addIssue({ code: 'custom', message });
   });
+
+/** What a person types is shown again on terminals (the plan, status): nothing a terminal would obey. */
+const terminalControl = (value: string) => {
+  const problem = TERMINAL_CONTROLS.problem(value);
+  return problem && `${problem}; type the text without control characters`;
+};
 
 /** IAM's rule for a user name (userNameType); uniqueness, ignoring case, is checked against the account. */
 export const userNameSchema = ruleSchema(USER_NAME);
@@ -139,8 +148,8 @@ const oneWordCommand = (positionals: string[]): [string, string[]] => [positiona
  * Reads argv as node:util's parseArgs does (strict: an unknown flag is an error), takes the command
  * from the positional words (by `commandOf`: the first word, `wizard` when there is none), and
  * checks it all against `schema`. Every problem is a UsageError naming the flag (`--name: rule`)
- * or the command (`"name": rule`), raised before anything else happens. The wizard's parser and
- * the org command's share it.
+ * or the command (`"name": rule`), raised before anything else happens, with "did you mean" for a
+ * mistyped flag, command or choice. The wizard's parser and the org command's share it.
  */
 export function parseCommandLine<S extends z.ZodType>(
   argv: string[],
@@ -153,15 +162,27 @@ export function parseCommandLine<S extends z.ZodType>(
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.split(/\.\s/)[0] ?? 'bad arguments');
+    const message = (error as Error).message.split(/\.\s/)[0] ?? 'bad arguments';
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(message)?.[1];
+    const names = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
+    throw new UsageError(unknown ? `unknown option ${unknown}${didYouMean(unknown, names)}` : message);
   }
   const [command, extra] = commandOf(parsed.positionals);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const values = parsed.values as CommandLine<unknown>['values'];
   const result = schema.safeParse({ ...values, command });
   if (!result.success) {
-    const field = result.error.issues[0]?.path[0];
-    throw new UsageError(`${field === 'command' ? commandName(command) : `--${String(field)}`}: ${firstIssue(result.error)}`);
+    const issue = result.error.issues[0];
+    const [field, index] = issue?.path ?? [];
+    const name = field === 'command' ? commandName(command) : `--${String(field)}`;
+    // A mistyped command or list item (--skip roots-mfa): the nearest allowed value, if one is near.
+    const typed = field === 'command' ? command : typeof index === 'number' ? (values[String(field)] as string[] | undefined)?.[index] : undefined;
+    const allowed = issue?.code === 'invalid_value' ? issue.values.map(String).filter((value) => value !== 'wizard') : [];
+    // A command of two words (practice-console) is suggested as it is typed.
+    const suggestion = typed === undefined ? '' : didYouMean(typed, field === 'command' ? allowed.map((value) => value.replace('-', ' ')) : allowed);
+    // With a suggestion, the rule's own list of choices is left out: one short line.
+    if (suggestion) throw new UsageError(`${name}${field === 'command' ? '' : ` ${typed}`}: ${firstIssue(result.error).replace(/ \(.*\)$/, '')}${suggestion}`);
+    throw new UsageError(`${name}: ${firstIssue(result.error)}`);
   }
   return { checked: result.data, values };
 }

@@ -11,6 +11,10 @@ export interface IO {
   isTTY: { stdin: boolean; stdout: boolean; stderr: boolean };
   /** Columns of the terminal on stdout, read when asked (a window can be resized); 80 when unknown. */
   columns(): number;
+  /** Rows of the terminal on stdout, read when asked; 24 when unknown. */
+  rows(): number;
+  /** Calls `listener` whenever the terminal on stdout is resized; returns the way to stop. */
+  onResize(listener: () => void): () => void;
   /** Colour codes on stdout: off under NO_COLOR (or TERM=dumb), on under FORCE_COLOR, else on a terminal only. */
   color: boolean;
   /** A person can answer questions: stdin and stdout are both terminals. */
@@ -39,6 +43,12 @@ export function processIO(proc: NodeJS.Process = process, env: Env = proc.env): 
     stderr: proc.stderr,
     isTTY,
     columns: () => (isTTY.stdout && proc.stdout.columns) || 80,
+    rows: () => (isTTY.stdout && proc.stdout.rows) || 24,
+    onResize: (listener) => {
+      if (!isTTY.stdout) return () => {};
+      proc.stdout.on('resize', listener);
+      return () => void proc.stdout.off('resize', listener);
+    },
     color: colourWanted(env, isTTY.stdout),
     canPrompt: isTTY.stdin && isTTY.stdout,
     alternateScreen: isTTY.stdout,

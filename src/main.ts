@@ -1,4 +1,4 @@
-import { HELP, parseOptions } from './args.js';
+import { helpText, parseOptions } from './args.js';
 import type { RunContext } from './commands/context.js';
 import { StoppedError } from './errors.js';
 import { EXIT } from './exit-codes.js';
@@ -40,7 +40,7 @@ async function singleAccount(argv: string[], context: RunContext, launcher: stri
   const options = parseOptions(argv);
   useInvocation({ launcher, sameAccount: sameAccountFlags(options) });
   // The usage lines name the program the way this run started it (`npm start -- status`).
-  if (options.help) return print(context.io, HELP.replaceAll('\n  aws-root-lockdown ', `\n  ${launch()} `));
+  if (options.help) return print(context.io, helpText(context.io.columns(), launch()));
   if (options.version) return print(context.io, PACKAGE_VERSION);
   // Loaded only when needed, so --help and --version start instantly.
   const { run } = await import('./commands/run.js');

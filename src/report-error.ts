@@ -2,6 +2,8 @@ import { describeAwsError, isAbort, isMissingCredentials } from './aws/aws-error
 import { CredentialProblem, FileProblem, NotGranted, StoppedError, UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { commandLine, invocation, launch } from './invocation.js';
+import { processIO, type IO } from './io.js';
+import { lines, paragraph, widthFor } from './ui/layout.js';
 
 /** What to do without credentials, with commands spelled the way this run was started. */
 export const noCredentials = () => `No AWS credentials were found. Any of these works:
@@ -20,10 +22,18 @@ function stoppedText(): string {
   return `\nStopped. Every change made so far is complete on its own: run "${commandLine()}" again to continue where you left off.`;
 }
 
-/** One line (a few for missing credentials) on stderr, and the exit code that goes with it. */
-export function reportError(error: unknown, debug: boolean): number {
-  const say = (text: string) => process.stderr.write(`${text}\n`);
-  if (debug && error instanceof Error && !(error instanceof UsageError) && !(error instanceof FileProblem)) say(error.stack ?? String(error));
+/**
+ * One line (a few for missing credentials) on stderr, and the exit code that goes with it. Error
+ * messages can hold text from outside (AWS's messages, what was typed, a profile's name): each
+ * line is made printable and wrapped to the window.
+ */
+export function reportError(error: unknown, debug: boolean, io: Pick<IO, 'stderr' | 'columns' | 'isTTY'> = processIO()): number {
+  const width = widthFor(io.isTTY.stderr, io.columns());
+  /** One paragraph: any line break in it is shown escaped. */
+  const say = (text: string) => io.stderr.write(`${paragraph(width, '', text, 2).value}\n`);
+  /** This program's own text of several lines (and a stack trace): each line made printable. */
+  const sayLines = (text: string) => io.stderr.write(`${lines(...text.split('\n').map((line) => paragraph(width, '', line, 2))).value}\n`);
+  if (debug && error instanceof Error && !(error instanceof UsageError) && !(error instanceof FileProblem)) sayLines(error.stack ?? String(error));
   if (error instanceof UsageError) {
     say(`aws-root-lockdown: ${error.message} (see --help)`);
     return EXIT.usage;
@@ -37,7 +47,7 @@ export function reportError(error: unknown, debug: boolean): number {
     return EXIT.open;
   }
   if (error instanceof StoppedError || isAbort(error)) {
-    say(stoppedText());
+    sayLines(stoppedText());
     return EXIT.stopped;
   }
   if (error instanceof CredentialProblem) {
@@ -45,7 +55,7 @@ export function reportError(error: unknown, debug: boolean): number {
     return EXIT.noCredentials;
   }
   if (isMissingCredentials(error)) {
-    say(noCredentials());
+    sayLines(noCredentials());
     return EXIT.noCredentials;
   }
   if (error instanceof Error && ('$metadata' in error || 'action' in error)) {

@@ -2,6 +2,7 @@ import { defineStep } from './manifest.js';
 import type { CheckContext, CheckResult } from '../src/engine/types.js';
 import { viaIdentityCenter } from './admin-identity-center.js';
 import { adminTargets, adminToGuide } from './admin-target.js';
+import { ago } from '../src/wording.js';
 
 export const adminSignIn = defineStep('admin-sign-in', {
   kind: 'console',
@@ -21,7 +22,7 @@ export const adminSignIn = defineStep('admin-sign-in', {
     if (!user) return { status: 'fail', detail: 'there is no admin user to sign in as yet' };
     const lastUsed = (await ctx.read.user(user))?.PasswordLastUsed;
     return lastUsed
-      ? { status: 'pass', detail: `${user} last signed in ${lastUsed.toISOString()}` }
+      ? { status: 'pass', detail: `${user} last signed in ${ago(lastUsed.getTime(), Date.now())}` }
       : { status: 'fail', detail: `${user} has never signed in to the console` };
   },
 

@@ -3,12 +3,12 @@ import type { BudgetWithNotifications } from '../src/aws/account-reader.js';
 import { BUDGET_ALERTS, BUDGET_NAME, ensureBudget } from '../src/aws/budget-writes.js';
 import type { CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { shellArg } from '../src/shell.js';
-import { printable } from '../src/printable.js';
+import { count } from '../src/wording.js';
 import { missingFlags } from './missing-flags.js';
 
-// Budgets' names and units may hold control characters: shown escaped.
+// Budgets' names and units may hold control characters: the interfaces show them escaped.
 const describe = ({ budget, notifications }: BudgetWithNotifications) =>
-  printable(`"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${notifications.length} alert(s))`);
+  `"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${count(notifications.length, 'alert')})`;
 
 export const billingAlert = defineStep('billing-alert', {
   kind: 'automated',
@@ -43,7 +43,7 @@ export const billingAlert = defineStep('billing-alert', {
     const alerts = BUDGET_ALERTS.map((n) => ({ Notification: n, Subscribers: [{ SubscriptionType: 'EMAIL', Address: request.email }] }));
     const budget = { BudgetName: BUDGET_NAME, BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: request.amount, Unit: 'USD' } };
     return {
-      summary: exists ? `Add the missing email alerts to the budget "${BUDGET_NAME}"` : `Create a ${request.amount} USD monthly cost budget that emails ${request.email}`,
+      summary: exists ? `Add the missing email alerts to the budget "${BUDGET_NAME}"` : `Create ${amount ? `a ${request.amount} USD` : 'a'} monthly cost budget that emails ${request.email}`,
       actions: [
         {
           title: exists

@@ -163,7 +163,6 @@ export const MANIFEST = [
     title: 'Turn on MFA for the root user',
     required: true,
     inStatus: true,
-    aboutRoot: true,
     flags: {},
     permissions: { status: ['iam:GetAccountSummary'] },
     load: (): Promise<Step> => import('./root-mfa.js').then((m) => m.rootMfa),
@@ -173,7 +172,6 @@ export const MANIFEST = [
     title: 'Keep a second MFA device for root',
     required: false,
     inStatus: true,
-    aboutRoot: true,
     flags: {},
     permissions: { status: ['iam:GetAccountSummary', 'iam:ListVirtualMFADevices'] },
     load: (): Promise<Step> => import('./root-mfa-backup.js').then((m) => m.rootMfaBackup),
@@ -183,7 +181,6 @@ export const MANIFEST = [
     title: 'Prefer a security key for root',
     required: false,
     inStatus: true,
-    aboutRoot: true,
     flags: {},
     permissions: { status: ['iam:GetAccountSummary', 'iam:ListVirtualMFADevices'] },
     load: (): Promise<Step> => import('./root-hardware-mfa.js').then((m) => m.rootHardwareMfa),
@@ -193,7 +190,7 @@ export const MANIFEST = [
     title: 'Delete every root access key',
     required: true,
     inStatus: true,
-    aboutRoot: true,
+    endsRootKeySession: true,
     flags: {},
     permissions: { status: ['iam:GetAccountSummary'] },
     load: (): Promise<Step> => import('./root-access-keys.js').then((m) => m.rootAccessKeys),
@@ -203,7 +200,6 @@ export const MANIFEST = [
     title: 'Delete every root signing certificate',
     required: true,
     inStatus: true,
-    aboutRoot: true,
     flags: {},
     permissions: { status: ['iam:GetAccountSummary'] },
     load: (): Promise<Step> => import('./root-signing-certificates.js').then((m) => m.rootSigningCertificates),
@@ -213,7 +209,6 @@ export const MANIFEST = [
     title: 'Keep root unused',
     required: false,
     inStatus: true,
-    aboutRoot: true,
     flags: {},
     permissions: { status: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'] },
     load: (): Promise<Step> => import('./root-recent-use.js').then((m) => m.rootRecentUse),
@@ -431,10 +426,11 @@ export function defineStep<Id extends StepId, S extends StepImplementation<Input
 export const loadSteps = (): Promise<Step[]> => Promise.all(MANIFEST.map((r) => r.load()));
 
 /**
- * The order a run takes. Signed with a root access key, deleting that key would end the run
- * before an admin exists to continue with; so the admin identity comes first and the root steps last.
+ * The order a run takes: the manifest's, by protection (root MFA first). Signed with a root access
+ * key, deleting that key ends the session, so that one step (and only it) goes last, when an admin
+ * exists to continue with.
  */
 export function inRunOrder(steps: Step[], identity: Pick<Identity, 'usesRootAccessKey'>): Step[] {
   if (!identity.usesRootAccessKey) return steps;
-  return [...steps.filter((s) => !s.aboutRoot), ...steps.filter((s) => s.aboutRoot)];
+  return [...steps.filter((s) => !s.endsRootKeySession), ...steps.filter((s) => s.endsRootKeySession)];
 }

@@ -1,5 +1,6 @@
 import { defineStep } from './manifest.js';
 import type { CheckContext, CheckResult } from '../src/engine/types.js';
+import { ago } from '../src/wording.js';
 
 /** Scanners flag any root use in recent days; a week is the window this check speaks of. */
 const RECENT_DAYS = 7;
@@ -10,13 +11,6 @@ const USE_FIELDS = { password_last_used: 'signed in', access_key_1_last_used_dat
 
 /** "no_information", "N/A" and empty cells mean never (or not recorded). */
 const dateIn = (cell: string | undefined) => (cell && /^\d{4}-/.test(cell) ? new Date(cell) : undefined);
-
-function ago(ms: number): string {
-  const hours = Math.round(ms / 3_600_000);
-  if (hours < 1) return 'less than an hour ago';
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} days ago`;
-}
 
 export const rootRecentUse = defineStep('root-recent-use', {
   kind: 'advisory',
@@ -36,7 +30,7 @@ export const rootRecentUse = defineStep('root-recent-use', {
     if (!report) return { status: 'info', detail: 'AWS had no current credential report; a new one is being made: run this again in a minute' };
     // Ages are wall-clock facts, like the report's own timestamps.
     const now = Date.now();
-    const age = `report made ${ago(now - report.generatedAt.getTime())}${renewing ? '; a newer one is being made' : ''}`;
+    const age = `report made ${ago(report.generatedAt.getTime(), now)}${renewing ? '; a newer one is being made' : ''}`;
     const row = report.rows.find((r) => r.user === ROOT_ROW);
     if (!row) return { status: 'info', detail: `the credential report has no root row (${age})` };
     const uses = Object.entries(USE_FIELDS)
@@ -46,7 +40,7 @@ export const rootRecentUse = defineStep('root-recent-use', {
     const whileRoot = identity.isRoot ? '; this run itself is signed in as root' : '';
     const latest = uses[0];
     if (!latest) return { status: identity.isRoot ? 'info' : 'pass', detail: `root has no recorded use (${age})${whileRoot}` };
-    const detail = `root last ${latest.what} ${ago(now - latest.when.getTime())} (${age})${whileRoot}`;
+    const detail = `root last ${latest.what} ${ago(latest.when.getTime(), now)} (${age})${whileRoot}`;
     return now - latest.when.getTime() < RECENT_DAYS * DAY_MS || identity.isRoot ? { status: 'info', detail } : { status: 'pass', detail };
   },
 

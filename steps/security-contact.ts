@@ -2,7 +2,6 @@ import * as writes from '../src/aws/account-writes.js';
 import { defineStep, type InputsFor } from './manifest.js';
 import type { CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { shellArg } from '../src/shell.js';
-import { printable } from '../src/printable.js';
 import { missingFlags } from './missing-flags.js';
 
 export const securityContact = defineStep('security-contact', {
@@ -19,7 +18,7 @@ export const securityContact = defineStep('security-contact', {
   async check({ read }: CheckContext): Promise<CheckResult> {
     const contact = await read.securityContact();
     return contact
-      ? { status: 'pass', detail: printable(`${contact.Name} <${contact.EmailAddress}>`) }
+      ? { status: 'pass', detail: `${contact.Name} <${contact.EmailAddress}>` }
       : { status: 'fail', detail: 'no security contact: AWS can only write to the root email address' };
   },
 
@@ -31,17 +30,14 @@ export const securityContact = defineStep('security-contact', {
       if (!ctx.dryRun) return missingFlags('security-contact');
     }
     const contact = { name: name || 'NAME', email: email || 'EMAIL', phone: phone || 'PHONE' };
-    // The Account API takes control characters in a name: shown escaped, sent as given.
-    const shown = { name: printable(contact.name), email: printable(contact.email), phone: printable(contact.phone) };
     return {
-      summary: `Make ${shown.name} <${shown.email}> the security contact`,
+      summary: `Make ${contact.name} <${contact.email}> the security contact`,
       actions: [
         {
-          title: `Set the SECURITY alternate contact to ${shown.name}, ${shown.email}, ${shown.phone}`,
-          cli: printable(
+          title: `Set the SECURITY alternate contact to ${contact.name}, ${contact.email}, ${contact.phone}`,
+          cli:
             `aws account put-alternate-contact --alternate-contact-type SECURITY --name ${shellArg(contact.name)} ` +
             `--title ${shellArg('Security contact')} --email-address ${shellArg(contact.email)} --phone-number ${shellArg(contact.phone)}`,
-          ),
           run: (c) => writes.putSecurityContact(c, contact),
         },
       ],

@@ -36,7 +36,7 @@ describe('parseOptions', () => {
     [['status', '--password-stdin'], '--password-stdin: only the wizard'],
     [['launch'], '"launch": unknown command'],
     [['status', 'extra'], 'unexpected argument "extra"'],
-    [['--nope'], "Unknown option '--nope'"],
+    [['--nope'], 'unknown option --nope'],
   ])('rejects %j with a message naming the flag', (argv, message) => {
     expect(usage(argv)).toContain(message);
   });

@@ -65,12 +65,12 @@ describe('the hints a run prints, for each way of starting it', { tags: ['e2e'] 
 
   it('npm start -- status --region eu-west-1, from the clone', async () => {
     const result = await runProcess('npm', ['start', '--silent', '--', 'status', '--region', 'eu-west-1'], { cwd: ROOT, env: env(), timeoutMs: 60_000 });
-    expect(result.stdout).toContain('Run "npm start -- --region eu-west-1" to work through them.');
+    expect(result.stdout).toContain('Work through them with:\n  $ npm start -- --region eu-west-1\n');
   });
 
   it('node dist/cli.js status --practice: the hint stays in practice mode', async () => {
     const result = await runProcess(process.execPath, [CLI, 'status', '--practice'], { cwd: ROOT, env: env() });
-    expect(result.stdout).toContain('Run "node dist/cli.js --practice" to work through them.');
+    expect(result.stdout).toContain('Work through them with:\n  $ node dist/cli.js --practice\n');
   });
 
   it('Ctrl-C in practice mode with a state file: resume with the same file', async () => {

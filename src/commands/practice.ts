@@ -9,6 +9,8 @@ import type { PracticeOptions, PracticeSession, PracticeWhere } from '../practic
 import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Session } from './session.js';
+import { lines, paragraph, widthFor } from '../ui/layout.js';
+import { style, t, useColour } from '../ui/text.js';
 
 /** The practice flags of a command: which practice account, and whether the command may change it. */
 export const practiceOptions = (options: Options): PracticeOptions => ({
@@ -72,32 +74,33 @@ export function showChecksInConsole(session: Session, practice: PracticeSession)
  */
 export async function keepConsoleOpen(context: RunContext, practice: PracticeSession, why: string): Promise<void> {
   const { io, signal } = context;
-  io.stdout.write(`\n${why}\n  ${practice.console.practice.url}\nPress Enter (or Ctrl-C) to close it.\n`);
+  const width = widthFor(io.isTTY.stdout, io.columns());
+  io.stdout.write(
+    `${lines('', paragraph(width, '', why), t`  ${style.underline(practice.console.practice.url)}`, paragraph(width, '', 'Press Enter (or Ctrl-C) to close it.')).value}\n`,
+  );
   // An interface that asked questions may have left the terminal raw: Ctrl-C must reach us as a signal.
   if (io.isTTY.stdin) io.stdin.setRawMode?.(false);
-  const lines = createInterface({ input: io.stdin, terminal: false });
+  const input = createInterface({ input: io.stdin, terminal: false });
   await new Promise<void>((resolve) => {
     const done = () => resolve();
-    lines.once('line', done);
-    lines.once('close', done);
+    input.once('line', done);
+    input.once('close', done);
     if (signal.aborted) done();
     signal.addEventListener('abort', done, { once: true });
   });
-  lines.close();
+  input.close();
   io.stdin.pause();
 }
 
 /** `practice console`: the practice console alone, to look around the practice account. */
 export async function practiceConsoleCommand(context: RunContext, session: Session, practice: PracticeSession): Promise<number> {
-  const { practiceBanner, useColour } = await import('../ui/render.js');
-  useColour(context.io.color);
-  context.io.stdout.write(`${practiceBanner({ url: practice.console.practice.url, account: describePracticeAccount(practice.where) })}\n`);
+  const { io } = context;
+  const { practiceBanner } = await import('../ui/render.js');
+  useColour(io.color);
+  const width = widthFor(io.isTTY.stdout, io.columns());
+  io.stdout.write(`${practiceBanner({ url: practice.console.practice.url, account: describePracticeAccount(practice.where) }, width).value}\n`);
   showChecksInConsole(session, practice);
-  await keepConsoleOpen(
-    context,
-    practice,
-    `No wizard is running: the practice console shows the account as it is. To work on it, run "${commandLine()}".`,
-  );
+  await keepConsoleOpen(context, practice, `No wizard is running: the practice console shows the account as it is. To work on it, run "${commandLine()}".`);
   return EXIT.ok;
 }
 
@@ -106,7 +109,7 @@ export async function practiceConsoleCommand(context: RunContext, session: Sessi
  * only a list of ways to sign in. Scripts (no terminal, --yes, --json) still get exit code 4.
  */
 export async function offerPractice(context: RunContext): Promise<boolean> {
-  context.io.stderr.write(`${noCredentials()}\n\n`);
+  context.io.stderr.write(`${lines(...noCredentials().split('\n').map((line) => paragraph(widthFor(context.io.isTTY.stderr, context.io.columns()), '', line, 4))).value}\n\n`);
   const { TerminalUI } = await import('../ui/terminal-ui.js');
   return new TerminalUI(context.io, context.signal, context.stop).confirm({
     key: 'practice',

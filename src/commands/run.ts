@@ -64,6 +64,10 @@ async function withStdin(options: Options, context: RunContext): Promise<Record<
   const inputs: Record<string, Inputs> = { ...options.inputs };
   const from = options.fromStdin;
   if (!from) return inputs;
+  // At a terminal, standard input is the keyboard: what is typed would be shown as it is typed.
+  if (context.io.isTTY.stdin) {
+    throw new UsageError(`--${from.flag} reads a pipe (printf '%s\\n' "$PASSWORD" | …); at a terminal leave it out, and the wizard asks without showing what you type`);
+  }
   // Only the first line: `echo pw |` adds a newline that is not part of the value.
   const line = (await readAll(context.io)).split(/\r?\n/)[0] ?? '';
   if (!line) throw new UsageError(`--${from.flag}: standard input held nothing`);

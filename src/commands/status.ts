@@ -2,7 +2,8 @@ import type { Options } from '../args.js';
 import { collectStatus, nothingReadable, readInTwoWaves } from '../engine/status.js';
 import { EXIT } from '../exit-codes.js';
 import { statusJson, statusTable } from '../ui/status-view.js';
-import { useColour } from '../ui/render.js';
+import { useColour } from '../ui/text.js';
+import { widthFor } from '../ui/layout.js';
 import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Connecting } from './session.js';
@@ -13,7 +14,7 @@ export async function statusCommand(options: Options, context: RunContext, conne
   const { caller: session, read } = await readInTwoWaves(connecting.clients, connecting.identify, context.signal);
   const report = await collectStatus(session.identity, read, await steps, session.console.links);
   useColour(context.io.color);
-  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, session.console.practice && { account: session.practiceAccount })}\n`);
+  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, widthFor(context.io.isTTY.stdout, context.io.columns()), session.console.practice && { account: session.practiceAccount }).value}\n`);
   if (nothingReadable(report)) return EXIT.aws;
   return report.ok ? EXIT.ok : EXIT.open;
 }

@@ -8,6 +8,7 @@ import type { UI } from '../engine/ui.js';
 import { EXIT } from '../exit-codes.js';
 import { commandLine } from '../invocation.js';
 import { PlainUI } from '../ui/plain-ui.js';
+import { command, lines, paragraph, widthFor } from '../ui/layout.js';
 import { inRunOrder, loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Session } from './session.js';
@@ -25,7 +26,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
     await checkFlagsForYes(steps, inputs, options.skip, () => ({ identity, read: session.newReader(), run: { adminUser, adminVia }, console: session.console.links }));
   }
   const ui = await chooseUI(options, context, session);
-  session.onRetry((text) => ui.note({ level: 'warn', text }));
+  session.onRetry((notice) => ui.retrying(notice));
   // The wizard may wait for the credential report, and says so while it does.
   const reportWait = { clock: realClock, onWait: (why: string) => ui.busy(why) };
   try {
@@ -49,9 +50,13 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
     return openReports(reports).length === 0 ? EXIT.ok : EXIT.open;
   } catch (error) {
     if (identity.usesRootAccessKey && isInvalidCredentials(error)) {
+      const width = widthFor(context.io.isTTY.stderr, context.io.columns());
       context.io.stderr.write(
-        'The root access key this run was signed with no longer works: it was deleted or deactivated.\n' +
-          `Sign in as your admin user (AWS CloudShell, or "aws login") and run "${commandLine()}" again to confirm no root key is left.\n`,
+        `${lines(
+          paragraph(width, '', 'The root access key this run was signed with no longer works: it was deleted or deactivated.'),
+          paragraph(width, '', 'Sign in as your admin user (AWS CloudShell, or "aws login") and run this again to confirm no root key is left:'),
+          command(2, commandLine()),
+        ).value}\n`,
       );
       return EXIT.open;
     }

@@ -9,7 +9,7 @@ export function introNotes(identity: Identity): Note[] {
       level: 'warn',
       text:
         'This run is signed with a ROOT ACCESS KEY, the very thing this wizard helps you delete. ' +
-        'So the admin user comes first. Once the key is deleted, this session ends: continue in AWS CloudShell, ' +
+        'So deleting it comes last, once the admin user exists: that ends this session. Continue then in AWS CloudShell, ' +
         'or after "aws login", signed in as the admin user.',
     });
   } else if (identity.isRoot) {

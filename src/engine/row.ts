@@ -50,8 +50,8 @@ export interface StepRow<Id extends string = string, F extends Flags = Flags> {
   inStatus: boolean;
   /** Steps that must be settled first; otherwise this one is reported as blocked. */
   needs?: readonly string[];
-  /** About root's own credentials: moved after the admin identity when the run is signed with a root access key. */
-  aboutRoot?: true;
+  /** Deleting what a run signed with a root access key is signed with: that run takes this step last. */
+  endsRootKeySession?: true;
   flags: F;
   /**
    * The IAM permissions it needs: `status` what its check reads in `status`, `wizard` what the

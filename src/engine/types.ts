@@ -69,7 +69,7 @@ export interface StepContext<I extends Inputs = Inputs> extends CheckContext {
 }
 
 /** What the manifest row gives a step (see StepRow); the step's own file gives the rest. */
-export type RowFields = 'id' | 'title' | 'required' | 'inStatus' | 'needs' | 'aboutRoot' | 'flags';
+export type RowFields = 'id' | 'title' | 'required' | 'inStatus' | 'needs' | 'endsRootKeySession' | 'flags';
 
 interface StepBase {
   /** Part of the interface: status JSON, docs and tests name steps by id. */
@@ -82,7 +82,7 @@ interface StepBase {
   required: boolean;
   inStatus: boolean;
   needs?: readonly string[];
-  aboutRoot?: true;
+  endsRootKeySession?: true;
   flags?: Flags;
   check(ctx: CheckContext): Promise<CheckResult>;
   /**

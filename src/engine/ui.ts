@@ -19,10 +19,13 @@ export interface UI {
   stepResult(step: Step, result: CheckResult, when: 'before' | 'after'): void;
   checklist(step: Step, list: Checklist): void;
   plan(step: Step, plan: Plan, dryRun: boolean): void;
-  progress(message: string): void;
+  /** An action of a plan starts: the interface shows it running, then done (✔) or failed (✖, with why). */
+  action(title: string): ActionProgress;
   /** Says what the run is waiting for (a spinner at a terminal) until the returned function is called. */
   busy(message: string): () => void;
   note(note: Note): void;
+  /** A call to AWS is being tried again (a retry, an outage): `notice` says which and why. */
+  retrying(notice: string): void;
   /** Shows a secret once (a generated password); the caller asks for confirmation separately. */
   showSecret(label: string, value: string): void;
   /**
@@ -37,6 +40,17 @@ export interface UI {
   summary(reports: StepReport[], dryRun: boolean): void;
 }
 
+export interface ActionProgress {
+  done(): void;
+  /** `reason` in one line (AWS's error, "stopped"). */
+  failed(reason: string): void;
+}
+
+/**
+ * Every string given to the interface (a note, a detail, a checklist, a question) is plain text,
+ * one paragraph: the interface makes it printable (control characters shown escaped) and lays it
+ * out, so text from AWS can be passed as it is and never carries escapes or line breaks of its own.
+ */
 export interface Note {
   level: 'info' | 'warn' | 'success';
   text: string;

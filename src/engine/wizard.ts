@@ -1,5 +1,5 @@
 import type { AccountReader } from '../aws/account-reader.js';
-import { isAbort } from '../aws/aws-error.js';
+import { describeAwsError, isAbort } from '../aws/aws-error.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Identity } from '../aws/identity.js';
 import type { Clock } from '../clock.js';
@@ -23,7 +23,6 @@ import type {
   StepReport,
 } from './types.js';
 import { StoppedError } from '../errors.js';
-import { commandLine } from '../invocation.js';
 import type { UI } from './ui.js';
 
 export interface WizardOptions {
@@ -70,7 +69,34 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
   const run: RunState = { adminUser: o.adminUser, adminVia: o.adminVia };
   o.ui.intro(o.identity, introNotes(o.identity));
   const reports: StepReport[] = [];
+  const current: CurrentStep = { done: [], left: [] };
+  try {
+    await walk(o, run, reports, current);
+  } catch (error) {
+    // Whatever ends a run early (Ctrl-C, AWS refusing a write) is told with what this run did and
+    // what a re-run will finish, on the main screen, before the error itself is reported.
+    if (current.step) o.ui.note({ level: 'warn', text: unfinishedText(reports, o.steps, current) });
+    throw error;
+  }
+  o.ui.summary(reports, o.dryRun);
+  const open = openReports(reports);
+  o.console.practice?.tell({
+    kind: 'finished',
+    summary: open.length === 0 ? 'Root is locked away.' : `Still open: ${open.map((r) => r.step.id).join(', ')}.`,
+  });
+  return reports;
+}
+
+/** The step a run is in, and of its plan the actions done and those left. */
+interface CurrentStep {
+  step?: Step;
+  done: string[];
+  left: string[];
+}
+
+async function walk(o: WizardOptions, run: RunState, reports: StepReport[], current: CurrentStep) {
   for (const [index, step] of o.steps.entries()) {
+    Object.assign(current, { step, done: [], left: [] });
     o.ui.stepStart(step, index, o.steps.length);
     // Left out means left out: not even its check runs (an advisory check's read may be what fails).
     if (o.skip?.includes(step.id)) {
@@ -91,27 +117,21 @@ export async function runWizard(o: WizardOptions): Promise<StepReport[]> {
       reports.push(blocked(o, step, `comes after ${missing}, which was skipped`));
       continue;
     }
-    reports.push(await runChecked(o, run, step, before, { reports, rest: o.steps.slice(index) }));
+    reports.push(await runChecked(o, run, step, before, current));
   }
-  o.ui.summary(reports, o.dryRun);
-  const open = openReports(reports);
-  o.console.practice?.tell({
-    kind: 'finished',
-    summary: open.length === 0 ? 'Root is locked away.' : `Still open: ${open.map((r) => r.step.id).join(', ')}.`,
-  });
-  return reports;
+  current.step = undefined;
 }
 
 /**
  * A step whose check was just made (`before`): shows it, then does what is left, by the step's
  * kind. `owner` is the step whose flags a part answers to (the step itself, unless it is a part).
  */
-async function runChecked(o: WizardOptions, run: RunState, step: Step, before: CheckResult, soFar: RunSoFar, owner: Step = step): Promise<StepReport> {
+async function runChecked(o: WizardOptions, run: RunState, step: Step, before: CheckResult, current: CurrentStep, owner: Step = step): Promise<StepReport> {
   o.ui.stepResult(step, before, 'before');
   if (!step.required && before.status === 'unknown') return { step, result: before, outcome: 'unknown' };
   if (step.kind === 'advisory') return runAdvisoryStep(o, run, step, before);
   if (isSettled(before)) return { step, result: before, outcome: before.status === 'pass' ? 'already-done' : 'not-applicable' };
-  return step.kind === 'console' ? runConsoleWay(o, run, step, step, before) : runAutomatedStep(o, run, step, before, soFar, owner);
+  return step.kind === 'console' ? runConsoleWay(o, run, step, step, before) : runAutomatedStep(o, run, step, before, current, owner);
 }
 
 function blocked(o: WizardOptions, step: Step, detail: string): StepReport {
@@ -190,18 +210,12 @@ async function runConsoleWay(
   return { step, result: polled.result, outcome: 'done' };
 }
 
-/** Where a run stands when a step is applied: the reports so far, and this step and those after it. */
-interface RunSoFar {
-  reports: StepReport[];
-  rest: Step[];
-}
-
 async function runAutomatedStep(
   o: WizardOptions,
   run: RunState,
   step: AutomatedStep,
   before: CheckResult,
-  soFar: RunSoFar,
+  current: CurrentStep,
   owner: Step = step,
 ): Promise<StepReport> {
   // An optional step is offered, not imposed: saying no leaves the run as complete as it was.
@@ -214,26 +228,27 @@ async function runAutomatedStep(
     return { step, result: before, outcome: 'skipped' };
   }
   if (plan.inConsole) return runConsoleWay(o, run, step, plan.inConsole, before);
-  if (plan.parts) return runParts(o, run, step, plan.parts, before, soFar);
+  if (plan.parts) return runParts(o, run, step, plan.parts, before, current);
   o.ui.plan(step, plan, o.dryRun);
   if (o.dryRun) return { step, result: before, outcome: 'planned' };
   if (plan.actions.length > 0) {
     const go = await o.ui.confirm({ key: `apply-${step.id}`, message: 'Go ahead with these changes?', default: true });
-    if (!go) return { step, result: before, outcome: 'declined' };
-    const done: string[] = [];
-    try {
-      let previous: unknown;
-      for (const action of plan.actions) {
-        o.ui.progress(action.title);
+    if (!go) {
+      if (step.required) o.ui.note({ level: 'warn', text: `Nothing changed: "${step.title}" stays open, and the next run offers it again.` });
+      return { step, result: before, outcome: 'declined' };
+    }
+    current.left = plan.actions.map((a) => a.title);
+    let previous: unknown;
+    for (const action of plan.actions) {
+      const shown = o.ui.action(action.title);
+      try {
         previous = await action.run(stepContext(o, run, owner), previous);
-        done.push(action.title);
+      } catch (error) {
+        shown.failed(error instanceof StoppedError || isAbort(error) ? 'stopped' : describeAwsError(error));
+        throw error;
       }
-    } catch (error) {
-      // AWS can still refuse what no local rule can know (an alias another account holds): say
-      // what this run did and did not, and how to finish, before the error itself is reported.
-      const left = plan.actions.slice(done.length).map((a) => a.title);
-      if (!(error instanceof StoppedError) && !isAbort(error)) o.ui.note({ level: 'warn', text: unfinishedText(soFar, done, left) });
-      throw error;
+      shown.done();
+      current.done.push(current.left.shift()!);
     }
   }
   const after = await verifyAfterWrites(o, run, step);
@@ -247,11 +262,11 @@ async function runAutomatedStep(
  * open with that outcome (pending, declined, planned in a dry run, ...); after the last, the step's
  * own check decides.
  */
-async function runParts(o: WizardOptions, run: RunState, step: AutomatedStep, parts: Step[], before: CheckResult, soFar: RunSoFar): Promise<StepReport> {
+async function runParts(o: WizardOptions, run: RunState, step: AutomatedStep, parts: Step[], before: CheckResult, current: CurrentStep): Promise<StepReport> {
   for (const [index, part] of parts.entries()) {
     o.ui.note({ level: 'info', text: `Part ${index + 1} of ${parts.length}: ${part.title}. ${part.why}` });
     const checked = await runCheck(part, checkContext(o, run), !part.required);
-    const report = await runChecked(o, run, part, checked, soFar, step);
+    const report = await runChecked(o, run, part, checked, current, step);
     if (!isSettledReport(report) && report.outcome !== 'advised') return { step, result: before, outcome: report.outcome };
   }
   const after = await verifyAfterWrites(o, run, step);
@@ -259,16 +274,17 @@ async function runParts(o: WizardOptions, run: RunState, step: AutomatedStep, pa
   return { step, result: after, outcome: isSettled(after) ? 'done' : 'pending' };
 }
 
-/** "Stopped at account-alias. Done: ... Not done: ... Run again ...": one paragraph. */
-function unfinishedText({ reports, rest }: RunSoFar, done: string[], left: string[]): string {
+/** "Stopped at admin-user. Done in this run: ... A re-run finishes ...": one paragraph. */
+function unfinishedText(reports: StepReport[], steps: Step[], { step, done, left }: CurrentStep): string {
   const changed = reports.filter((r) => r.outcome === 'done').map((r) => r.step.id);
-  const open = reports.filter((r) => !isSettledReport(r) && r.outcome !== 'planned').map((r) => r.step.id);
-  const current = rest[0]!.id;
+  const unsettled = [...reports.filter((r) => !isSettledReport(r) && r.outcome !== 'planned').map((r) => r.step), ...steps.slice(steps.indexOf(step!))];
+  const required = unsettled.filter((s) => s.required).map((s) => s.id);
+  const optional = unsettled.filter((s) => !s.required).map((s) => s.id);
+  const partly = done.length > 0 || left.length > 0 ? ` Of ${step!.id}, done: ${done.join('; ') || 'nothing'}; not done: ${left.join('; ')}.` : '';
   return (
-    `Stopped at ${current} (the reason follows). Done in this run: ${changed.join(', ') || 'nothing'}. ` +
-    `Of ${current}, done: ${done.join('; ') || 'nothing'}; not done: ${left.join('; ')}. ` +
-    `Not done: ${[...open, ...rest.map((s) => s.id)].join(', ')}. ` +
-    `Run "${commandLine()}" again to finish: every step is checked again, what is done is kept, and the rest is offered.`
+    `Stopped at ${step!.id}. Done in this run: ${changed.join(', ') || 'nothing'}.${partly} ` +
+    `A re-run checks every step again, keeps what is done and finishes ${required.join(', ') || 'nothing required'}` +
+    `${optional.length > 0 ? `; it offers ${optional.join(', ')} too (optional)` : ''}.`
   );
 }
 

@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import { accountIdSchema, parentIdSchema, parseCommandLine, profileSchema, regionSchema } from '../inputs.js';
+import { helpLayout } from '../ui/help-layout.js';
+import { lines } from '../ui/layout.js';
 
 
 /** Requests to AWS in flight at once. AssumeRoot is rate-limited per organization: more is not faster for long. */
@@ -97,34 +99,40 @@ export function parseOrgOptions(argv: string[]): OrgOptions {
   return parseCommandLine(argv, OPTIONS, schema, (command) => `"org ${command}"`).checked;
 }
 
-export const ORG_HELP = `aws-root-lockdown org: lock away every member account's root, from the management account.
-
-Usage
-  aws-root-lockdown org [options]                 turn on centralized root access, audit the members'
-                                                  root users, and remove their root credentials (asks first)
-  aws-root-lockdown org status [--json|--csv]     every member's root posture: locked, open or unknown (read-only)
-  aws-root-lockdown org break-glass --account ID  let one member's root recover its password by email,
-                                                  for a task only root can do (asks first)
-
-Run it as an IAM user or role (not root: root cannot call sts:AssumeRoot) in the organization's
-management account, or in IAM's delegated administrator account.
-
-Options
-  --accounts ID,…       only these member accounts (repeatable)
-  --ou ID               only the accounts under this organizational unit, at any depth (ou-… or r-…)
-  --account ID          with break-glass: the member account to open
-  --concurrency N       at most N requests to AWS at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY})
-  --delegated-admin ID  register this member account as IAM's delegated administrator
-  -y, --yes             no questions: accept every confirmation; removes root credentials only with
-                        --accounts or --ou (never every account by default)
-  --dry-run             show what would change, change nothing
-  --json / --csv        with status: one JSON object / CSV rows on stdout, one account at a time
-  --profile NAME / --region REGION   as for the single-account wizard
-  --practice            practise on a simulated organization on this computer
-  --debug               show stack traces
-  -h, --help            this text
-
-Exit codes
-  0 every member chosen is locked    1 some member is open or could not be read    2 bad usage
-  3 AWS could not be read or changed    4 no AWS credentials    130 stopped (Ctrl-C)
-`;
+/**
+ * `org --help` laid out for `width` columns (80 at most), the usage lines naming the program as
+ * `program` (how this run was started: `npm start --`, `npx …`).
+ */
+export function orgHelpText(width: number, program = 'aws-root-lockdown'): string {
+  const { usage, option, heading, text } = helpLayout(width, program, 50);
+  return `${lines(
+    heading("aws-root-lockdown org: lock away every member account's root, from the management account."),
+    '',
+    'Usage',
+    usage('org [options]', "turn on centralized root access, audit the members' root users, and remove their root credentials (asks first)"),
+    usage('org status [--json|--csv]', "every member's root posture: locked, open or unknown (read-only)"),
+    usage('org break-glass --account ID', "let one member's root recover its password by email, for a task only root can do (asks first)"),
+    '',
+    heading(
+      "Run it as an IAM user or role (not root: root cannot call sts:AssumeRoot) in the organization's management account, or in IAM's delegated administrator account.",
+    ),
+    '',
+    'Options',
+    option('--accounts ID,…', 'only these member accounts (repeatable)'),
+    option('--ou ID', 'only the accounts under this organizational unit, at any depth (ou-… or r-…)'),
+    option('--account ID', 'with break-glass: the member account to open'),
+    option('--concurrency N', `at most N requests to AWS at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY})`),
+    option('--delegated-admin ID', "register this member account as IAM's delegated administrator"),
+    option('-y, --yes', 'no questions: accept every confirmation; removes root credentials only with --accounts or --ou (never every account by default)'),
+    option('--dry-run', 'show what would change, change nothing'),
+    option('--json / --csv', 'with status: one JSON object / CSV rows on stdout, one account at a time'),
+    option('--profile NAME', 'as for the single-account wizard'),
+    option('--region REGION', 'as for the single-account wizard'),
+    option('--practice', 'practise on a simulated organization on this computer'),
+    option('--debug', 'show stack traces'),
+    option('-h, --help', 'this text'),
+    '',
+    'Exit codes',
+    text('0 every member chosen is locked · 1 some member is open or could not be read · 2 bad usage · 3 AWS could not be read or changed · 4 no AWS credentials · 130 stopped (Ctrl-C)'),
+  ).value}\n`;
+}

@@ -17,7 +17,7 @@ export type OutputFormat = 'plain' | 'json' | 'csv';
 export function sinkFor(io: IO, format: OutputFormat, total: number, phase: string): ReportSink {
   if (format === 'json') return new JsonSink(io.stdout);
   if (format === 'csv') return new CsvSink(io.stdout);
-  return io.isTTY.stdout && io.isTTY.stderr ? new TerminalSink(io.stdout, io.stderr, total, phase) : new PlainSink(io.stdout);
+  return io.isTTY.stdout && io.isTTY.stderr ? new TerminalSink(io.stdout, io.stderr, io.columns, total, phase) : new PlainSink(io.stdout);
 }
 
 /** A sink with the tally kept alongside: what the run reports at its end and decides its exit code by. */

@@ -7,10 +7,12 @@ import type { RunContext } from '../commands/context.js';
 import { mfaCodeProvider } from '../commands/session.js';
 import { UsageError } from '../errors.js';
 import { sameAccountFlags, useInvocation } from '../invocation.js';
-import { useColour } from '../ui/render.js';
+import { t, useColour } from '../ui/text.js';
+import { count } from '../wording.js';
+import { sayer } from './say.js';
 import { singleAccountCommand } from './commands.js';
 import { EXIT } from '../exit-codes.js';
-import { ORG_HELP, parseOrgOptions, type OrgOptions } from './args.js';
+import { orgHelpText, parseOrgOptions, type OrgOptions } from './args.js';
 import { breakGlass } from './break-glass.js';
 import { orgClients } from './clients.js';
 import type { OrgContext } from './context.js';
@@ -42,7 +44,7 @@ export async function runOrg(argv: string[], context: OrgRunContext): Promise<nu
   const options = parseOrgOptions(argv);
   if (options.help) {
     // The usage lines name the program the way this run started it (`npm start -- org status`).
-    context.io.stdout.write(ORG_HELP.replaceAll('\n  aws-root-lockdown ', `\n  ${(context.launcher ?? ['aws-root-lockdown']).join(' ')} `));
+    context.io.stdout.write(orgHelpText(context.io.columns(), (context.launcher ?? ['aws-root-lockdown']).join(' ')));
     return EXIT.ok;
   }
   if (options.command !== 'status' && !context.io.canPrompt && !options.yes && !options['dry-run']) {
@@ -61,7 +63,7 @@ async function runPractice(options: OrgOptions, context: OrgRunContext): Promise
   // The practice organization is new every run: the learner's kept practice account is not touched.
   const practice = await startPractice({ inMemory: true });
   try {
-    context.io.stderr.write(`${PRACTICE_NOTE}\n`);
+    sayer(context.io, 'stderr')(PRACTICE_NOTE);
     return await runWith(options, context, { ...practice.clientOptions, credentials: practice.server.orgAdminCredentials });
   } finally {
     await practice.close();
@@ -75,6 +77,8 @@ async function runPractice(options: OrgOptions, context: OrgRunContext): Promise
  */
 export async function runWith(options: OrgOptions, context: OrgRunContext, clientOptions: ClientOptions): Promise<number> {
   const { io } = context;
+  const say = sayer(io);
+  const warn = sayer(io, 'stderr');
   useColour(io.color);
   // Every command printed from here on runs the org command again, started the same way, on the same account.
   useInvocation({ launcher: [...(context.launcher ?? ['aws-root-lockdown']), 'org'], sameAccount: sameAccountFlags(options) });
@@ -91,11 +95,11 @@ export async function runWith(options: OrgOptions, context: OrgRunContext, clien
   const { aws, identity } = connected;
   try {
     if (identity.isRoot) {
-      io.stderr.write(`${ROOT_CANNOT_ASSUME_ROOT} ${singleAccountCommand()}.\n`);
+      warn(t`${ROOT_CANNOT_ASSUME_ROOT}\n  $ ${singleAccountCommand()}`);
       return EXIT.usage;
     }
     if (!identity.hasRootCredentials) {
-      io.stdout.write(`Not applicable: accounts in the ${identity.partition} partition have no root user credentials to lock away.\n`);
+      say(`Not applicable: accounts in the ${identity.partition} partition have no root user credentials to lock away.`);
       return EXIT.ok;
     }
     const ctx: OrgContext = {
@@ -108,11 +112,11 @@ export async function runWith(options: OrgOptions, context: OrgRunContext, clien
       io,
     };
     const code = await dispatch(options, ctx, context);
-    if (retried > 0) io.stderr.write(`(AWS throttled or dropped ${retried} request${retried === 1 ? '' : 's'} along the way; each was tried again.)\n`);
+    if (retried > 0) warn(`(AWS throttled or dropped ${count(retried, 'request')} along the way; each was tried again.)`);
     return code;
   } catch (error) {
     if (!(error instanceof OrgStateError)) throw error;
-    io.stderr.write(`aws-root-lockdown org: ${error.message}\n`);
+    warn(`aws-root-lockdown org: ${error.message}`);
     return EXIT.aws;
   } finally {
     for (const client of Object.values(aws)) client.destroy();

@@ -7,7 +7,6 @@ import {
   type Account,
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
-import { printable } from './printable.js';
 
 /** A member of the organization, as ListAccounts describes it. */
 export interface Member {
@@ -42,8 +41,8 @@ const PAGE = 20;
 
 const toMember = (a: Account): Member => ({
   id: a.Id ?? '',
-  name: printable(a.Name ?? ''),
-  email: printable(a.Email ?? ''),
+  name: a.Name ?? '',
+  email: a.Email ?? '',
   state: a.State,
 });
 
@@ -103,8 +102,8 @@ export async function unitTree(organizations: OrganizationsClient, signal: Abort
   const tree: OrgUnit[] = [];
   const walk = async (id: string, path: string) => {
     tree.push({ id, path });
-    for (const unit of await childUnits(organizations, id, signal)) await walk(unit.Id ?? '', `${path} / ${printable(unit.Name ?? unit.Id ?? '')}`);
+    for (const unit of await childUnits(organizations, id, signal)) await walk(unit.Id ?? '', `${path} / ${unit.Name ?? unit.Id ?? ''}`);
   };
-  for (const root of roots) await walk(root.Id ?? '', printable(root.Name ?? 'Root'));
+  for (const root of roots) await walk(root.Id ?? '', root.Name ?? 'Root');
   return tree;
 }

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import kleur from 'kleur';
+import { indented, NO_WRAP, paragraph, widthOf } from '../ui/layout.js';
+import { join, printable, style, t, Text, type Printable } from '../ui/text.js';
 import type { CentralRootAccess } from './central-root-access.js';
 import type { MemberReport, Tally, Verdict } from './member-report.js';
 
@@ -21,48 +22,63 @@ export interface ReportSink {
   close?(): void;
 }
 
-const VERDICT_COLOUR: Record<Verdict, (text: string) => string> = {
-  locked: kleur.green,
-  open: kleur.yellow,
-  unknown: kleur.red,
-  'not-applicable': kleur.gray,
+const VERDICT_COLOUR: Record<Verdict, (text: Printable) => Text> = {
+  locked: style.green,
+  open: style.yellow,
+  unknown: style.red,
+  'not-applicable': style.gray,
 };
 
-const pad = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+/** An account's name in its column: cut with … where longer, padded where shorter (as the terminal measures it). */
+function pad(name: string, width: number): Text {
+  let text = Text.of(name);
+  if (widthOf(text) > width) {
+    let cut = printable(name);
+    while (widthOf(`${cut}…`) > width) cut = cut.slice(0, -1);
+    text = Text.ours(`${cut}…`);
+  }
+  return Text.ours(text.value + ' '.repeat(Math.max(0, width - widthOf(text))));
+}
 
-/** One account on one line: id, name, verdict, and what remains, what was removed, or why. */
-export function accountLine(r: MemberReport): string {
+/**
+ * One account: id, name, verdict, and what remains, what was removed, or why; at a terminal
+ * `width` columns wide the last wraps inside its own column.
+ */
+export function accountLine(r: MemberReport, width = NO_WRAP): Text {
   const detail = r.removed?.length && r.verdict === 'locked' ? `removed ${r.removed.join(', ')}` : r.detail;
-  return `  ${r.id}  ${pad(r.name, 16)}  ${VERDICT_COLOUR[r.verdict](pad(r.verdict === 'not-applicable' ? 'n/a' : r.verdict, 7))}  ${detail}`;
+  const verdict = VERDICT_COLOUR[r.verdict]((r.verdict === 'not-applicable' ? 'n/a' : r.verdict).padEnd(7));
+  return paragraph(width, t`  ${r.id}  ${pad(r.name, 16)}  ${verdict}  `, detail);
 }
 
-export function tallyLine(t: Tally): string {
-  const parts = [kleur.green(`${t.locked} locked`), kleur.yellow(`${t.open} open`), kleur.red(`${t.unknown} unknown`)];
-  if (t.notApplicable) parts.push(kleur.gray(`${t.notApplicable} not applicable`));
-  return parts.join(' · ');
+export function tallyLine(tally: Tally): Text {
+  const parts = [style.green(`${tally.locked} locked`), style.yellow(`${tally.open} open`), style.red(`${tally.unknown} unknown`)];
+  if (tally.notApplicable) parts.push(style.gray(`${tally.notApplicable} not applicable`));
+  return join(parts, ' · ');
 }
 
-const onOff = (on: boolean) => (on ? kleur.green('on') : kleur.yellow('off'));
+const onOff = (on: boolean) => (on ? style.green('on') : style.yellow('off'));
 
-export function headerLines(h: RunHeader): string[] {
+/** Who and what the run is about, wrapped to `width`. */
+export function headerLines(h: RunHeader, width = NO_WRAP): Text {
   const c = h.centralRootAccess;
-  return [
-    `Organization ${kleur.bold(h.organizationId)} · management account ${h.managementAccountId} · signed in as ${h.callerArn}`,
-    `Centralized root access: trusted access for IAM ${onOff(c.trustedAccess)}, root credentials management ${onOff(c.rootCredentialsManagement)}, root sessions ${onOff(c.rootSessions)}`,
-  ];
+  return indented(
+    width,
+    t`Organization ${style.bold(h.organizationId)} · management account ${h.managementAccountId} · signed in as ${h.callerArn}
+Centralized root access: trusted access for IAM ${onOff(c.trustedAccess)}, root credentials management ${onOff(c.rootCredentialsManagement)}, root sessions ${onOff(c.rootSessions)}`,
+  );
 }
 
-/** For pipes and logs: the header, one line per account as it is known, the tally. */
+/** For pipes and logs: the header, one line per account as it is known, the tally; each line whole. */
 export class PlainSink implements ReportSink {
   constructor(private readonly out: NodeJS.WritableStream) {}
   start(h?: RunHeader) {
-    if (h) this.out.write(`${headerLines(h).join('\n')}\n`);
+    if (h) this.out.write(`${headerLines(h).value}\n`);
   }
   account(r: MemberReport) {
-    this.out.write(`${accountLine(r)}\n`);
+    this.out.write(`${accountLine(r).value}\n`);
   }
-  end(t: Tally) {
-    this.out.write(`${tallyLine(t)}\n`);
+  end(tally: Tally) {
+    this.out.write(`${tallyLine(tally).value}\n`);
   }
 }
 
@@ -92,7 +108,8 @@ const CSV_COLUMNS = ['account_id', 'account_name', 'state', 'verdict', 'password
 
 /**
  * CSV rows (RFC 4180, by csv-stringify) with a header, one per account as it is known. Cells a
- * spreadsheet would run as a formula (=, +, -, @ first) are escaped.
+ * spreadsheet would run as a formula (=, +, -, @ first) are escaped, and text from AWS is made
+ * printable (src/ui/text.ts) as for a terminal, where CSV is often read; JSON alone stays exact.
  */
 export class CsvSink implements ReportSink {
   constructor(private readonly out: NodeJS.WritableStream) {}
@@ -106,7 +123,7 @@ export class CsvSink implements ReportSink {
     const root = r.root;
     this.row([
       r.id,
-      r.name,
+      printable(r.name),
       r.state ?? '',
       r.verdict,
       root ? (root.password ? 'yes' : 'no') : '',
@@ -114,7 +131,7 @@ export class CsvSink implements ReportSink {
       root ? root.mfaDevices.length : '',
       root ? root.signingCertificates.length : '',
       (r.removed ?? []).join('; '),
-      r.detail,
+      printable(r.detail),
     ]);
   }
   end() {}

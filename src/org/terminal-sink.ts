@@ -18,6 +18,8 @@ export class TerminalSink implements ReportSink {
   constructor(
     private readonly out: NodeJS.WritableStream,
     err: NodeJS.WritableStream,
+    /** The window's width now, for the table. */
+    private readonly columns: () => number,
     private readonly total: number,
     phase: string,
   ) {
@@ -36,7 +38,7 @@ export class TerminalSink implements ReportSink {
   }
 
   start(h?: RunHeader) {
-    if (h) this.out.write(`${headerLines(h).join('\n')}\n`);
+    if (h) this.out.write(`${headerLines(h, this.columns()).value}\n`);
     this.bar.start(this.total, 0, this.tally);
     this.started = true;
   }
@@ -50,7 +52,7 @@ export class TerminalSink implements ReportSink {
   end(t: Tally) {
     this.close();
     const sorted = [...this.reports].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) || a.id.localeCompare(b.id));
-    this.out.write(`${sorted.map(accountLine).join('\n')}\n${tallyLine(t)}\n`);
+    this.out.write(`${[...sorted.map((r) => accountLine(r, this.columns())), tallyLine(t)].map((line) => line.value).join('\n')}\n`);
   }
 
   /** Takes the bar off the screen and shows the cursor again (also when the run is stopped). */

@@ -1,5 +1,5 @@
-import kleur from 'kleur';
 import { EXIT } from '../exit-codes.js';
+import { style, t } from '../ui/text.js';
 import { accountIdSchema, validatorFor } from '../inputs.js';
 import {
   iamDelegatedAdministrators,
@@ -17,6 +17,7 @@ import { promptsFor, type Prompts } from './prompts.js';
 import { removalsFor } from './removal.js';
 import { headerLines } from './report-sinks.js';
 import { assumeRootCli } from './root-session.js';
+import { sayer, type Say } from './say.js';
 import { rootSessionsOff } from './status.js';
 import { singleAccountCommand } from './commands.js';
 import { choose, survey, type Selection, type Survey } from './survey.js';
@@ -33,8 +34,6 @@ export interface WizardChoices {
   wizardArgv: string[];
 }
 
-type Say = (text?: string) => void;
-
 /**
  * The org wizard: turn centralized root access on (each switch asked, with its CLI equivalent),
  * optionally register IAM's delegated administrator, choose members, audit their roots, show the
@@ -42,15 +41,15 @@ type Say = (text?: string) => void;
  * re-run (after a failure, Ctrl-C or a kill) does only what is left.
  */
 export async function orgWizard(ctx: OrgContext, context: OrgRunContext, choices: WizardChoices): Promise<number> {
-  const say: Say = (text = '') => void ctx.io.stdout.write(`${text}\n`);
+  const say = sayer(ctx.io);
   const prompts = await promptsFor(context, choices.yes);
-  say(kleur.bold('aws-root-lockdown org') + kleur.gray(" · lock away every member account's root"));
+  say(t`${style.bold('aws-root-lockdown org')}${style.gray(" · lock away every member account's root")}`);
   const found = await survey(ctx.clients, ctx.identity, ctx.signal);
-  headerLines(found.header).forEach((line) => say(line));
+  say(headerLines(found.header));
   say(
     found.isManagement
-      ? kleur.gray('  You are in the management account.')
-      : kleur.gray("  You are not in the management account: only it can turn features on; IAM's delegated administrator can audit and remove."),
+      ? style.gray('  You are in the management account.')
+      : style.gray("  You are not in the management account: only it can turn features on; IAM's delegated administrator can audit and remove."),
   );
 
   const access = await turnOn(ctx, found, prompts, say, choices.dryRun);
@@ -61,11 +60,11 @@ export async function orgWizard(ctx: OrgContext, context: OrgRunContext, choices
   const chosen = await choose(ctx.clients, found.organization, selection, ctx.signal);
   const sweep: SweepContext = { ...ctx, managementAccountId: found.organization.managementAccountId };
   if (!access.rootSessions) {
-    say(kleur.yellow(`! ${choices.dryRun ? 'Root sessions are off (a real run turns them on first), so members cannot be audited in a dry run.' : rootSessionsOff()}`));
+    say(style.yellow(`! ${choices.dryRun ? 'Root sessions are off (a real run turns them on first), so members cannot be audited in a dry run.' : rootSessionsOff()}`));
     return EXIT.open;
   }
 
-  say(`\n${kleur.bold(`The root user of each of ${chosen.length} accounts`)}`);
+  say(t`\n${style.bold(`The root user of each of ${chosen.length} accounts`)}`);
   const audit = new Reporting(sinkFor(ctx.io, 'plain', chosen.length, 'Auditing'), true);
   try {
     audit.start();
@@ -80,7 +79,7 @@ export async function orgWizard(ctx: OrgContext, context: OrgRunContext, choices
   if (open.length > 0) {
     showPlan(ctx, open, access, say);
     if (choices.dryRun) {
-      say('\nDry run: nothing was changed.');
+      say(t`\nDry run: nothing was changed.`);
       return EXIT.open;
     }
     const go = await prompts.confirm({ key: 'remove', message: `Remove these root credentials from ${open.length} account${open.length === 1 ? '' : 's'}?`, default: false });
@@ -88,7 +87,7 @@ export async function orgWizard(ctx: OrgContext, context: OrgRunContext, choices
       say('Nothing removed. Run it again when you are ready.');
       return EXIT.open;
     }
-    say(`\n${kleur.bold('Removing')}`);
+    say(t`\n${style.bold('Removing')}`);
     const removal = new Reporting(sinkFor(ctx.io, 'plain', open.length, 'Removing'), true);
     try {
       removal.start();
@@ -100,7 +99,7 @@ export async function orgWizard(ctx: OrgContext, context: OrgRunContext, choices
     }
     settled = settled && removal.ok;
   } else {
-    say(kleur.green('\nNo member chosen has root credentials left to remove.'));
+    say(t`\n${style.green('No member chosen has root credentials left to remove.')}`);
   }
 
   const managementCode = await handOverManagementAccount(found, chosen, prompts, context, say, choices);
@@ -109,33 +108,33 @@ export async function orgWizard(ctx: OrgContext, context: OrgRunContext, choices
 
 /** Each switch of centralized root access that is off: why, the CLI equivalent, a question, the call. Then reads the state again. */
 async function turnOn(ctx: OrgContext, found: Survey, prompts: Prompts, say: Say, dryRun: boolean): Promise<CentralRootAccess> {
-  say(`\n${kleur.bold('Centralized root access')}`);
+  say(t`\n${style.bold('Centralized root access')}`);
   const state = { ...found.access };
   let changed = false;
   for (const item of SWITCHES) {
     if (state[item.key]) {
-      say(`  ${kleur.green('✔')} ${item.title}: on`);
+      say(t`  ${style.green('✔')} ${item.title}: on`);
       continue;
     }
-    say(`  ${kleur.yellow('•')} ${item.title}: off. It ${item.why}.`);
+    say(t`  ${style.yellow('•')} ${item.title}: off. It ${item.why}.`);
     if (!found.isManagement) {
-      say(kleur.gray('      Only the management account can turn it on.'));
+      say(style.gray('      Only the management account can turn it on.'));
       continue;
     }
     if (item.key !== 'trustedAccess' && !state.trustedAccess) {
-      say(kleur.gray('      It needs trusted access for IAM first.'));
+      say(style.gray('      It needs trusted access for IAM first.'));
       continue;
     }
-    say(kleur.gray(`      $ ${item.cli}`));
+    say(style.gray(`      $ ${item.cli}`));
     if (dryRun) continue;
     if (!(await prompts.confirm({ key: item.key, message: `Turn on ${item.title.charAt(0).toLowerCase()}${item.title.slice(1)}?`, default: true }))) {
-      say(kleur.gray('      Left off.'));
+      say(style.gray('      Left off.'));
       continue;
     }
     await item.turnOn(ctx.clients, ctx.signal);
     state[item.key] = true;
     changed = true;
-    say(`  ${kleur.green('✔')} ${item.title}: on`);
+    say(t`  ${style.green('✔')} ${item.title}: on`);
   }
   // What IAM now reports is what counts, not what was asked for.
   return changed ? readCentralRootAccess(ctx.clients.iam, ctx.signal) : state;
@@ -145,13 +144,13 @@ async function turnOn(ctx: OrgContext, found: Survey, prompts: Prompts, say: Say
 async function offerDelegatedAdmin(ctx: OrgContext, organization: Organization, prompts: Prompts, say: Say, choices: WizardChoices) {
   const current = await iamDelegatedAdministrators(ctx.clients.organizations, ctx.signal);
   if (current.length > 0) {
-    say(`  ${kleur.green('✔')} IAM's delegated administrator: ${current.join(', ')}`);
+    say(t`  ${style.green('✔')} IAM's delegated administrator: ${current.join(', ')}`);
     if (!choices.delegatedAdmin || current.includes(choices.delegatedAdmin)) return;
   }
   let target = choices.delegatedAdmin;
   if (!target) {
     if (choices.yes) return;
-    say(kleur.gray("  (optional) A delegated administrator for IAM, such as a security account, can audit and remove members' root credentials without the management account."));
+    say(style.gray("  (optional) A delegated administrator for IAM, such as a security account, can audit and remove members' root credentials without the management account."));
     const want = await prompts.confirm({ key: 'offer-delegated-admin', message: "Register a delegated administrator for IAM? (optional)", default: false });
     if (!want) return;
     target = await prompts.text({
@@ -165,14 +164,14 @@ async function offerDelegatedAdmin(ctx: OrgContext, organization: Organization, 
       },
     });
   } else if (!organization.accounts.some((a) => a.id === target) || target === organization.managementAccountId) {
-    say(kleur.yellow(`  ! --delegated-admin ${target}: not a member account of ${organization.id}; not registered.`));
+    say(style.yellow(`  ! --delegated-admin ${target}: not a member account of ${organization.id}; not registered.`));
     return;
   }
-  say(kleur.gray(`      $ ${registerDelegatedAdministratorCli(target)}`));
+  say(style.gray(`      $ ${registerDelegatedAdministratorCli(target)}`));
   if (choices.dryRun) return;
   if (!(await prompts.confirm({ key: 'register', message: `Register ${target} as IAM's delegated administrator?`, default: true }))) return;
   await registerDelegatedAdministrator(ctx.clients.organizations, target, ctx.signal);
-  say(`  ${kleur.green('✔')} IAM's delegated administrator: ${target}`);
+  say(t`  ${style.green('✔')} IAM's delegated administrator: ${target}`);
 }
 
 /** At a terminal: every member, the accounts under an OU (from the tree), or accounts named. */
@@ -206,14 +205,14 @@ async function askSelection(ctx: OrgContext, organization: Organization, prompts
 }
 
 function showPlan(ctx: OrgContext, open: MemberReport[], access: CentralRootAccess, say: Say) {
-  say(`\n${kleur.bold(`Plan: remove the root credentials of ${open.length} member account${open.length === 1 ? '' : 's'}`)}`);
+  say(t`\n${style.bold(`Plan: remove the root credentials of ${open.length} member account${open.length === 1 ? '' : 's'}`)}`);
   say('  For each account, a root session for this task alone, then one call per credential:');
-  say(kleur.gray(`    $ ${assumeRootCli(ctx.partition, 'ACCOUNT', 'IAMDeleteRootUserCredentials')}`));
-  say(kleur.gray('    $ aws iam delete-login-profile · delete-access-key · delete-signing-certificate · deactivate-mfa-device'));
-  say(kleur.gray('      (and delete-virtual-mfa-device), signed with the session\'s credentials: no user name, so each acts on root'));
+  say(style.gray(`    $ ${assumeRootCli(ctx.partition, 'ACCOUNT', 'IAMDeleteRootUserCredentials')}`));
+  say(style.gray('    $ aws iam delete-login-profile · delete-access-key · delete-signing-certificate · deactivate-mfa-device'));
+  say(style.gray('      (and delete-virtual-mfa-device), signed with the session\'s credentials: no user name, so each acts on root'));
   for (const r of open) say(`  • ${r.id} ${r.name}: ${removalsFor(r.root!).map((x) => x.what).join(', ')}`);
   if (!access.rootCredentialsManagement) {
-    say(kleur.yellow('  ! Root credentials management is off: a member whose root credentials are removed can still recover a root password by email.'));
+    say(style.yellow('  ! Root credentials management is off: a member whose root credentials are removed can still recover a root password by email.'));
   }
 }
 
@@ -221,7 +220,7 @@ function showPlan(ctx: OrgContext, open: MemberReport[], access: CentralRootAcce
 async function handOverManagementAccount(found: Survey, chosen: { id: string }[], prompts: Prompts, context: OrgRunContext, say: Say, choices: WizardChoices): Promise<number> {
   const managementId = found.organization.managementAccountId;
   if (!chosen.some((m) => m.id === managementId)) return EXIT.ok;
-  say(`\n${kleur.bold(`The management account ${managementId}`)}: its root cannot be managed centrally.`);
+  say(t`\n${style.bold(`The management account ${managementId}`)}: its root cannot be managed centrally.`);
   if (!found.isManagement || choices.yes || choices.dryRun || !context.singleAccountWizard || !context.io.canPrompt) {
     say(`  Lock it with the single-account wizard: ${singleAccountCommand()}, signed in to ${managementId}.`);
     return EXIT.ok;

@@ -45,6 +45,26 @@ export const CONTACT_EMAIL = fieldRule({
 /** Account PutAlternateContact PhoneNumber. */
 export const CONTACT_PHONE = fieldRule({ service: 'account', member: 'PutAlternateContactRequest.PhoneNumber', what: 'phone numbers' });
 
+/**
+ * Every text a person types for this program: no character a terminal would obey rather than
+ * show. ECMA-48 (the standard terminals follow) makes ESC start a command (move the cursor, clear
+ * the screen, set the window title, with OSC 52 write the clipboard), BEL end one, and CR and LF
+ * move the cursor; Unicode's bidi controls (UAX #9) reorder what follows them. AWS's models allow
+ * them in a contact's name and, through \s, line breaks in its phone number and email; the
+ * account keeps them and every later reader's terminal would obey them. Only flags and questions
+ * apply this rule: the practice account takes what AWS takes.
+ */
+export const TERMINAL_CONTROLS: ExtraRule = {
+  source: 'aws-root-lockdown (ECMA-48 control functions; Unicode UAX #9 bidi controls)',
+  problem: (v) => {
+    const found = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u.exec(v)?.[0];
+    if (found === undefined) return undefined;
+    const name = { '\x1b': 'ESC', '\x07': 'BEL', '\n': 'a line break', '\r': 'a line break', '\t': 'a tab' }[found];
+    const code = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `has ${name ? `${name} (${code})` : code}, which a terminal would obey rather than show`;
+  },
+};
+
 /** The Budgets API reference for Subscriber: "the value of Address can't contain line breaks". */
 export const NO_LINE_BREAKS: ExtraRule = {
   source: 'AWS Budgets API reference, Subscriber.Address',

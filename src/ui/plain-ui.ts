@@ -1,8 +1,6 @@
 import type { ConfirmQuestion, SecretQuestion, SelectQuestion, TextQuestion, UI, Waiter } from '../engine/ui.js';
-import type { Step } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import type { IO } from '../io.js';
-import { explainText } from './render.js';
 import { TextOutput, type PracticeInfo } from './text-output.js';
 
 /**
@@ -12,6 +10,8 @@ import { TextOutput, type PracticeInfo } from './text-output.js';
  */
 export class PlainUI extends TextOutput implements UI {
   readonly interactive = false;
+  /** Nobody can press "?" here, so every step with something to do explains itself up front. */
+  protected readonly explainsUpFront = true;
 
   constructor(
     io: IO,
@@ -20,12 +20,6 @@ export class PlainUI extends TextOutput implements UI {
     practice?: PracticeInfo,
   ) {
     super(io, practice);
-  }
-
-  /** Nobody can press "?" here, so every step explains itself up front. */
-  override stepStart(step: Step, index: number, total: number) {
-    super.stepStart(step, index, total);
-    this.print(explainText(step));
   }
 
   async text(q: TextQuestion): Promise<string> {

@@ -1,94 +1,103 @@
-import kleur from 'kleur';
 import type { Identity } from '../aws/identity.js';
+import { isSettledReport } from '../engine/wizard.js';
 import type { Checklist, CheckResult, CheckStatus, Plan, Step, StepOutcome, StepReport } from '../engine/types.js';
 import type { Note } from '../engine/ui.js';
 import { commandLine } from '../invocation.js';
+import { count } from '../wording.js';
+import { command, lines, paragraph } from './layout.js';
+import { join, style, t, type Text } from './text.js';
 
-/** Text shared by every human-facing interface, coloured where the run's IO says so (useColour). */
+/**
+ * What the interfaces say, as Text laid out for a terminal `width` columns wide. Everything a step
+ * or AWS gave (details, notes, titles, names) arrives as plain strings and is made printable by
+ * the Text functions; nothing here writes.
+ */
 
-/** Colour is decided once, by the IO object (NO_COLOR, FORCE_COLOR, a terminal): every text here follows it. */
-export function useColour(on: boolean) {
-  kleur.enabled = on;
-}
-
-const MARKS: Record<CheckStatus, () => string> = {
-  pass: () => kleur.green('✔'),
-  fail: () => kleur.yellow('•'),
-  info: () => kleur.cyan('i'),
-  unknown: () => kleur.red('?'),
-  'not-applicable': () => kleur.gray('–'),
+const MARKS: Record<CheckStatus, () => Text> = {
+  pass: () => style.green('✔'),
+  fail: () => style.yellow('•'),
+  info: () => style.cyan('i'),
+  unknown: () => style.red('?'),
+  'not-applicable': () => style.gray('–'),
 };
 
-export function identityLine(identity: Identity): string {
-  const who = identity.isRoot ? kleur.bold('root') : identity.arn;
-  return `Account ${kleur.bold(identity.account)} (${identity.partition}) · signed in as ${who}`;
+export const identityLine = (identity: Pick<Identity, 'account' | 'partition' | 'arn' | 'isRoot'>, verb = 'signed in as'): Text =>
+  t`Account ${style.bold(identity.account)} (${identity.partition}) · ${verb} ${identity.isRoot ? style.bold('root') : identity.arn}`;
+
+const NOTE_MARKS = { warn: () => style.yellow('!'), success: () => style.green('✔'), info: () => style.cyan('i') };
+
+/** A note, its mark at the indent and its text hanging under itself. */
+export function noteText(note: Note, width: number, indent = 2): Text {
+  const paint = note.level === 'warn' ? style.yellow : note.level === 'success' ? style.green : (s: string) => t`${s}`;
+  return paragraph(width, t`${' '.repeat(indent)}${NOTE_MARKS[note.level]()} `, paint(note.text));
 }
 
-export function noteText(note: Note): string {
-  if (note.level === 'warn') return kleur.yellow(`! ${note.text}`);
-  if (note.level === 'success') return kleur.green(`✔ ${note.text}`);
-  return kleur.cyan(`i ${note.text}`);
+/** "[1/13] Turn on MFA for the root user (root-mfa)": a step's first line. */
+export const stepTitle = (step: Step, index: number, total: number): Text =>
+  t`${style.bold(`[${index + 1}/${total}] ${step.title}`)} ${style.gray(`(${step.id})`)}`;
+
+/** The step's title and, for a person at a terminal, why it matters (the plain interface explains it whole). */
+export function stepHeader(step: Step, index: number, total: number, width: number, withWhy: boolean): Text {
+  return lines('', paragraph(width, '', stepTitle(step, index, total), 2), withWhy && paragraph(width, '  ', style.gray(step.why)));
 }
 
-export function stepHeader(step: Step, index: number, total: number): string {
-  return `\n${kleur.bold(`[${index + 1}/${total}] ${step.title}`)} ${kleur.gray(`(${step.id})`)}\n  ${kleur.gray(step.why)}`;
-}
-
-export function resultLine(result: CheckResult, when: 'before' | 'after'): string {
-  const label =
-    result.status === 'pass'
-      ? when === 'before'
-        ? 'Already done'
-        : 'Done'
-      : result.status === 'not-applicable'
-        ? 'Not applicable'
-        : result.status === 'unknown'
-          ? 'Cannot tell'
-          : result.status === 'info'
-            ? 'Worth knowing'
-            : 'To do';
-  return `  ${MARKS[result.status]()} ${label}: ${result.detail}`;
-}
-
-export function checklistText(list: Checklist, where = 'the AWS console'): string {
-  const lines = [`  ${list.heading ?? `In ${where}`}` + (list.url ? ` (${kleur.underline(list.url)})` : '') + ':'];
-  list.items.forEach((item, i) => lines.push(`    ${i + 1}. ${item}`));
-  list.tips?.forEach((tip) => lines.push(kleur.gray(`  Tip: ${tip}`)));
-  return lines.join('\n');
-}
-
-export function planText(plan: Plan, dryRun: boolean): string {
-  const lines = [`  ${dryRun ? 'Would do' : 'Plan'}: ${plan.summary}`];
-  for (const action of plan.actions) {
-    lines.push(`    • ${action.title}`, kleur.gray(`        $ ${action.cli}`));
-  }
-  plan.notes?.forEach((note) => lines.push(kleur.gray(`  Note: ${note}`)));
-  return lines.join('\n');
-}
-
-const OUTCOME_TEXT: Record<StepOutcome, () => string> = {
-  'already-done': () => kleur.green('already done'),
-  done: () => kleur.green('done now'),
-  'not-applicable': () => kleur.gray('not applicable'),
-  pending: () => kleur.yellow('still to do'),
-  skipped: () => kleur.yellow('skipped for now'),
-  'timed-out': () => kleur.yellow('not seen before the wait ended'),
-  declined: () => kleur.yellow('declined'),
-  blocked: () => kleur.yellow('waiting on an earlier step'),
-  planned: () => kleur.cyan('planned (dry run)'),
-  advised: () => kleur.cyan('advice given'),
-  unknown: () => kleur.yellow('could not be checked'),
+const RESULT_LABEL: Record<CheckStatus, [before: string, after: string]> = {
+  pass: ['Already done', 'Done'],
+  'not-applicable': ['Not applicable', 'Not applicable'],
+  unknown: ['Cannot tell', 'Cannot tell'],
+  info: ['Worth knowing', 'Worth knowing'],
+  fail: ['To do', 'Still to do'],
 };
 
-export function explainText(step: Step): string {
+export function resultLine(result: CheckResult, when: 'before' | 'after', width: number): Text {
+  const label = RESULT_LABEL[result.status][when === 'before' ? 0 : 1];
+  return paragraph(width, t`  ${MARKS[result.status]()} `, t`${label}: ${result.detail}`);
+}
+
+/** A step found settled, on one line: the compact form a re-run shows for each required check. */
+export const settledLine = (step: Step, result: CheckResult, width: number): Text =>
+  paragraph(width, t`  ${MARKS[result.status]()} `, t`${step.title}: ${style.gray(result.detail)}`);
+
+/** The optional steps that needed nothing, in one line. */
+export function restLine(steps: Step[], width: number): Text {
+  return paragraph(width, t`  ${MARKS.pass()} `, t`Optional, nothing to do: ${style.gray(steps.map((s) => s.id).join(', '))}`);
+}
+
+export function checklistText(list: Checklist, where: string, width: number): Text {
+  return lines(
+    paragraph(width, '  ', t`${list.heading ?? `In ${where}`}:`),
+    list.url && t`    ${style.underline(list.url)}`,
+    ...list.items.map((item, i) => paragraph(width, `    ${i + 1}. `, item)),
+    ...(list.tips ?? []).map((tip) => paragraph(width, '  ', style.gray(t`Tip: ${tip}`), 7)),
+  );
+}
+
+export function planText(plan: Plan, dryRun: boolean, width: number): Text {
+  return lines(
+    paragraph(width, '  ', t`${dryRun ? 'Would do' : 'Plan'}: ${plan.summary}`),
+    ...plan.actions.flatMap((action) => [paragraph(width, '    • ', action.title), style.gray(command(8, action.cli))]),
+    ...(plan.notes ?? []).map((note) => paragraph(width, '  ', style.gray(t`Note: ${note}`), 8)),
+  );
+}
+
+/** An action of a plan: while it runs (…), once AWS took it (✔), or when it failed (✖ and why). */
+export function actionLine(title: string, state: 'running' | 'done' | 'failed', width: number, reason?: string): Text {
+  if (state === 'running') return paragraph(width, t`  ${style.gray('…')} `, style.gray(title));
+  if (state === 'done') return paragraph(width, t`  ${style.green('✔')} `, title);
+  return paragraph(width, t`  ${style.red('✖')} `, t`${title}: ${style.red(reason ?? 'failed')}`);
+}
+
+/** For learners: when it applies, the trap, and the command that checks it (with `why` where no header said it; titled where it stands apart). */
+export function explainText(step: Step, width: number, withWhy: boolean): Text {
   const { when, gotcha, cliCheck } = step.explain;
-  return [
-    kleur.bold(`  About: ${step.title}`),
-    `  Why: ${step.why}`,
-    `  When: ${when}`,
-    `  Watch out: ${gotcha}`,
-    `  Check it yourself: ${kleur.cyan(`$ ${cliCheck}`)}`,
-  ].join('\n');
+  return lines(
+    !withWhy && t`  ${style.bold(`About: ${step.title}`)}`,
+    withWhy && paragraph(width, '  Why: ', step.why),
+    paragraph(width, '  When: ', when),
+    paragraph(width, '  Watch out: ', gotcha),
+    '  Check it yourself:',
+    style.cyan(command(4, cliCheck)),
+  );
 }
 
 const GLOSSARY: [string, string][] = [
@@ -101,45 +110,80 @@ const GLOSSARY: [string, string][] = [
   ['partition', 'a separate copy of AWS: aws (most of the world), aws-cn (China), aws-us-gov (GovCloud); the second field of an ARN'],
 ];
 
-export function glossaryText(): string {
-  const width = Math.max(...GLOSSARY.map(([term]) => term.length));
-  return [kleur.bold('  Glossary'), ...GLOSSARY.map(([term, meaning]) => `  ${kleur.bold(term.padEnd(width))}  ${meaning}`)].join('\n');
+export function glossaryText(width: number): Text {
+  const termWidth = Math.max(...GLOSSARY.map(([term]) => term.length));
+  return lines(
+    t`  ${style.bold('Glossary')}`,
+    ...GLOSSARY.map(([term, meaning]) => paragraph(width, t`  ${style.bold(term.padEnd(termWidth))}  `, meaning)),
+  );
 }
 
 /** One line that says practice mode: on every screen of it, the secret screens included. */
-export const practiceTag = () => kleur.bgYellow().black().bold(' PRACTICE ') + kleur.bold(' A simulated AWS account on this computer. Nothing here touches AWS.');
+export const practiceTag = (width: number): Text =>
+  paragraph(width, t`${style.badge(' PRACTICE ')} `, style.bold('A simulated AWS account on this computer. Nothing here touches AWS.'), 2);
 
-/** The PRACTICE tag, the practice console's address and where the practice account is kept. */
-export function practiceBanner(practice: { url?: string; account?: string }): string {
-  return [
-    practiceTag(),
-    ...(practice.url ? [`  Practice console (stands in for the AWS console): ${kleur.underline(practice.url)}`] : []),
-    ...(practice.account ? [`  ${practice.account}`] : []),
-  ].join('\n');
-}
-
-export function summaryText(reports: StepReport[], open: StepReport[], dryRun: boolean, practice = false): string {
-  const width = Math.max(...reports.map((r) => r.step.id.length));
-  const lines = ['', kleur.bold(practice ? 'Summary (PRACTICE: a simulated account, nothing in AWS was changed)' : 'Summary')];
-  for (const r of reports) lines.push(`  ${r.step.id.padEnd(width)}  ${OUTCOME_TEXT[r.outcome]()}`);
-  const done = reports.filter((r) => r.outcome === 'already-done' || r.outcome === 'done');
-  // Only the first letter: lower-casing whole titles would print "mfa" and "iam".
-  if (done.length > 0) lines.push('', `Done: ${done.map((r) => r.step.title[0]!.toLowerCase() + r.step.title.slice(1)).join('; ')}.`);
-  lines.push(
-    '',
-    'Re-check now and then (monthly, and after anyone changes IAM):',
-    kleur.gray(`  $ ${commandLine('status')}`),
-    kleur.gray("  $ aws iam get-account-summary --query 'SummaryMap.{RootMFA:AccountMFAEnabled,RootKeys:AccountAccessKeysPresent}'"),
-    kleur.gray('  Root MFA should be 1 and root keys 0. Keep the root password in a password manager, apart from daily ones.'),
+/** The PRACTICE tag, the practice console's address and where the practice account is kept, for `width` columns. */
+export function practiceBanner(practice: { url?: string; account?: string }, width: number): Text {
+  return lines(
+    practiceTag(width),
+    practice.url ? lines('  Practice console (stands in for the AWS console):', t`    ${style.underline(practice.url)}`) : undefined,
+    practice.account ? paragraph(width, '  ', practice.account) : undefined,
   );
-  if (open.length === 0) {
-    lines.push('', kleur.green(`Root is locked away. Re-run "${commandLine('status')}" now and then to confirm it stays that way.`));
-  } else if (dryRun) {
-    lines.push('', 'Dry run: nothing was changed. Run without --dry-run to carry out the plan.');
-  } else {
-    lines.push('', `Still open: ${open.map((r) => r.step.id).join(', ')}. Run "${commandLine()}" again to pick up where you left off.`);
-  }
-  return lines.join('\n');
 }
 
-export const progressLine = (message: string) => kleur.gray(`  … ${message}`);
+const OUTCOME_TEXT: Record<StepOutcome, string> = {
+  'already-done': 'already done',
+  done: 'done now',
+  'not-applicable': 'not applicable',
+  pending: 'still to do',
+  skipped: 'skipped for now',
+  'timed-out': 'not seen before the wait ended',
+  declined: 'declined',
+  blocked: 'waiting on an earlier step',
+  planned: 'planned',
+  advised: 'advice given',
+  unknown: 'could not be checked',
+};
+
+const bullet = (r: StepReport, width: number) => paragraph(width, '  • ', t`${r.step.title} (${r.step.id}): ${OUTCOME_TEXT[r.outcome]}`);
+
+/**
+ * The end of a run, what matters first: the required steps still open, in words; then the
+ * optional ones not done; then what is done, in one line; then how to go on. A run that found
+ * everything done ends on one line.
+ */
+export function summaryText(reports: StepReport[], dryRun: boolean, practice: boolean, width: number): Text {
+  const open = reports.filter((r) => r.step.required && !isSettledReport(r));
+  const optional = reports.filter((r) => !r.step.required && !isSettledReport(r) && r.outcome !== 'advised');
+  const done = reports.filter((r) => r.outcome === 'done');
+  const settled = reports.filter(isSettledReport);
+  const status = commandLine('status');
+  if (open.length === 0 && !dryRun && done.length === 0) {
+    return lines('', paragraph(width, '', style.green(t`Root is locked away. Re-check it now and then:`)), style.gray(command(2, status)));
+  }
+  const heading = dryRun ? 'Dry run: nothing was changed' : practice ? 'Summary (PRACTICE: a simulated account, nothing in AWS was changed)' : 'Summary';
+  const required = open.filter((r) => r.outcome !== 'planned');
+  const planned = reports.filter((r) => r.outcome === 'planned');
+  return lines(
+    '',
+    style.bold(heading),
+    required.length > 0 && style.yellow(t`Still to do, required (${count(required.length, 'step')}):`),
+    ...required.map((r) => bullet(r, width)),
+    planned.length > 0 && t`Would be done by a run without --dry-run:`,
+    ...planned.map((r) => bullet(r, width)),
+    optional.filter((r) => r.outcome !== 'planned').length > 0 && t`Optional, not done:`,
+    ...optional.filter((r) => r.outcome !== 'planned').map((r) => bullet(r, width)),
+    settled.length > 0 &&
+      paragraph(width, '', t`Done: ${count(settled.length, 'step')}${done.length > 0 ? t` (${done.length} in this run: ${join(done.map((r) => r.step.id), ', ')})` : ''}.`),
+    '',
+    open.length === 0
+      ? lines(
+          paragraph(width, '', style.green('Root is locked away. Re-check it monthly, and after anyone changes IAM:')),
+          style.gray(command(2, status)),
+          paragraph(width, '  ', style.gray('Keep the root password in a password manager, apart from daily ones.')),
+        )
+      : dryRun
+        ? paragraph(width, '', 'Run it without --dry-run to carry out the plan.')
+        : lines(paragraph(width, '', 'Run it again to pick up where you left off: what is done is kept.'), command(2, commandLine())),
+  );
+}

@@ -1,41 +1,52 @@
-import kleur from 'kleur';
 import { isSettled } from '../engine/check.js';
 import type { CheckStatus } from '../engine/types.js';
 import type { StatusReport } from '../engine/status.js';
 import { commandLine } from '../invocation.js';
-import { practiceBanner } from './render.js';
+import { count, noun } from '../wording.js';
+import { command, lines, paragraph } from './layout.js';
+import { identityLine, practiceBanner } from './render.js';
+import { join, style, t, type Text } from './text.js';
 
-const LABELS: Record<CheckStatus, () => string> = {
-  pass: () => kleur.green('PASS'),
-  fail: () => kleur.red('FAIL'),
-  info: () => kleur.cyan('INFO'),
-  unknown: () => kleur.yellow('????'),
-  'not-applicable': () => kleur.gray('N/A '),
+const LABELS: Record<CheckStatus, () => Text> = {
+  pass: () => style.green('PASS'),
+  fail: () => style.red('FAIL'),
+  info: () => style.cyan('INFO'),
+  unknown: () => style.yellow('????'),
+  'not-applicable': () => style.gray('N/A '),
 };
 
-/** The human table of `status`. */
-export function statusTable(report: StatusReport, practice?: { url?: string; account?: string }): string {
-  const who = report.caller.isRoot ? 'root' : report.caller.arn;
-  const lines = [...(practice ? [practiceBanner(practice)] : []), `Account ${kleur.bold(report.account)} (${report.partition}) · read as ${who}`, ''];
+/**
+ * The human table of `status`, `width` columns wide: a label, the check's id, and its detail
+ * wrapped inside its own column, so no line runs past the window and no detail (which can hold
+ * text from the account) can start a line of its own that looks like a row.
+ */
+export function statusTable(report: StatusReport, width: number, practice?: { url?: string; account?: string }): Text {
   const idWidth = Math.max(...report.checks.map((c) => c.id.length));
-  for (const c of report.checks) {
+  const rows = report.checks.map((c) => {
     // An optional step not taken is a suggestion, not a failure.
-    const label = c.status === 'fail' && !c.required ? kleur.yellow('OPT ') : LABELS[c.status]();
-    lines.push(`  ${label}  ${c.id.padEnd(idWidth)}  ${c.detail}`);
-  }
-  lines.push('');
+    const label = c.status === 'fail' && !c.required ? style.yellow('OPT ') : LABELS[c.status]();
+    return paragraph(width, t`  ${label}  ${c.id.padEnd(idWidth)}  `, c.detail);
+  });
   const required = report.checks.filter((c) => c.required);
   const open = required.filter((c) => !isSettled(c));
-  lines.push(
-    report.ok
-      ? kleur.green('All required checks pass: root is locked away.')
-      : `${open.length} of ${required.length} required checks need attention (${open.map((c) => c.id).join(', ')}). Run "${commandLine()}" to work through them.`,
+  const verdict = report.ok
+    ? style.green('All required checks pass: root is locked away.')
+    : lines(
+        paragraph(width, '', t`${open.length} of ${count(required.length, 'required check')} ${noun(open.length, 'needs', 'need')} attention: ${join(open.map((c) => c.id), ', ')}. Work through them with:`),
+        command(2, commandLine()),
+      );
+  return lines(
+    practice && practiceBanner(practice, width),
+    paragraph(width, '', identityLine({ ...report.caller, account: report.account, partition: report.partition }, 'read as'), 2),
+    '',
+    ...rows,
+    '',
+    verdict,
+    report.caller.isRoot && paragraph(width, '', style.gray('Tip: run this as your admin user next time; every root sign-in is one to avoid.')),
   );
-  if (report.caller.isRoot) lines.push(kleur.gray('Tip: run this as your admin user next time; every root sign-in is one to avoid.'));
-  return lines.join('\n');
 }
 
-/** The JSON of `status --json`: one object, exactly the documented fields. */
+/** The JSON of `status --json`: one object, exactly the documented fields (JSON escapes control characters itself). */
 export function statusJson(report: StatusReport): string {
   const { account, partition, caller, summary, ok } = report;
   const checks = report.checks.map(({ id, title, status, detail, required }) => ({ id, title, status, detail, required }));

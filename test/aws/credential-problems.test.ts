@@ -227,7 +227,7 @@ describe('a role profile with mfa_serial at a terminal', () => {
       const { exitCode } = await pty.exited;
       expect(pty.output()).not.toContain('918273'); // masked
       expect(exitCode, pty.output()).toBe(1); // the report ran: checks are open
-      expect(pty.output()).toMatch(/read as arn:aws:sts::123456789012:assumed-role\/Admin\//);
+      expect(pty.output()).toMatch(/read as\s+arn:aws:sts::123456789012:assumed-role\/Admin\//); // wrapped to the window
       const assumed = proxy.lastParams('sts:AssumeRole');
       expect(assumed?.get('RoleArn')).toBe('arn:aws:iam::123456789012:role/Admin');
       expect(assumed?.get('SerialNumber')).toBe('arn:aws:iam::123456789012:mfa/jane');

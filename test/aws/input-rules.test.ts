@@ -84,9 +84,9 @@ describe('where AWS still refuses', { timeout: 30_000 }, () => {
     const run = runSteps(account, steps, answers, { interactive: false, adminUser: 'admin-jane', inputs: flags, ui });
     await expect(run).rejects.toThrow('--account-alias taken-name: another AWS account has that alias; run again with another --account-alias');
     expect(ui.of('note').at(-1)!.note.text).toBe(
-      'Stopped at account-alias (the reason follows). Done in this run: admin-user, password-policy. ' +
-        'Of account-alias, done: nothing; not done: Create the account alias taken-name. Not done: account-alias, security-contact. ' +
-        'Run "aws-root-lockdown" again to finish: every step is checked again, what is done is kept, and the rest is offered.',
+      'Stopped at account-alias. Done in this run: admin-user, password-policy. ' +
+        'Of account-alias, done: nothing; not done: Create the account alias taken-name. ' +
+        'A re-run checks every step again, keeps what is done and finishes security-contact; it offers account-alias too (optional).',
     );
     expect(account.proxy.count('account:PutAlternateContact')).toBe(0);
 

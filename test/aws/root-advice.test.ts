@@ -16,6 +16,8 @@ async function check(step: typeof rootMfaBackup | typeof rootRecentUse, clock = 
 }
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+/** The date as the wizard shows it beside "… ago": the UTC day. */
+const day = (iso: string) => iso.slice(0, 10);
 
 describe('root-hardware-mfa and root-mfa-backup (advisory)', () => {
   it('with root on one authenticator app: info for both, and the wizard gives advice without waiting', async () => {
@@ -57,13 +59,19 @@ describe('root-recent-use (advisory, from the credential report)', () => {
   it('warns, with the report age, when root signed in recently', async () => {
     account.proxy.state.rootReport = { passwordLastUsed: hoursAgo(5), generatedAt: hoursAgo(2) };
     account.proxy.state.caller = 'user';
-    expect(await check(rootRecentUse)).toEqual({ status: 'info', detail: 'root last signed in 5 h ago (report made 2 h ago)' });
+    expect(await check(rootRecentUse)).toEqual({
+      status: 'info',
+      detail: `root last signed in 5 hours ago, ${day(hoursAgo(5))} (report made 2 hours ago, ${day(hoursAgo(2))})`,
+    });
   });
 
   it('passes when root has been quiet for weeks, and names a root key use', async () => {
     account.proxy.state.caller = 'user';
     account.proxy.state.rootReport = { passwordLastUsed: hoursAgo(24 * 40), accessKey1LastUsed: hoursAgo(24 * 30), generatedAt: hoursAgo(1) };
-    expect(await check(rootRecentUse)).toEqual({ status: 'pass', detail: 'root last used access key 1 30 days ago (report made 1 h ago)' });
+    expect(await check(rootRecentUse)).toEqual({
+      status: 'pass',
+      detail: `root last used access key 1 30 days ago, ${day(hoursAgo(24 * 30))} (report made 1 hour ago, ${day(hoursAgo(1))})`,
+    });
   });
 
   it('says so when this very run is signed in as root', async () => {

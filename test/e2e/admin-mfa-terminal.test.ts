@@ -1,7 +1,7 @@
 // @module-tag e2e
 // The admin's MFA enrolled in the terminal: a QR code, the Base32 fallback, codes checked against the seed.
 import { beforeEach, expect, it } from 'vitest';
-import { totp } from '../support/totp.js';
+import { keyShown, totp } from '../support/totp.js';
 import {
   TEST_TIMEOUT_MS,
   adminState,
@@ -11,7 +11,7 @@ import {
   runCliPty,
   useE2EAccount,
 } from './helpers.js';
-import { renderScreen } from './screen.js';
+import { Emulator, renderScreen } from '../support/terminal.js';
 
 const USER = 'admin-jane';
 
@@ -22,8 +22,8 @@ beforeEach(async () => {
   await finishAccount(account, USER, { mfa: false });
 });
 
-it('enrols an authenticator app in the terminal: QR code, Base32 fallback, a refused code explained, then two good codes; the seed leaves the screen', async () => {
-  const pty = runCliPty(['--admin-user', USER], account.env());
+it('enrols an authenticator app in an 80x24 terminal: the whole QR code (zbar reads it), the key in groups and the first prompt on one screen; a refused code explained, then two good codes; the seed leaves the screen', async () => {
+  const pty = runCliPty(['--admin-user', USER], account.env(), { cols: 80, rows: 24 });
   try {
     await pty.waitFor(header('Turn on MFA for the admin user', 'admin-mfa'));
     await pty.waitFor('How do you want to add MFA for the admin user?');
@@ -31,22 +31,33 @@ it('enrols an authenticator app in the terminal: QR code, Base32 fallback, a ref
     await pty.waitFor('$ aws iam enable-mfa-device --user-name admin-jane');
     await pty.waitFor('Go ahead with these changes?');
     pty.press('enter');
-    await pty.waitFor('Scan this with your authenticator app (it appears as AWS:admin-jane@123456789012)');
-    const fallback = await pty.waitFor(/secret key:\s+([A-Z2-7]{16,})\s/);
-    const seed = /secret key:\s+([A-Z2-7]{16,})/.exec(fallback)![1]!;
+    // Beside the code at this width, so its words wrap between the code's rows.
+    const screenText = await pty.waitFor('Then type two codes');
+    expect(screenText).toMatch(/Scan this with your[\s\S]*AWS:admin-jane@123456789012/);
+    const seed = keyShown(screenText);
     expect(pty.raw()).toMatch(/[▀▄█]{7}/); // the QR code itself, drawn in half blocks
 
     await pty.waitFor('First 6-digit code from the app');
+    // What the person sees now: the whole code, which a phone (zbar here) reads, and the question.
+    const mfaScreen = new Emulator(80, 24);
+    await mfaScreen.write(pty.raw());
+    expect(mfaScreen.scanQrCodes()).toEqual([`otpauth://totp/AWS:${USER}@123456789012?secret=${seed}`]);
+    const visible = mfaScreen.screen().join('\n');
+    expect(visible).toContain('? First 6-digit code from the app');
+    for (const group of seed.match(/.{4}/g)!) expect(visible).toContain(group);
+    expect(mfaScreen.overflowingLines()).toEqual([]);
+    console.log(`The MFA screen at 80x24, as the emulator shows it:\n${visible}`);
     pty.write('000000\r');
     await pty.waitFor('Wait for the code to change');
     pty.write('111111\r');
-    await pty.waitFor('do not come from this device');
+    // The refused code is said beside the QR code, in its column: its lines alternate with the code's rows.
+    await pty.waitFor(/Those codes do not come from this[^\n]*\n.*device\./);
 
     await pty.waitFor('First 6-digit code from the app');
     pty.write(`${totp(seed, Date.now())}\r`);
     await pty.waitFor('Wait for the code to change');
     pty.write(`${totp(seed, Date.now() + 30_000)}\r`);
-    await pty.waitFor('(secret saved by you, and cleared from the screen)');
+    await pty.waitFor('(the QR code and its key are cleared from the screen)');
     await pty.waitFor('Done: MFA is on for admin-jane');
     await pty.waitFor('Summary');
     expect(await exitCode(pty)).toBe(0);
@@ -54,12 +65,13 @@ it('enrols an authenticator app in the terminal: QR code, Base32 fallback, a ref
     // The seed was drawn on the alternate screen only, and the run left that screen after it was
     // last drawn: what the terminal shows at the end has no trace of it.
     const raw = pty.raw();
-    expect(raw.lastIndexOf('\x1b[?1049h')).toBeLessThan(raw.indexOf(seed));
-    expect(raw.indexOf('\x1b[?1049l', raw.lastIndexOf(seed))).toBeGreaterThan(0);
-    const screen = renderScreen(raw);
-    expect(screen).not.toContain(seed);
+    const group = seed.slice(0, 4);
+    expect(raw.lastIndexOf('\x1b[?1049h')).toBeLessThan(raw.indexOf(group));
+    expect(raw.indexOf('\x1b[?1049l', raw.lastIndexOf(group))).toBeGreaterThan(0);
+    const screen = await renderScreen(raw);
+    for (const piece of seed.match(/.{4}/g)!) expect(screen).not.toContain(piece);
     expect(screen).not.toContain('Scan this with your authenticator app');
-    expect(screen).toContain('(secret saved by you, and cleared from the screen)');
+    expect(screen).toContain('(the QR code and its key are cleared from the screen)');
   } finally {
     pty.kill();
   }

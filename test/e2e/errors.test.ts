@@ -85,7 +85,7 @@ it(
   async () => {
     const pty = runCliPty(['--admin-user', 'a b'], account.env());
     expect(await exitCode(pty)).toBe(2);
-    expect(pty.output()).toMatch(/^aws-root-lockdown: --admin-user: .*\(see --help\)$/m);
+    expect(pty.output()).toMatch(/^aws-root-lockdown: --admin-user: [^\n]*(\n  [^\n]*)*\(see\s+--help\)$/m); // wrapped to the window, continuing under an indent
     expect(account.proxy.count()).toBe(0);
   },
   TEST_TIMEOUT_MS,

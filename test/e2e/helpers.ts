@@ -152,15 +152,15 @@ export async function exitCode(pty: PtySession, timeoutMs = SCREEN_TIMEOUT_MS): 
   }
 }
 
-/** The key hints under the spinner of a console step. */
-export const SPINNER_KEYS = 'Enter: check now · s: skip for now';
+/** The key hints under the spinner of a console step (a required step's skip asks first). */
+export const SPINNER_KEYS = /Enter: check now · s: skip (for now|\(asks first\))/;
 
 /**
  * Waits until the spinner shows its `n`th check. The waiter starts listening for keys in the same
  * tick as it records a check, before the spinner redraws, so keys pressed after this are heard.
  */
 export function waitChecked(pty: PtySession, n = 1, timeoutMs = SCREEN_TIMEOUT_MS): Promise<string> {
-  return pty.waitFor(new RegExp(`last check: [^\\n]*\\(${n}×\\)`), timeoutMs);
+  return pty.waitFor(new RegExp(`Last check: [^\\n]*\\(${n} checks? so far\\)`), timeoutMs);
 }
 
 /** A step's header, whatever its number: `[3/12] Title (id)`, so adding a step breaks no test. */
@@ -313,3 +313,38 @@ export async function accountSettings(account: E2EAccount) {
   }
   return { passwordPolicy, aliases, securityContact, budgets, budgetAlerts };
 }
+
+/** A run's closing summary, read back: the steps in each part and what it says of each, and the steps done by this run. */
+export function summaryOf(output: string): {
+  required: Record<string, string>;
+  planned: Record<string, string>;
+  optional: Record<string, string>;
+  doneNow: string[];
+  text: string;
+} {
+  const text = output.slice(Math.max(output.lastIndexOf('\nSummary'), output.lastIndexOf('\nDry run: nothing was changed')) + 1);
+  const part = (heading: RegExp) => {
+    const start = text.search(heading);
+    if (start < 0) return {};
+    const rows = text.slice(start).split('\n').slice(1);
+    const entries: [string, string][] = [];
+    for (const row of rows) {
+      const m = /^ {2}• .* \(([a-z-]+)\): (.*)$/.exec(row);
+      // A bullet the window wrapped goes on under it, indented.
+      if (!m && /^ {4}\S/.test(row) && entries.length > 0) entries[entries.length - 1]![1] += ` ${row.trim()}`;
+      else if (!m) break;
+      else entries.push([m[1]!, m[2]!]);
+    }
+    return Object.fromEntries(entries);
+  };
+  const doneNow = /^Done: \d+ steps? \(\d+ in this run: ([^)]*)\)\.$/m.exec(text)?.[1]?.split(/,\s+/) ?? [];
+  return {
+    required: part(/^Still to do, required/m),
+    planned: part(/^Would be done by a run without --dry-run:/m),
+    optional: part(/^Optional, not done:/m),
+    doneNow,
+    text,
+  };
+}
+
+export { loosely } from '../support/ansi.js';

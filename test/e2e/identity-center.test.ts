@@ -5,7 +5,7 @@ import { UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { identityCenterExtension } from '../support/identity-center-extension.js';
 import { terminalScreen } from '../support/terminal-screen.js';
-import { exitCode, runCli, runCliPty, SCREEN_TIMEOUT_MS, TEST_TIMEOUT_MS, useE2EAccount, writeCalls } from './helpers.js';
+import { exitCode, runCli, runCliPty, SCREEN_TIMEOUT_MS, summaryOf, TEST_TIMEOUT_MS, useE2EAccount, writeCalls } from './helpers.js';
 
 const extension = identityCenterExtension();
 const account = useE2EAccount({ resetEach: false, extension });
@@ -115,7 +115,7 @@ describe('the Identity Center way, with --yes', () => {
       expect(first.stderr).toBe('');
       expect(first.code).toBe(1);
       expect(first.stdout).toContain(`IAM Identity Center is not enabled in ${REGION}`);
-      expect(first.stdout).toContain('Still open: admin-user, admin-mfa.');
+      expect(Object.keys(summaryOf(first.stdout).required)).toEqual(['admin-user', 'admin-mfa']);
       expect(writeCalls(account.proxy)).toEqual(['organizations:CreateOrganization']);
 
       extension.enable(REGION);

@@ -48,8 +48,8 @@ describe('the Identity Center way in the practice console, in a browser', () => 
       // The built-in practice organization is managed by this account: part 1 is done already.
       await term.waitFor('Already done: this account manages organization o-practice0001, with all features', WAIT);
 
-      const text = await term.waitFor(/In the PRACTICE console \((http:\/\/localhost:\d+\/identity-center\?token=[\w-]+)\)/, WAIT);
-      const url = /In the PRACTICE console \((http:\/\/[^)]+)\)/.exec(text.slice(text.lastIndexOf('In the PRACTICE console')))![1]!;
+      const text = await term.waitFor(/In the PRACTICE console:\s+http:\/\/localhost:\d+\/identity-center\?token=[\w-]+/, WAIT);
+      const url = /In the PRACTICE console:\s+(http:\/\/\S+)/.exec(text.slice(text.lastIndexOf('In the PRACTICE console')))![1]!;
       await page.goto(url);
       await page.getByLabel('Region').selectOption('us-east-1');
       await page.getByRole('button', { name: 'Enable' }).click();

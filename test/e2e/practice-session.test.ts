@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/totp.js';
+import { keyShown } from '../support/totp.js';
 import { spawnPty } from '../support/pty.js';
 import { CLI, noAws, tempDir } from '../practice/cli.js';
 import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, doInPracticeConsole, finishWithP, giveAlias, goAhead, WAIT } from '../practice/wizard-answers.js';
@@ -18,13 +19,13 @@ describe('practice mode in a terminal', () => {
     const term = spawnPty('node', [CLI, '--practice', '--poll-interval', '60'], { env: noAws() });
     try {
       await term.waitFor('PRACTICE', WAIT);
-      await term.waitFor(/Practice console \(stands in for the AWS console\): http:\/\/localhost:\d+\/\?token=[\w-]+/, WAIT);
-      await term.waitFor(/In the PRACTICE console \(http:\/\/localhost:\d+\/security_credentials\?token=[\w-]+\)/, WAIT);
+      await term.waitFor(/Practice console \(stands in for the AWS console\):\s+http:\/\/localhost:\d+\/\?token=[\w-]+/, WAIT);
+      await term.waitFor(/In the PRACTICE console:\s+http:\/\/localhost:\d+\/security_credentials\?token=[\w-]+/, WAIT);
       // The wizard explains the step and the words it uses, then keeps waiting.
-      await term.waitFor('?: explain · g: glossary', WAIT);
+      await term.waitFor('?: explain this step · g: glossary', WAIT);
       term.write('?');
       await term.waitFor('Watch out: No API or CLI command can turn it on for root', WAIT);
-      await term.waitFor("Check it yourself: $ aws iam get-account-summary --query 'SummaryMap.AccountMFAEnabled'", WAIT);
+      await term.waitFor(/Check it yourself:\s+\$ aws iam get-account-summary --query 'SummaryMap.AccountMFAEnabled'/, WAIT);
       term.write('g');
       await term.waitFor(/Glossary[\s\S]*partition\s+a separate copy of AWS/, WAIT);
       await doInPracticeConsole(term, 'an MFA device on the root user', 'PRACTICE console: assigned the authenticator app');
@@ -33,17 +34,16 @@ describe('practice mode in a terminal', () => {
       await term.waitFor(/root uses an authenticator app \(arn:aws:iam::111122223333:mfa\/root-authenticator-1\)/, WAIT);
       await doInPracticeConsole(term, 'the root user to have no access keys', 'PRACTICE console: deleted the root access key AKIAPRACTICEROOTKEY1');
       // The credential report of the practice account has a root row: root is the one running this.
-      await term.waitFor('this run itself is signed in as root', WAIT);
+      await term.waitFor(/this\s+run\s+itself\s+is\s+signed\s+in\s+as\s+root/, WAIT);
       await createAdmin(term);
       await acceptPasswordPolicy(term);
       await giveAlias(term, 'practice-jane');
 
-      await term.waitFor(/In the PRACTICE console \(http:\/\/localhost:\d+\/signin\/practice-jane\?token=[\w-]+\)/, WAIT);
+      await term.waitFor(/In the PRACTICE console:\s+http:\/\/localhost:\d+\/signin\/practice-jane\?token=[\w-]+/, WAIT);
       await finishWithP(term);
 
       await term.waitFor('Summary (PRACTICE', WAIT);
-      await term.waitFor('Re-check now and then', WAIT);
-      await term.waitFor('Root is locked away', WAIT);
+      await term.waitFor('Root is locked away. Re-check it monthly', WAIT);
       // The practice console stays, so the finished account can be seen, until Enter.
       await term.waitFor(/The practice console stays open[\s\S]*http:\/\/localhost:\d+\/\?token=[\w-]+\s+Press Enter \(or Ctrl-C\) to close it\./, WAIT);
       term.press('enter');
@@ -77,10 +77,11 @@ describe('practice mode in a terminal', () => {
     try {
       await chooseAdminMfaIn(term, 'terminal');
       await goAhead(term, '$ aws iam create-virtual-mfa-device --virtual-mfa-device-name admin-jane');
-      const screen = await term.waitFor(/Add the account by hand with this secret key:\s+([A-Z2-7]{32})/, WAIT);
+      const screen = await term.waitFor('Then type two codes', WAIT);
       // The secret screen starts blank: it says PRACTICE itself.
       expect(screen.slice(screen.lastIndexOf('Create a virtual MFA device'))).toContain('PRACTICE  A simulated AWS account on this computer');
-      const secret = /secret key:\s+([A-Z2-7]{32})/.exec(screen)![1]!;
+      const secret = keyShown(screen);
+      expect(secret).toMatch(/^[A-Z2-7]{32}$/);
       const [code1, code2] = twoConsecutiveCodes(secret, Date.now());
       await term.waitFor('First 6-digit code from the app', WAIT);
       term.write(`${code1}\r`);

@@ -1,7 +1,8 @@
 // The org command's own flags, and where its calls go. No AWS: bad input is refused before any call.
 import { describe, expect, it } from 'vitest';
 import { createClients } from '../../src/aws/clients.js';
-import { DEFAULT_CONCURRENCY, orgArgv, parseOrgOptions } from '../../src/org/args.js';
+import { parseOptions } from '../../src/args.js';
+import { DEFAULT_CONCURRENCY, orgArgv, orgHelpText, parseOrgOptions } from '../../src/org/args.js';
 import { orgClients } from '../../src/org/clients.js';
 import { openRootSession, ROOT_SESSION_SECONDS } from '../../src/org/root-session.js';
 import { modelRule, numberViolation } from '../../src/rules/field-rule.js';
@@ -82,3 +83,26 @@ describe('where AssumeRoot goes', () => {
     }
   });
 });
+
+describe('org --help and mistyped commands', () => {
+  it.each([
+    ['aws-root-lockdown', 80],
+    ['npm start --', 80],
+    ['npx ./aws-root-lockdown-0.1.0.tgz', 80],
+    ['npm start --', 60],
+  ])('started as %s, %i columns: no line wider, every text continues under its own start', (program, width) => {
+    const rows = orgHelpText(width, program).trimEnd().split('\n');
+    expect(rows.filter((row) => row.length > width)).toEqual([]);
+    expect(rows.filter((row) => row.startsWith(`  ${program} org`))).toHaveLength(3);
+    // Every continuation row starts where its text does: a usage line's at 6, an option's at 28.
+    const continued = rows.filter((row) => /^ {3,}\S/.test(row)).map((row) => row.search(/\S/));
+    expect(new Set(continued)).toEqual(new Set([6, 28]));
+  });
+
+  it('a mistyped org command or flag names the nearest; the top-level list names org', () => {
+    expect(() => parseOrgOptions(['stauts'])).toThrow('"org stauts": unknown org command (did you mean status?)');
+    expect(() => parseOrgOptions(['status', '--jsn'])).toThrow('unknown option --jsn (did you mean --json?)');
+    expect(() => parseOptions(['launch'])).toThrow('"launch": unknown command (the commands are: status, practice console, org, or none for the wizard)');
+  });
+});
+

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { CLI, ROOT, runCli } from '../e2e/helpers.js';
 import { spawnPty, type PtySession } from '../support/pty.js';
 import { MIXED_ORGANIZATION, useTestOrg } from '../support/org/test-org.js';
+import { loosely } from '../support/ansi.js';
+import { Emulator } from '../support/terminal.js';
 import { terminalScreen } from '../support/terminal-screen.js';
 
 const t = useTestOrg();
@@ -16,10 +18,11 @@ const org = (args: string[], size: { cols: number; rows: number }) => spawnPty(p
 
 /** Answers a prompt once it is on screen: Enter takes the default, or `keys` then Enter. */
 async function answer(pty: PtySession, question: string, keys = '') {
-  await pty.waitFor(`? ${question}`, SCREEN_MS);
+  // A question wraps between words at the window's edge.
+  await pty.waitFor(loosely(`? ${question}`), SCREEN_MS);
   if (keys) pty.write(keys);
   pty.press('enter');
-  await pty.waitFor(`✔ ${question}`, SCREEN_MS);
+  await pty.waitFor(loosely(`✔ ${question}`), SCREEN_MS);
 }
 
 describe.each([
@@ -53,6 +56,10 @@ describe.each([
         expect(screen).toContain('$ aws iam enable-organizations-root-sessions');
         expect(screen).toMatch(/Plan: remove the root credentials of 3 member accounts/);
         expect(screen).toMatch(new RegExp(`${t.ids['password-no-mfa']}\\s+password-no-mfa\\s+locked\\s+removed the root password`));
+        // Text wrapped to the window by the program, between words: only commands (kept whole to copy) and a single long word (an ARN) run past the edge.
+        const emulator = new Emulator(size.cols, size.rows);
+        await emulator.write(pty.raw());
+        expect(emulator.overflowingLines().filter((line) => !/^\s*(\$ .*|\S+)$/.test(line))).toEqual([]);
         expect(screen).not.toMatch(/Auditing \[/); // the bar is gone once done
         expect(pty.raw().lastIndexOf('\x1b[?25h')).toBeGreaterThan(pty.raw().lastIndexOf('\x1b[?25l')); // cursor shown again
         // The root sessions' secrets never reach the screen.

@@ -104,9 +104,9 @@ describe('the published package', () => {
       cwd: dir,
       env: { ...env(), ...withoutNpmSettings, PATH: `${join(prefix, 'node_modules', '.bin')}:${process.env.PATH}` },
     });
-    expect(onPath.stdout).toContain('Run "aws-root-lockdown --region eu-west-1" to work through them.');
+    expect(onPath.stdout).toContain('Work through them with:\n  $ aws-root-lockdown --region eu-west-1\n');
     const byPath = await runProcess(bin, ['status'], { cwd: dir, env: { ...env(), ...withoutNpmSettings } });
-    expect(byPath.stdout).toContain(`Run "${join('prefix', 'node_modules', '.bin', 'aws-root-lockdown')}" to work through them.`);
+    expect(byPath.stdout).toContain(`Work through them with:\n  $ ${join('prefix', 'node_modules', '.bin', 'aws-root-lockdown')}\n`);
   });
 
   it('prints hints the way it was started: npx ./aws-root-lockdown-<version>.tgz', async () => {
@@ -116,7 +116,7 @@ describe('the published package', () => {
       env: { ...env(), ...withoutNpmSettings },
       timeoutMs: 120_000,
     });
-    expect(result.stdout, result.stderr).toContain(`Run "npx ${tarball} --region eu-west-1" to work through them.`);
+    expect(result.stdout, result.stderr).toContain(`Work through them with:\n  $ npx ${tarball} --region eu-west-1\n`);
   }, 150_000);
 
   it('runs the wizard in a terminal from the installed copy until Ctrl-C stops it', async () => {
@@ -124,7 +124,7 @@ describe('the published package', () => {
     const pty = spawnPty(bin, [], { cwd: dir, env: env() });
     try {
       await pty.waitFor(/\[1\/\d+\] Turn on MFA for the root user/, 30_000);
-      await pty.waitFor('Enter: check now · s: skip for now', 30_000);
+      await pty.waitFor('Enter: check now · s: skip (asks first)', 30_000);
       pty.press('ctrl-c');
       expect((await pty.exited).exitCode).toBe(130);
       expect(pty.output()).toContain('Stopped.');

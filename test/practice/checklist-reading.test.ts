@@ -6,10 +6,12 @@ import { controlsNamed, lastChecklist } from '../support/checklist.js';
 describe('reading a checklist', () => {
   it('takes the last checklist, its page, and each item joined across wrapped lines', () => {
     const screen = [
-      '  In the PRACTICE console (http://localhost:1/old):',
+      '  In the PRACTICE console:',
+      '    http://localhost:1/old',
       '    1. Old.',
       '[2/13] Next step',
-      '  In the PRACTICE console (http://localhost:40207/security_credentials):',
+      '  In the PRACTICE console:',
+      '    http://localhost:40207/security_credentials',
       '    1. Sign in as root.',
       '    2. At the top right, open the "Account menu" and',
       '       choose "Security credentials".',

@@ -68,7 +68,7 @@ describe('the practice server', () => {
     expect(page).toContain('Account alias practice-class');
     expect(page).toContain('Password policy for IAM users minimum length 14, reuse prevention 24');
     expect(page).toContain('Security contact Jane Doe <sec@example.com>, +1 555 0100');
-    expect(page).toContain('Budgets monthly-cost-alert: 20 USD monthly, 0 alert(s)');
+    expect(page).toContain('Budgets monthly-cost-alert: 20 USD monthly, 0 alerts');
     expect((await c.get('/')).html).toContain('<a href="/signin/practice-class">/signin/practice-class</a>');
   });
 

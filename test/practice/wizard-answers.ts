@@ -68,7 +68,7 @@ export async function setBudget(term: PtySession, amount?: string) {
   await term.waitFor('Email address for the alerts', WAIT);
   term.write('billing@example.com\r');
   await goAhead(term, '$ aws budgets create-budget --account-id 111122223333');
-  await term.waitFor(`Done: cost budget "monthly-cost-alert" (${amount ?? '20'} USD a month, 3 alert(s))`, WAIT);
+  await term.waitFor(`Done: cost budget "monthly-cost-alert" (${amount ?? '20'} USD a month, 3 alerts)`, WAIT);
 }
 
 /** A console step done with "p": the practice console does it, and the wizard sees it at once. */

@@ -22,7 +22,8 @@ const RULES: Record<string, (v: string) => boolean> = {
   'account-alias': (v) => /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(v) && !v.includes('--'),
   'budget-amount': (v) => /^\s*\$?\s*([0-9]{1,3}(,[0-9]{3})+|[0-9]*)(\.[0-9]{1,2})?(\s*USD)?\s*$/i.test(v) && /[1-9]/.test(v.replace(/USD/i, '')),
   'security-contact-phone': (v) => v.length <= 25 && new RegExp(`^(${JAVA_SPACE}|[0-9()+-])+$`).test(v),
-  'security-contact-name': (v) => wellFormed(v) && [...v].length >= 1 && v.length <= 64,
+  // AWS's rule, and (ours, issue 12) no character a terminal would obey: C0/C1 controls, bidi controls, line separators.
+  'security-contact-name': (v) => wellFormed(v) && [...v].length >= 1 && v.length <= 64 && !/[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u.test(v),
   region: (v) => /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/.test(v),
   profile: (v) => /^[A-Za-z0-9_+=,.@:/-]{1,128}$/.test(v),
   wait: (v) => /^[0-9]+$/.test(v) && Number(v) <= 86_400,

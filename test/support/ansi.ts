@@ -33,6 +33,9 @@ export function splitIncomplete(raw: string): [complete: string, pending: string
   return raw.endsWith('\r') ? [raw.slice(0, -1), '\r'] : [raw, ''];
 }
 
+/** `text` as a pattern that matches it however a terminal's width wrapped it: any run of spaces may be a line break. */
+export const loosely = (text: string): RegExp => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+'));
+
 export const HIDE_CURSOR = '\x1b[?25l';
 const SHOW_CURSOR = '\x1b[?25h';
 

@@ -4,7 +4,8 @@
  * explanation ("Authenticator app" (or "Passkey or security key")), not a control to use.
  */
 
-const HEADER = /In the PRACTICE console \((http:\/\/[^)\s]+)\):/g;
+/** The heading, and under it the page's address on a line of its own (whole, to click or copy). */
+const HEADER = /In the PRACTICE console:\n +(http:\/\/\S+)/g;
 
 /** The last checklist in a terminal's text: its page and its items, each joined across wrapped lines. */
 export function lastChecklist(text: string): { url: string; items: string[] } {

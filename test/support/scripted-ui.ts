@@ -13,6 +13,8 @@ export type UIEvent =
   | { type: 'checklist'; id: string; list: Checklist }
   | { type: 'plan'; id: string; plan: Plan; dryRun: boolean }
   | { type: 'progress'; message: string }
+  | { type: 'action-end'; message: string; failed?: string }
+  | { type: 'retrying'; notice: string }
   | { type: 'busy'; message: string; done: boolean }
   | { type: 'note'; note: Note }
   | { type: 'secret'; label: string; value: string }
@@ -90,8 +92,15 @@ export class ScriptedUI implements UI {
   plan(step: Step, plan: Plan, dryRun: boolean) {
     this.events.push({ type: 'plan', id: step.id, plan, dryRun });
   }
-  progress(message: string) {
+  action(message: string) {
     this.events.push({ type: 'progress', message });
+    return {
+      done: () => void this.events.push({ type: 'action-end', message }),
+      failed: (failed: string) => void this.events.push({ type: 'action-end', message, failed }),
+    };
+  }
+  retrying(notice: string) {
+    this.events.push({ type: 'retrying', notice });
   }
   busy(message: string) {
     const event = { type: 'busy' as const, message, done: false };

@@ -36,3 +36,14 @@ export function consecutiveNear(seed: string, code1: string, code2: string, nowM
   }
   return false;
 }
+
+/**
+ * The key the QR screen shows to type by hand, in groups of four, read off the screen's text
+ * (beside the code, under it, or on the screen that says the window is too short).
+ */
+export function keyShown(text: string): string {
+  const start = Math.max(text.lastIndexOf('Cannot scan it?'), text.lastIndexOf('Or add the account by hand'));
+  const end = text.indexOf('Then type two codes', start);
+  const part = text.slice(start, end < 0 ? undefined : end);
+  return (part.match(/(?<![A-Za-z0-9])[A-Z2-7]{4}(?![A-Za-z0-9])/g) ?? []).join('');
+}

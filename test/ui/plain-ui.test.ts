@@ -1,6 +1,7 @@
 // The interface for pipes, scripts and --yes, in-process: what it answers in place of a person, what
 // it refuses to do without a terminal, and the text a script reads from a run of the real engine.
-// test/e2e/yes.test.ts runs it in the built CLI.
+// Each paragraph is said once, a settled step in one line, the summary leading with what is open
+// and required. test/e2e/yes.test.ts runs it in the built CLI.
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
@@ -8,6 +9,7 @@ import type { IO } from '../../src/io.js';
 import { PlainUI } from '../../src/ui/plain-ui.js';
 import { accountAlias } from '../../steps/account-alias.js';
 import { passwordPolicy } from '../../steps/password-policy.js';
+import { rootAccessKeys } from '../../steps/root-access-keys.js';
 import { rootMfa } from '../../steps/root-mfa.js';
 import { stripAnsi } from '../support/ansi.js';
 import { runSteps, useTestAccount } from '../support/test-account.js';
@@ -27,6 +29,8 @@ function plainUi(assumeYes: boolean) {
     stderr: out,
     isTTY: { stdin: false, stdout: false, stderr: false },
     columns: () => 80,
+    rows: () => 24,
+    onResize: () => () => {},
     color: false,
     canPrompt: false,
     alternateScreen: false,
@@ -80,20 +84,69 @@ describe('answering without a person', () => {
 describe('a run of the engine, as a script reads it', () => {
   const account = useTestAccount({ mfa: true, accessKeys: false });
 
-  it('--yes: every step explained up front (nobody can press "?"), the plan with its CLI, the outcome, the summary', async () => {
+  it('--yes: a step with work explained up front, once (nobody can press "?"), the plan with its CLI, the outcome, the summary; a settled step is one line', async () => {
     const { ui, output } = plainUi(true);
     const { outcomes } = await runSteps(account, [rootMfa, passwordPolicy, accountAlias], {}, { ui, inputs: { 'account-alias': { accountAlias: 'plain-ui-alias' } } });
     expect(outcomes).toEqual(['already-done', 'done', 'done']);
     const text = output();
-    for (const step of [rootMfa, passwordPolicy, accountAlias]) {
+    for (const step of [passwordPolicy, accountAlias]) {
       expect(text).toMatch(new RegExp(`^\\[\\d+/3\\] ${step.title} \\(${step.id}\\)$`, 'm'));
-      expect(text).toContain(`About: ${step.title}`);
-      expect(text).toContain(`Check it yourself: $ ${step.explain.cliCheck}`);
+      expect(text.split(`  Why: ${step.why}`)).toHaveLength(2); // once
+      expect(text).toContain(`Check it yourself:\n    $ ${step.explain.cliCheck}`);
     }
-    expect(text).toContain('✔ Already done: root has at least one MFA device');
-    expect(text).toContain('$ aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24');
-    expect(text).toContain('$ aws iam create-account-alias --account-alias plain-ui-alias');
-    expect(text).toMatch(/^ {2}account-alias +done now$/m);
+    expect(text).not.toContain(`(${rootMfa.id})`);
+    expect(text).toContain(`✔ ${rootMfa.title}: root has at least one MFA device`);
+    expect(text).toMatch(/^ +\$ aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24/m);
+    expect(text).toMatch(/^ +\$ aws iam create-account-alias --account-alias plain-ui-alias$/m);
+    expect(text).toContain('Done: 3 steps (2 in this run: password-policy, account-alias).');
     expect(text).not.toContain('Go ahead with these changes?'); // --yes asks nothing
+  });
+});
+
+const times = (text: string, part: string) => text.split(part).length - 1;
+
+describe('plain output', () => {
+  const account = useTestAccount({ mfa: true, accessKeys: false });
+
+  it('a dry run: each step with something to do explains itself once (why, when, the trap, the check); a settled one is one line', { timeout: 30_000 }, async () => {
+    const { ui, output } = plainUi(false);
+    await runSteps(account, [rootMfa, rootAccessKeys, passwordPolicy, accountAlias], {}, { ui, dryRun: true });
+    const text = output();
+    for (const step of [passwordPolicy, accountAlias]) {
+      expect(times(text, step.why), step.id).toBe(1);
+      expect(times(text, step.explain.when), step.id).toBe(1);
+      expect(times(text, step.explain.gotcha), step.id).toBe(1);
+      expect(times(text, `$ ${step.explain.cliCheck}`), step.id).toBe(1);
+      expect(times(text, `(${step.id})`), step.id).toBe(2); // its header, and its line in the summary
+    }
+    // Settled: one line each, no header, no explanation.
+    for (const step of [rootMfa, rootAccessKeys]) {
+      expect(times(text, step.why), step.id).toBe(0);
+      expect(text).toMatch(new RegExp(`^ {2}✔ ${step.title}: `, 'm'));
+    }
+    expect(text).not.toContain('\x1b'); // a pipe gets no escape sequences
+    // Every paragraph on a line of its own: nothing wrapped for a window nobody sees.
+    expect(text).toContain(`  Why: ${passwordPolicy.why}\n`);
+  });
+
+  it('the summary leads with what is open and required, in words; then the optional steps; then what is done', { timeout: 30_000 }, async () => {
+    await account.reset({ mfa: false, accessKeys: false });
+    const { ui, output } = plainUi(true);
+    await runSteps(account, [rootMfa, rootAccessKeys, passwordPolicy, accountAlias], {}, { ui, interactive: false });
+    const summary = output().slice(output().lastIndexOf('\nSummary'));
+    expect(summary).toBe(
+      [
+        '\nSummary',
+        'Still to do, required (1 step):',
+        `  • ${rootMfa.title} (root-mfa): still to do`,
+        'Optional, not done:',
+        `  • ${accountAlias.title} (account-alias): skipped for now`,
+        'Done: 2 steps (1 in this run: password-policy).',
+        '',
+        'Run it again to pick up where you left off: what is done is kept.',
+        '  $ aws-root-lockdown', // in-process, the invocation is the installed name
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -6,7 +6,7 @@ import type { Step } from '../../src/engine/types.js';
 import { StoppedError } from '../../src/errors.js';
 import { TerminalUI } from '../../src/ui/terminal-ui.js';
 import { passwordPolicy } from '../../steps/password-policy.js';
-import { cursorLeftHidden } from '../support/ansi.js';
+import { cursorLeftHidden, loosely } from '../support/ansi.js';
 import { ScriptedTerminal } from '../support/scripted-terminal.js';
 import { runSteps, useTestAccount } from '../support/test-account.js';
 
@@ -38,7 +38,7 @@ describe('questions', () => {
     term.type('ops-admin');
     term.press('enter');
     await expect(answer).resolves.toBe('ops-admin');
-    expect(term.screen()).toContain('✔ Name for the admin user ops-admin');
+    expect(await term.all()).toContain('✔ Name for the admin user ops-admin');
   });
 
   it('secret: each character shown as *, the value never written', async () => {
@@ -48,7 +48,7 @@ describe('questions', () => {
     term.type('Correct-Horse-9');
     term.press('enter');
     await expect(answer).resolves.toBe('Correct-Horse-9');
-    expect(term.screen()).toContain('✔ First console password ***************');
+    expect(await term.all()).toContain('✔ First console password ***************');
     expect(term.raw()).not.toContain('Correct-Horse-9');
   });
 
@@ -79,7 +79,7 @@ describe('questions', () => {
     term.press('down');
     term.press('enter');
     await expect(answer).resolves.toBe('direct');
-    expect(term.screen()).toContain('✔ How should AdministratorAccess be given? Attached to the user');
+    expect(await term.all()).toContain('✔ How should AdministratorAccess be given? Attached to the user');
   });
 
   it('Ctrl-C at a question stops the whole run', async () => {
@@ -93,43 +93,45 @@ describe('questions', () => {
 });
 
 describe('secrets', () => {
-  it('a password is shown on the alternate screen, and gone from the screen once forgotten', () => {
+  it('a password is shown on the alternate screen, and gone from the screen once forgotten', async () => {
     const { term, ui } = terminalUi();
     ui.note({ level: 'info', text: 'before the secret' });
     ui.showSecret('First console password for ops-admin', 'Shown-Once-Passw0rd');
-    expect(term.screen()).toContain('Shown-Once-Passw0rd');
-    expect(term.screen()).not.toContain('before the secret');
+    expect(await term.all()).toContain('Shown-Once-Passw0rd');
+    expect(await term.all()).not.toContain('before the secret');
     ui.forgetSecret();
-    expect(term.screen()).not.toContain('Shown-Once-Passw0rd');
-    expect(term.screen()).toContain('before the secret');
-    expect(term.screen()).toContain('(secret saved by you, and cleared from the screen)');
+    expect(await term.all()).not.toContain('Shown-Once-Passw0rd');
+    expect(await term.all()).toContain('before the secret');
+    expect(await term.all()).toContain('(the password is cleared from the screen)');
   });
 
   it('a QR code with its typed fallback, in practice mode marked PRACTICE, cleared the same way', async () => {
     const { term, ui } = terminalUi({ url: 'http://127.0.0.1:1/' });
     await ui.showQrCode('Scan this with your authenticator app', 'otpauth://totp/AWS:ops-admin?secret=JBSWY3DPEHPK3PXP', 'JBSWY3DPEHPK3PXP');
-    const shown = term.screen();
+    const shown = await term.all();
     expect(shown).toContain('PRACTICE');
     expect(shown).toMatch(/[█▀▄]{10}/); // the code itself, in block characters
-    expect(shown).toContain('JBSWY3DPEHPK3PXP');
+    expect(shown).toContain('JBSW Y3DP EHPK 3PXP'); // the key in groups of four
     ui.forgetSecret();
-    expect(term.screen()).not.toContain('JBSWY3DPEHPK3PXP');
+    expect(await term.all()).not.toContain('JBSW Y3DP');
   });
 });
 
 describe('waiting for a console step', () => {
-  it('Enter checks now, s skips; the spinner shows the keys and the last check, and leaves the cursor shown', async () => {
+  it('Enter checks now, s skips after asking (a required step); the spinner shows the keys and the last check, and leaves the cursor shown', async () => {
     const { term, ui, signal } = terminalUi();
     const waiter = ui.waiting(step, 'a stronger password policy');
     await term.waitFor('Waiting for a stronger password policy');
-    expect(term.text()).toContain('Enter: check now · s: skip for now · ?: explain · g: glossary · Ctrl-C: stop');
+    await term.waitFor(loosely('Enter: check now · s: skip (asks first) · ?: explain this step · g: glossary · Ctrl-C: stop'));
     waiter.checked('no password policy yet', 1000);
-    await term.waitFor('last check: no password policy yet (1×)');
+    await term.waitFor('Last check: no password policy yet (1 check so far)');
     const check = waiter.nextCommand(signal);
     term.press('enter');
     await expect(check).resolves.toBe('check');
     const skip = waiter.nextCommand(signal);
     term.type('s');
+    await term.waitFor(loosely('Press y to skip it anyway'));
+    term.type('y');
     await expect(skip).resolves.toBe('skip');
     waiter.stop();
     expect(cursorLeftHidden(term.raw())).toBe(false);
@@ -142,7 +144,7 @@ describe('waiting for a console step', () => {
     const command = waiter.nextCommand(signal);
     await term.waitFor('Waiting for a stronger password policy');
     term.type('?');
-    await term.waitFor(`About: ${step.title}`);
+    await term.waitFor('Watch out:');
     term.type('g');
     await term.waitFor('Glossary');
     term.press('enter');
@@ -154,7 +156,7 @@ describe('waiting for a console step', () => {
     const doItForMe = vi.fn(() => 'set a password policy of length 14');
     const { term, ui, signal } = terminalUi({ url: 'http://127.0.0.1:1/' });
     const waiter = ui.waiting(step, 'a stronger password policy', doItForMe);
-    await term.waitFor('p: do it in the practice console for me');
+    await term.waitFor(loosely('p: do it in the practice console for me'));
     const command = waiter.nextCommand(signal);
     term.type('p');
     await expect(command).resolves.toBe('check');
@@ -166,12 +168,13 @@ describe('waiting for a console step', () => {
   it('Ctrl-C while waiting stops the run (raw mode turns it into a key, not a signal) and leaves raw mode', async () => {
     const { term, ui, signal, interrupt } = terminalUi();
     const waiter = ui.waiting(step, 'a stronger password policy');
-    void waiter.nextCommand(signal);
+    const command = waiter.nextCommand(signal);
     await term.waitFor('Waiting for a stronger password policy');
     expect(term.input.isRaw).toBe(true);
     term.press('ctrl-c');
     await vi.waitFor(() => expect(interrupt).toHaveBeenCalledOnce());
     expect(signal.aborted).toBe(true);
+    await expect(command).rejects.toBeInstanceOf(StoppedError);
     waiter.stop();
     expect(term.input.isRaw).toBe(false);
     expect(cursorLeftHidden(term.raw())).toBe(false);
@@ -192,7 +195,7 @@ describe('a run of the engine, in the terminal', () => {
     expect(text).toContain(`[1/1] ${passwordPolicy.title} (password-policy)`);
     expect(text).toContain('$ aws iam update-account-password-policy --minimum-password-length 14');
     expect(text).toMatch(/✔ Done: /);
-    const screen = term.screen();
+    const screen = await term.all();
     expect(screen).toContain('✔ Go ahead with these changes? Yes');
     expect(screen.split('\n').filter((line) => line.length > 80)).toEqual([]);
   });

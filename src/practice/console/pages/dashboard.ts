@@ -3,6 +3,7 @@ import type { CheckStatus } from '../../../engine/types.js';
 import { PAGES } from '../addresses.js';
 import { accountNumber, esc, table, type Page, type PageContext } from '../html.js';
 import type { Route } from '../router.js';
+import { count } from '../../../wording.js';
 
 /**
  * The IAM dashboard: its security recommendations are this wizard's own checks, one each (what
@@ -64,7 +65,7 @@ function settings(ctx: PageContext): string {
     [
       'Budgets',
       budgets.length
-        ? budgets.map((b) => `${b.name}: ${b.limit.amount} ${b.limit.unit} ${b.timeUnit.toLowerCase()}, ${b.notifications.length} alert(s)`).join('; ')
+        ? budgets.map((b) => `${b.name}: ${b.limit.amount} ${b.limit.unit} ${b.timeUnit.toLowerCase()}, ${count(b.notifications.length, 'alert')}`).join('; ')
         : 'none',
     ],
   ];
