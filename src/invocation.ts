@@ -92,13 +92,29 @@ export function sameAccountFlags(options: {
 
 let current: Invocation = { launcher: [NAME], sameAccount: [] };
 
+/** Every command line this run has handed out, for the wrapper to keep whole (src/ui/layout.ts). */
+const handedOut = new Set<string>();
+
+/**
+ * `words` as one command line, remembered as a hint: wherever it is later embedded in prose, the
+ * paragraph wrapper keeps it whole (never broken between its words), so it copies and pastes.
+ */
+export function hint(words: readonly string[]): string {
+  const line = words.join(' ');
+  handedOut.add(line);
+  return line;
+}
+
+/** The command lines handed out so far (see `hint`). */
+export const hints = (): ReadonlySet<string> => handedOut;
+
 /** Set once at start (cli.ts), and again when a run switches to practice mode. */
 export function useInvocation(invocation: Invocation): void {
   current = invocation;
 }
 
 /** The program started the same way, with `args` and none of this run's account flags: `npm start -- --practice`. */
-export const launch = (...args: string[]): string => [...current.launcher, ...args].join(' ');
+export const launch = (...args: string[]): string => hint([...current.launcher, ...args]);
 
 /** This run's invocation. */
 export const invocation = (): Invocation => current;
@@ -111,5 +127,5 @@ export const invocation = (): Invocation => current;
 export function commandLine(...args: string[]): string {
   const words = [...current.launcher, ...args, ...current.sameAccount];
   if (words.at(-1) === '--') words.pop();
-  return words.join(' ');
+  return hint(words);
 }

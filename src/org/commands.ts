@@ -1,4 +1,4 @@
-import { invocation } from '../invocation.js';
+import { hint, invocation } from '../invocation.js';
 
 /**
  * Commands the org command prints, spelled the way this run was started (`npm start -- org …`,
@@ -8,7 +8,7 @@ import { invocation } from '../invocation.js';
  */
 export function orgCommand(...args: string[]): string {
   const { launcher, sameAccount } = invocation();
-  return [...launcher, ...args, ...sameAccount].join(' ');
+  return hint([...launcher, ...args, ...sameAccount]);
 }
 
 /** The single-account wizard, started the same way and on the same account. */
@@ -16,5 +16,5 @@ export function singleAccountCommand(): string {
   const { launcher, sameAccount } = invocation();
   const words = [...(launcher.at(-1) === 'org' ? launcher.slice(0, -1) : launcher), ...sameAccount];
   if (words.at(-1) === '--') words.pop();
-  return words.join(' ');
+  return hint(words);
 }

@@ -1,13 +1,16 @@
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import { hints } from '../invocation.js';
 import { join, Text, type Printable } from './text.js';
 
 /**
  * Text laid out for a terminal `width` columns wide, measured as the terminal measures it (wide
  * CJK and emoji take two columns, escapes none: string-width) and wrapped between words
  * (wrap-ansi). A word longer than the line (a URL, an ARN) is never broken: it starts its own line.
- * Commands are never wrapped at all, so they copy and paste whole.
+ * Commands are never wrapped at all, so they copy and paste whole: on a line of their own
+ * (`command`), and inside a sentence too, where every command line the program handed out
+ * (`hint` in src/invocation.ts) is one unbreakable unit.
  */
 
 /** The width to lay out for where nothing wraps: a pipe or a file, read by programs and grep. */
@@ -33,8 +36,26 @@ export function paragraph(width: number, lead: Printable, body: Printable, hang?
   const indent = hang ?? stringWidth(first);
   // Every line fits whichever of the two indents is deeper.
   const textWidth = Math.max(MIN_TEXT_WIDTH, width - Math.max(indent, stringWidth(first)));
-  const lines = wrapAnsi(Text.of(body).value, textWidth, { hard: false, trim: true }).split('\n');
+  const lines = wrapWhole(Text.of(body).value, textWidth).split('\n');
   return Text.ours(lines.map((line, i) => (i === 0 ? first : spaces(indent)) + line).join('\n'));
+}
+
+/**
+ * `text` wrapped to `width` between words, each command line handed out (`hints()`) kept whole:
+ * its spaces stand in as a character found nowhere else in `text` while wrap-ansi breaks the
+ * lines (it breaks only at spaces), and are put back after.
+ */
+function wrapWhole(text: string, width: number): string {
+  const inside = [...hints()].filter((h) => h.includes(' ') && text.includes(h));
+  if (inside.length === 0) return wrapAnsi(text, width, { hard: false, trim: true });
+  // A private-use character: one column wide, as a space is.
+  let glue = 0xe000;
+  while (text.includes(String.fromCodePoint(glue))) glue += 1;
+  const space = String.fromCodePoint(glue);
+  const glued = inside
+    .sort((a, b) => b.length - a.length)
+    .reduce((out, h) => out.split(h).join(h.replaceAll(' ', space)), text);
+  return wrapAnsi(glued, width, { hard: false, trim: true }).replaceAll(space, ' ');
 }
 
 /**
