@@ -139,11 +139,13 @@ export class SpinnerWaiter implements Waiter {
     this.redraw();
   }
 
+  /** What the practice console did (or why it could not), wrapped to the window under its own start. */
   private doInPractice(doItForMe: () => string): Text {
+    const width = this.io.columns();
     try {
-      return style.cyan(t`  PRACTICE console: ${doItForMe()}.`);
+      return paragraph(width, '  ', style.cyan(t`PRACTICE console: ${doItForMe()}.`));
     } catch (error) {
-      return style.yellow(t`  PRACTICE console could not do it: ${error instanceof Error ? error.message : String(error)}`);
+      return paragraph(width, '  ', style.yellow(t`PRACTICE console could not do it: ${error instanceof Error ? error.message : String(error)}`));
     }
   }
 

@@ -165,6 +165,34 @@ describe('waiting for a console step', () => {
     waiter.stop();
   });
 
+  it("what the practice console did is wrapped between words at 80 columns, as is why it could not", async () => {
+    const did = 'assigned the authenticator app "root-authenticator-1" to root';
+    const { term, ui, signal } = terminalUi({ url: 'http://127.0.0.1:1/' });
+    const waiter = ui.waiting(step, 'an MFA device on root', () => did);
+    await term.waitFor(loosely('p: do it in the practice console for me'));
+    const first = waiter.nextCommand(signal);
+    term.type('p');
+    await expect(first).resolves.toBe('check');
+    await term.waitFor('root.');
+    waiter.stop();
+    const shown = await term.all();
+    expect(shown).toContain('  PRACTICE console: assigned the authenticator app "root-authenticator-1" to\n  root.');
+
+    const failing = terminalUi({ url: 'http://127.0.0.1:1/' });
+    const refused = failing.ui.waiting(step, 'an MFA device on root', () => {
+      throw new Error('root already has the authenticator app "root-authenticator-1" and may have no more');
+    });
+    const second = refused.nextCommand(failing.signal);
+    failing.term.type('p');
+    await expect(second).resolves.toBe('check');
+    await failing.term.waitFor('more');
+    refused.stop();
+    const rows = (await failing.term.all()).split('\n');
+    const at = rows.findIndex((row) => row.startsWith('  PRACTICE console could not do it:'));
+    expect(rows[at]!.length).toBeLessThanOrEqual(80);
+    expect(rows[at + 1]).toMatch(/^ {2}\S.* no more$/);
+  });
+
   it('Ctrl-C while waiting stops the run (raw mode turns it into a key, not a signal) and leaves raw mode', async () => {
     const { term, ui, signal, interrupt } = terminalUi();
     const waiter = ui.waiting(step, 'a stronger password policy');
