@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { indented, NO_WRAP, paragraph, widthOf } from '../ui/layout.js';
+import { cell, indented, NO_WRAP, widthOf } from '../ui/layout.js';
 import { join, printable, style, t, Text, type Printable } from '../ui/text.js';
 import type { CentralRootAccess } from './central-root-access.js';
 import type { MemberReport, Tally, Verdict } from './member-report.js';
@@ -42,12 +42,12 @@ function pad(name: string, width: number): Text {
 
 /**
  * One account: id, name, verdict, and what remains, what was removed, or why; at a terminal
- * `width` columns wide the last wraps inside its own column.
+ * `width` columns wide the last wraps inside its own column (an ARN broken only after a `/` or `:`).
  */
 export function accountLine(r: MemberReport, width = NO_WRAP): Text {
   const detail = r.removed?.length && r.verdict === 'locked' ? `removed ${r.removed.join(', ')}` : r.detail;
   const verdict = VERDICT_COLOUR[r.verdict]((r.verdict === 'not-applicable' ? 'n/a' : r.verdict).padEnd(7));
-  return paragraph(width, t`  ${r.id}  ${pad(r.name, 16)}  ${verdict}  `, detail);
+  return cell(width, t`  ${r.id}  ${pad(r.name, 16)}  ${verdict}  `, detail);
 }
 
 export function tallyLine(tally: Tally): Text {

@@ -32,12 +32,36 @@ const spaces = (n: number) => ' '.repeat(Math.max(0, n));
  * others indented under the body's start (a hanging indent), or by `hang` columns when given.
  */
 export function paragraph(width: number, lead: Printable, body: Printable, hang?: number): Text {
+  return laidOut(width, lead, body, hang, false);
+}
+
+/**
+ * A table's last column: `body` as `paragraph` lays it out after `lead` (the columns before it),
+ * except that a word wider than the column (an ARN) is broken after a `/` or `:` where it must,
+ * each piece under the column's start, rather than run past the window's edge, where the terminal
+ * would cut it anywhere (`mfa/root-de` | `vice-0`). A word with no such place is left whole.
+ */
+export const cell = (width: number, lead: Printable, body: Printable): Text => laidOut(width, lead, body, undefined, true);
+
+function laidOut(width: number, lead: Printable, body: Printable, hang: number | undefined, breakLongWords: boolean): Text {
   const first = Text.of(lead).value;
   const indent = hang ?? stringWidth(first);
   // Every line fits whichever of the two indents is deeper.
   const textWidth = Math.max(MIN_TEXT_WIDTH, width - Math.max(indent, stringWidth(first)));
-  const lines = wrapWhole(Text.of(body).value, textWidth).split('\n');
+  let lines = wrapWhole(Text.of(body).value, textWidth).split('\n');
+  if (breakLongWords) lines = lines.flatMap((line) => (stringWidth(line) > textWidth ? atSeparators(line, textWidth) : [line]));
   return Text.ours(lines.map((line, i) => (i === 0 ? first : spaces(indent)) + line).join('\n'));
+}
+
+/** `line` cut after `/` and `:` into as few rows of at most `width` columns as it allows (a piece wider stays whole). */
+function atSeparators(line: string, width: number): string[] {
+  const rows: string[] = [];
+  for (const piece of line.split(/(?<=[/:])/)) {
+    const last = rows.length - 1;
+    if (last >= 0 && stringWidth(rows[last]! + piece) <= width) rows[last] += piece;
+    else rows.push(piece);
+  }
+  return rows;
 }
 
 /**

@@ -96,6 +96,21 @@ describe('the org report through the same port', () => {
     expect(rows.slice(1).every((r) => r.startsWith(' '.repeat(rows[0]!.indexOf('root password'))))).toBe(true);
   });
 
+  it('at 80 columns an ARN in the detail column breaks only after a / or :, never mid-word; JSON and CSV keep it whole', () => {
+    const arn = 'arn:aws:iam::111122223333:mfa/root-device-0';
+    const locked = { id: '111122223333', name: 'mfa-and-key', state: 'ACTIVE', verdict: 'locked' as const, detail: 'no root credentials', removed: ['the root password', `MFA device ${arn}`] };
+    const rows = accountLine(locked, 80).value.split('\n');
+    const column = rows[0]!.indexOf('removed');
+    expect(rows.every((row) => stringWidth(row) <= 80)).toBe(true);
+    expect(rows.slice(1).every((row) => row.startsWith(' '.repeat(column)) && row[column] !== ' ')).toBe(true);
+    // Each row's piece of the ARN ends at a / or : (or the ARN's end): joined again, it is whole.
+    const pieces = rows.map((row) => row.trim()).filter((row) => row.startsWith('arn:') || !row.includes(' '));
+    expect(pieces.slice(0, -1).every((piece) => /[/:]$/.test(piece))).toBe(true);
+    expect(pieces.join('')).toBe(arn);
+    expect(JSON.parse(written((out) => new JsonSink(out).account(locked))).removed).toContain(`MFA device ${arn}`);
+    expect(written((out) => new CsvSink(out).account(locked))).toContain(arn);
+  });
+
   it('JSON stays exact; CSV is escaped like the terminal', () => {
     const json = written((out) => {
       const sink = new JsonSink(out);
