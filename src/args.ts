@@ -1,7 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import { MANIFEST, STEP_IDS, type StepId } from '../steps/manifest.js';
-import type { FlagSpec } from './engine/row.js';
+import { kindOf, ON_RERUN, type FlagSpec } from './engine/row.js';
 import type { Inputs } from './engine/types.js';
 import { UsageError } from './errors.js';
 import { firstIssue, parseCommandLine, profileSchema, regionSchema } from './inputs.js';
@@ -121,7 +121,7 @@ export function parseOptions(argv: string[]): Options {
  */
 export function helpText(width: number, program = 'aws-root-lockdown'): string {
   const { width: w, usage, option: optionLine, heading } = helpLayout(width, program);
-  const stepLines = MANIFEST.map((row) => paragraph(w, `  ${row.id.padEnd(25)} `, `${row.title}${row.required ? '' : ' (optional)'}`));
+  const stepLines = MANIFEST.map((row) => paragraph(w, `  ${row.id.padEnd(25)} `, `${row.title}${row.required ? '' : ` (${kindOf(row)})`}`));
   const scenarioLines = SCENARIO_NAMES.map((name) => optionLine(`  ${name}`, SCENARIO_SUMMARIES[name]));
   const stepFlagLines = STEP_FLAGS.map(({ step, flag }) =>
     optionLine(`--${flag.name}${flag.arg ? ` ${flag.arg}` : ''}`, `${flag.help} (${step}${flag.underYes === 'needed' ? '; --yes needs it' : ''})`),
@@ -137,6 +137,11 @@ export function helpText(width: number, program = 'aws-root-lockdown'): string {
     '',
     heading("Steps, in order (a step's id names it to --skip and in status --json)"),
     ...stepLines,
+    paragraph(
+      w,
+      '  ',
+      `A run stays open until every required step is done. Optional steps are ${ON_RERUN.optional} (no, or --skip, leaves the run complete); advisory checks only report, and are ${ON_RERUN.advisory} on every run.`,
+    ),
     '',
     'Options',
     optionLine('--profile NAME', 'use this profile from ~/.aws/config (SSO and "aws login" profiles work)'),

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helpText, parseOptions } from '../src/args.js';
+import { kindOf } from '../src/engine/row.js';
 import { loadSteps, MANIFEST, STEP_IDS } from '../steps/manifest.js';
 import { ROOT } from './support/cli-path.js';
 
@@ -77,5 +78,15 @@ describe('derived from the manifest', () => {
     const steps = await loadSteps();
     expect(steps.map((s) => s.id)).toEqual(STEP_IDS);
     steps.forEach((step, i) => expect(step).toMatchObject({ title: MANIFEST[i]!.title, required: MANIFEST[i]!.required, inStatus: MANIFEST[i]!.inStatus }));
+  });
+
+  it('a row says advisory exactly where its step only reports (kind advisory), and --help names each kind in the words of the stop note and the summary', async () => {
+    const steps = await loadSteps();
+    expect(MANIFEST.map((row) => kindOf(row) === 'advisory')).toEqual(steps.map((step) => step.kind === 'advisory'));
+    expect(steps.filter((step) => kindOf(step) === 'advisory').map((step) => step.id)).toEqual(['root-mfa-backup', 'root-hardware-mfa', 'root-recent-use']);
+    const HELP = helpText(80).replace(/\n {20,}/g, ' ').replace(/\s+/g, ' ');
+    for (const row of MANIFEST) expect(HELP).toContain(`${row.id} ${row.title}${row.required ? '' : ` (${kindOf(row)})`}`);
+    expect(HELP).toContain('Optional steps are offered');
+    expect(HELP).toContain('advisory checks only report, and are checked again on every run');
   });
 });

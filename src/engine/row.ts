@@ -46,6 +46,8 @@ export interface StepRow<Id extends string = string, F extends Flags = Flags> {
   title: string;
   /** Counts towards `status` being ok and keeps a wizard run open until done. */
   required: boolean;
+  /** Only checked and reported, never changed (its implementation's kind is `advisory`): see `kindOf`. */
+  advisory?: true;
   /** Shown by `status` (wizard-only steps, such as the first sign-in, are not). */
   inStatus: boolean;
   /** Steps that must be settled first; otherwise this one is reported as blocked. */
@@ -62,3 +64,17 @@ export interface StepRow<Id extends string = string, F extends Flags = Flags> {
   /** The implementation, loaded only when a command runs. */
   load(): Promise<Step>;
 }
+
+/**
+ * What a step is to a run, from its row: `required` (a run stays open until it is done),
+ * `optional` (offered: no, or --skip, leaves the run complete) or `advisory` (only checked: it
+ * reports and advises, and changes nothing). --help, the stop note and the summary say it in
+ * these words (ON_RERUN), so a person reads one vocabulary everywhere.
+ */
+export type StepKind = 'required' | 'optional' | 'advisory';
+
+export const kindOf = (step: Pick<StepRow, 'required' | 'advisory'>): StepKind =>
+  step.required ? 'required' : step.advisory ? 'advisory' : 'optional';
+
+/** What a run that comes after does with a step of each kind that is not settled: "… are offered". */
+export const ON_RERUN: Record<StepKind, string> = { required: 'finished', optional: 'offered', advisory: 'checked again' };

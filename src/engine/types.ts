@@ -69,7 +69,7 @@ export interface StepContext<I extends Inputs = Inputs> extends CheckContext {
 }
 
 /** What the manifest row gives a step (see StepRow); the step's own file gives the rest. */
-export type RowFields = 'id' | 'title' | 'required' | 'inStatus' | 'needs' | 'endsRootKeySession' | 'flags';
+export type RowFields = 'id' | 'title' | 'required' | 'advisory' | 'inStatus' | 'needs' | 'endsRootKeySession' | 'flags';
 
 interface StepBase {
   /** Part of the interface: status JSON, docs and tests name steps by id. */
@@ -80,6 +80,7 @@ interface StepBase {
   /** For learners: when it applies, the trap people fall into, and how to check it by hand. */
   explain: Explanation;
   required: boolean;
+  advisory?: true;
   inStatus: boolean;
   needs?: readonly string[];
   endsRootKeySession?: true;

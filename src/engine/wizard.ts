@@ -8,6 +8,7 @@ import type { ConsolePort } from './console.js';
 import { askFlag } from './inputs.js';
 import { introNotes } from './intro.js';
 import { pollUntilDone, type PollOutcome } from './poll.js';
+import { kindOf, ON_RERUN, type StepKind } from './row.js';
 import type {
   AdminVia,
   AdvisoryStep,
@@ -278,13 +279,16 @@ async function runParts(o: WizardOptions, run: RunState, step: AutomatedStep, pa
 function unfinishedText(reports: StepReport[], steps: Step[], { step, done, left }: CurrentStep): string {
   const changed = reports.filter((r) => r.outcome === 'done').map((r) => r.step.id);
   const unsettled = [...reports.filter((r) => !isSettledReport(r) && r.outcome !== 'planned').map((r) => r.step), ...steps.slice(steps.indexOf(step!))];
-  const required = unsettled.filter((s) => s.required).map((s) => s.id);
-  const optional = unsettled.filter((s) => !s.required).map((s) => s.id);
+  const ids = (kind: StepKind) => unsettled.filter((s) => kindOf(s) === kind).map((s) => s.id);
   const partly = done.length > 0 || left.length > 0 ? ` Of ${step!.id}, done: ${done.join('; ') || 'nothing'}; not done: ${left.join('; ')}.` : '';
+  // Optional steps "are offered", advisory checks "are checked again": the words of --help and the summary.
+  const also = (['optional', 'advisory'] as const)
+    .filter((kind) => ids(kind).length > 0)
+    .map((kind) => `; ${ids(kind).join(', ')} (${kind}) ${ids(kind).length === 1 ? 'is' : 'are'} ${ON_RERUN[kind]}`)
+    .join('');
   return (
     `Stopped at ${step!.id}. Done in this run: ${changed.join(', ') || 'nothing'}.${partly} ` +
-    `A re-run checks every step again, keeps what is done and finishes ${required.join(', ') || 'nothing required'}` +
-    `${optional.length > 0 ? `; it offers ${optional.join(', ')} too (optional)` : ''}.`
+    `A re-run keeps what is done and finishes ${ids('required').join(', ') || 'nothing required'}${also}.`
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Identity } from '../aws/identity.js';
+import { kindOf, ON_RERUN, type StepKind } from '../engine/row.js';
 import { isSettledReport } from '../engine/wizard.js';
 import type { Checklist, CheckResult, CheckStatus, Plan, Step, StepOutcome, StepReport } from '../engine/types.js';
 import type { Note } from '../engine/ui.js';
@@ -154,7 +155,8 @@ const bullet = (r: StepReport, width: number) => paragraph(width, '  • ', t`${
  */
 export function summaryText(reports: StepReport[], dryRun: boolean, practice: boolean, width: number): Text {
   const open = reports.filter((r) => r.step.required && !isSettledReport(r));
-  const optional = reports.filter((r) => !r.step.required && !isSettledReport(r) && r.outcome !== 'advised');
+  // Not done and not required: optional steps a re-run offers, advisory checks it makes again (the words of --help).
+  const notDone = (kind: StepKind) => reports.filter((r) => kindOf(r.step) === kind && !isSettledReport(r) && r.outcome !== 'advised' && r.outcome !== 'planned');
   const done = reports.filter((r) => r.outcome === 'done');
   const settled = reports.filter(isSettledReport);
   const status = commandLine('status');
@@ -171,8 +173,11 @@ export function summaryText(reports: StepReport[], dryRun: boolean, practice: bo
     ...required.map((r) => bullet(r, width)),
     planned.length > 0 && t`Would be done by a run without --dry-run:`,
     ...planned.map((r) => bullet(r, width)),
-    optional.filter((r) => r.outcome !== 'planned').length > 0 && t`Optional, not done:`,
-    ...optional.filter((r) => r.outcome !== 'planned').map((r) => bullet(r, width)),
+    ...(['optional', 'advisory'] as const).flatMap((kind) => {
+      const steps = notDone(kind);
+      const heading = kind === 'optional' ? 'Optional, not done' : 'Advisory, not checked';
+      return steps.length > 0 ? [t`${heading} (${ON_RERUN[kind]} on a re-run):`, ...steps.map((r) => bullet(r, width))] : [];
+    }),
     settled.length > 0 &&
       paragraph(width, '', t`Done: ${count(settled.length, 'step')}${done.length > 0 ? t` (${done.length} in this run: ${join(done.map((r) => r.step.id), ', ')})` : ''}.`),
     '',

@@ -10,6 +10,7 @@ import { accountAlias } from '../../steps/account-alias.js';
 import { adminUser } from '../../steps/admin-user.js';
 import { billingAlert } from '../../steps/billing-alert.js';
 import { passwordPolicy } from '../../steps/password-policy.js';
+import { rootRecentUse } from '../../steps/root-recent-use.js';
 import { securityContact } from '../../steps/security-contact.js';
 import { ScriptedUI } from '../support/scripted-ui.js';
 import { runSteps, useTestAccount, writeCalls } from '../support/test-account.js';
@@ -81,12 +82,13 @@ describe('where AWS still refuses', { timeout: 30_000 }, () => {
     const answers = { 'apply-admin-user': true, 'apply-password-policy': true, 'offer-account-alias': true, 'apply-account-alias': true, 'apply-security-contact': true };
     const steps = [adminUser, passwordPolicy, accountAlias, securityContact];
     const ui = new ScriptedUI(answers, false);
-    const run = runSteps(account, steps, answers, { interactive: false, adminUser: 'admin-jane', inputs: flags, ui });
+    // An advisory check after the stop: the note says a re-run checks it again (the words of --help).
+    const run = runSteps(account, [...steps, rootRecentUse], answers, { interactive: false, adminUser: 'admin-jane', inputs: flags, ui });
     await expect(run).rejects.toThrow('--account-alias taken-name: another AWS account has that alias; run again with another --account-alias');
     expect(ui.of('note').at(-1)!.note.text).toBe(
       'Stopped at account-alias. Done in this run: admin-user, password-policy. ' +
         'Of account-alias, done: nothing; not done: Create the account alias taken-name. ' +
-        'A re-run checks every step again, keeps what is done and finishes security-contact; it offers account-alias too (optional).',
+        'A re-run keeps what is done and finishes security-contact; account-alias (optional) is offered; root-recent-use (advisory) is checked again.',
     );
     expect(account.proxy.count('account:PutAlternateContact')).toBe(0);
 

@@ -116,7 +116,7 @@ it(
     pty.press('ctrl-c');
     const stop = await expectStoppedOnTheMainScreen(pty, password);
     expect(stop).toContain('! Stopped at admin-user. Done in this run: nothing. Of admin-user, done: Create the IAM user admin; not done:');
-    expect(stop).toContain('A re-run checks every step again, keeps what is done and finishes admin-user,');
+    expect(stop).toContain('A re-run keeps what is done and finishes admin-user,');
     expect(writeCalls(account.proxy)).toEqual(['iam:CreateUser']); // the user, without a password anyone saw
   },
   TEST_TIMEOUT_MS,

@@ -319,6 +319,7 @@ export function summaryOf(output: string): {
   required: Record<string, string>;
   planned: Record<string, string>;
   optional: Record<string, string>;
+  advisory: Record<string, string>;
   doneNow: string[];
   text: string;
 } {
@@ -341,7 +342,8 @@ export function summaryOf(output: string): {
   return {
     required: part(/^Still to do, required/m),
     planned: part(/^Would be done by a run without --dry-run:/m),
-    optional: part(/^Optional, not done:/m),
+    optional: part(/^Optional, not done \(offered on a re-run\):/m),
+    advisory: part(/^Advisory, not checked \(checked again on a re-run\):/m),
     doneNow,
     text,
   };

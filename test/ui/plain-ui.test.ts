@@ -11,6 +11,7 @@ import { accountAlias } from '../../steps/account-alias.js';
 import { passwordPolicy } from '../../steps/password-policy.js';
 import { rootAccessKeys } from '../../steps/root-access-keys.js';
 import { rootMfa } from '../../steps/root-mfa.js';
+import { rootRecentUse } from '../../steps/root-recent-use.js';
 import { stripAnsi } from '../support/ansi.js';
 import { runSteps, useTestAccount } from '../support/test-account.js';
 
@@ -129,18 +130,22 @@ describe('plain output', () => {
     expect(text).toContain(`  Why: ${passwordPolicy.why}\n`);
   });
 
-  it('the summary leads with what is open and required, in words; then the optional steps; then what is done', { timeout: 30_000 }, async () => {
+  it('the summary leads with what is open and required, in words; then the optional steps, then the advisory checks; then what is done', { timeout: 30_000 }, async () => {
     await account.reset({ mfa: false, accessKeys: false });
+    // An advisory check that cannot be read: listed apart from the optional steps, in the words of --help.
+    account.proxy.failNext('iam:GenerateCredentialReport', { status: 409, code: 'LimitExceeded', message: 'Rate of credential report generation exceeded.' }, Infinity);
     const { ui, output } = plainUi(true);
-    await runSteps(account, [rootMfa, rootAccessKeys, passwordPolicy, accountAlias], {}, { ui, interactive: false });
+    await runSteps(account, [rootMfa, rootAccessKeys, rootRecentUse, passwordPolicy, accountAlias], {}, { ui, interactive: false });
     const summary = output().slice(output().lastIndexOf('\nSummary'));
     expect(summary).toBe(
       [
         '\nSummary',
         'Still to do, required (1 step):',
         `  • ${rootMfa.title} (root-mfa): still to do`,
-        'Optional, not done:',
+        'Optional, not done (offered on a re-run):',
         `  • ${accountAlias.title} (account-alias): skipped for now`,
+        'Advisory, not checked (checked again on a re-run):',
+        `  • ${rootRecentUse.title} (root-recent-use): could not be checked`,
         'Done: 2 steps (1 in this run: password-policy).',
         '',
         'Run it again to pick up where you left off: what is done is kept.',
