@@ -17,6 +17,7 @@ import { breakGlass } from './break-glass.js';
 import { orgClients } from './clients.js';
 import type { OrgContext } from './context.js';
 import { OrgStateError } from './org-errors.js';
+import { accountsOf } from './organization.js';
 import type { Prompts } from './prompts.js';
 import { orgStatus } from './status.js';
 import { selectionFrom } from './survey.js';
@@ -54,8 +55,9 @@ export async function runOrg(argv: string[], context: OrgRunContext): Promise<nu
   return runWith(options, context, { profile: options.profile, region: options.region });
 }
 
-export const PRACTICE_NOTE =
-  'PRACTICE: a simulated organization on this computer (a management account and six members); nothing touches AWS.';
+/** What practice mode says first, the organization's size in the words the choice of accounts uses. */
+export const practiceNote = (accounts: number): string =>
+  `PRACTICE: a simulated organization on this computer (${accountsOf(accounts)}); nothing touches AWS.`;
 
 /** The built-in practice organization, signed in as its administrator role (never the real credential chain). */
 async function runPractice(options: OrgOptions, context: OrgRunContext): Promise<number> {
@@ -63,7 +65,7 @@ async function runPractice(options: OrgOptions, context: OrgRunContext): Promise
   // The practice organization is new every run: the learner's kept practice account is not touched.
   const practice = await startPractice({ inMemory: true });
   try {
-    sayer(context.io, 'stderr')(PRACTICE_NOTE);
+    sayer(context.io, 'stderr')(practiceNote(practice.server.organization.members.length));
     return await runWith(options, context, { ...practice.clientOptions, credentials: practice.server.orgAdminCredentials });
   } finally {
     await practice.close();

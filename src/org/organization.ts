@@ -7,6 +7,7 @@ import {
   type Account,
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
+import { count } from '../wording.js';
 
 /** A member of the organization, as ListAccounts describes it. */
 export interface Member {
@@ -107,3 +108,10 @@ export async function unitTree(organizations: OrganizationsClient, signal: Abort
   for (const root of roots) await walk(root.Id ?? '', root.Name ?? 'Root');
   return tree;
 }
+
+/**
+ * An organization's size as the org command says it, the same everywhere (the practice banner, the
+ * choice of accounts): "7 accounts: the management account and 6 members". `total` counts the
+ * management account.
+ */
+export const accountsOf = (total: number): string => `${count(total, 'account')}: the management account and ${count(total - 1, 'member')}`;

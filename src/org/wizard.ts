@@ -12,7 +12,7 @@ import {
 import { Reporting, sinkFor, type OrgContext } from './context.js';
 import type { OrgRunContext } from './main.js';
 import { settles, type MemberReport } from './member-report.js';
-import { unitTree, type Organization } from './organization.js';
+import { accountsOf, unitTree, type Organization } from './organization.js';
 import { promptsFor, type Prompts } from './prompts.js';
 import { removalsFor } from './removal.js';
 import { headerLines } from './report-sinks.js';
@@ -180,7 +180,7 @@ async function askSelection(ctx: OrgContext, organization: Organization, prompts
     key: 'accounts',
     message: 'Which member accounts?',
     choices: [
-      { value: 'all', name: `All ${organization.accounts.length} accounts of the organization` },
+      { value: 'all', name: `All ${accountsOf(organization.accounts.length)}` },
       { value: 'ou', name: 'The accounts under an organizational unit' },
       { value: 'accounts', name: 'Accounts I name' },
     ],

@@ -4,6 +4,9 @@ import { runOrg } from '../../src/org/main.js';
 import { runCli } from '../e2e/helpers.js';
 import { pipeIO } from '../support/org/run-org.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { ScriptedUI } from '../support/scripted-ui.js';
+import type { SelectQuestion } from '../../src/engine/ui.js';
+import type { Prompts } from '../../src/org/prompts.js';
 
 /** Whatever credentials a person has must not matter: practice never reads them. */
 const STRANGER_ENV = {
@@ -45,4 +48,19 @@ it('the org wizard in practice: turns root credentials management on and locks t
   expect(text).toMatch(/310987654321\s+shared-services\s+locked\s+removed the root password/);
   expect(text).toMatch(/510987654321\s+security\s+locked\s+removed the root password, MFA device arn:aws:iam::510987654321:mfa\/root-device-0/);
   expect(code).toBe(0);
+}, 60_000);
+
+it("the practice banner and the choice of accounts give the organization's size in the same words", async () => {
+  const { io, stderr } = pipeIO();
+  const scripted = new ScriptedUI({ trustedAccess: true, rootCredentialsManagement: true, rootSessions: true, 'offer-delegated-admin': false, accounts: 'all' });
+  const asked: SelectQuestion<string>[] = [];
+  const prompts: Prompts = {
+    confirm: (q) => scripted.confirm(q),
+    text: (q) => scripted.text(q),
+    select: (q) => (asked.push(q as SelectQuestion<string>), scripted.select(q)),
+  };
+  await runOrg(['--practice', '--dry-run'], { io, signal: new AbortController().signal, stop: () => {}, clock: new FakeClock(), prompts });
+  const size = '7 accounts: the management account and 6 members';
+  expect(stderr.text()).toContain(`PRACTICE: a simulated organization on this computer (${size}); nothing touches AWS.`);
+  expect(asked.find((q) => q.key === 'accounts')?.choices.find((c) => c.value === 'all')?.name).toBe(`All ${size}`);
 }, 60_000);
