@@ -1,3 +1,4 @@
+import { askFlag } from '../src/engine/inputs.js';
 import { defineStep, type InputsFor } from './manifest.js';
 import type { BudgetWithNotifications } from '../src/aws/account-reader.js';
 import { BUDGET_ALERTS, BUDGET_NAME, ensureBudget } from '../src/aws/budget-writes.js';
@@ -9,6 +10,21 @@ import { missingFlags } from './missing-flags.js';
 // Budgets' names and units may hold control characters: the interfaces show them escaped.
 const describe = ({ budget, notifications }: BudgetWithNotifications) =>
   `"${budget.BudgetName}" (${budget.BudgetLimit?.Amount} ${budget.BudgetLimit?.Unit} a ${budget.TimeUnit?.toLowerCase().replace(/ly$/, '')}, ${count(notifications.length, 'alert')})`;
+
+/**
+ * The address to offer for the alerts: the security contact's, as typed in this run or as the
+ * account holds it (GetAlternateContact). Only asked for when the question will be asked; a read
+ * that fails offers nothing.
+ */
+async function contactEmail(ctx: StepContext<InputsFor<'billing-alert'>>): Promise<string | undefined> {
+  if (!ctx.ui.interactive) return undefined;
+  if (ctx.run.securityContactEmail) return ctx.run.securityContactEmail;
+  try {
+    return (await ctx.read.securityContact())?.EmailAddress;
+  } catch {
+    return undefined;
+  }
+}
 
 export const billingAlert = defineStep('billing-alert', {
   kind: 'automated',
@@ -35,7 +51,7 @@ export const billingAlert = defineStep('billing-alert', {
     const exists = (await ctx.read.costBudgets()).some((b) => b.budget.BudgetName === BUDGET_NAME);
     // A typed amount ("$1,000") comes back in the form AWS Budgets takes ("1000"), as a flag's does.
     const amount = exists ? undefined : await ctx.input('budgetAmount');
-    const email = await ctx.input('alertEmail');
+    const email = ctx.inputs.alertEmail ?? (await askFlag(ctx.ui, billingAlert.flags?.alertEmail, undefined, await contactEmail(ctx)));
     if ((!exists && !amount) || !email) {
       if (!ctx.dryRun) return missingFlags('billing-alert');
     }

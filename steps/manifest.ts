@@ -399,7 +399,8 @@ export const MANIFEST = [
     },
     // Budgets names its permissions by resource, not by operation: ViewBudget covers
     // DescribeBudgets and DescribeNotificationsForBudget, ModifyBudget CreateBudget and CreateNotification.
-    permissions: { status: ['budgets:ViewBudget'], wizard: ['budgets:ModifyBudget'] },
+    // The security contact's address is read to offer it for the alerts.
+    permissions: { status: ['budgets:ViewBudget'], wizard: ['budgets:ModifyBudget', 'account:GetAlternateContact'] },
     load: (): Promise<Step> => import('./billing-alert.js').then((m) => m.billingAlert),
   }),
 ] as const;

@@ -25,6 +25,8 @@ export const securityContact = defineStep('security-contact', {
   async plan(ctx: StepContext<InputsFor<'security-contact'>>): Promise<Plan<InputsFor<'security-contact'>>> {
     const name = await ctx.input('name');
     const email = name && (await ctx.input('email'));
+    // Typed here, it is the address billing-alert offers for its alerts (the person's own answer).
+    if (email) ctx.run.securityContactEmail = email;
     const phone = email && (await ctx.input('phone'));
     if (!name || !email || !phone) {
       if (!ctx.dryRun) return missingFlags('security-contact');

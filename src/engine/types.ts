@@ -28,6 +28,11 @@ export interface RunState {
    * `identity-center` there is no IAM user to sign in as or to give MFA: later steps say so.
    */
   adminVia?: AdminVia;
+  /**
+   * The security contact's email address as typed in this run (security-contact), before it is
+   * written: billing-alert offers it as the alerts' address, shown as the question's default.
+   */
+  securityContactEmail?: string;
 }
 
 /** The two ways to the daily admin: an IAM user in this account, or a user of IAM Identity Center. */

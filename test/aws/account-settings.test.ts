@@ -1,4 +1,4 @@
-import { DescribeBudgetsCommand, DescribeNotificationsForBudgetCommand, CreateBudgetCommand } from '@aws-sdk/client-budgets';
+import { DescribeBudgetsCommand, DescribeNotificationsForBudgetCommand, CreateBudgetCommand, DeleteBudgetCommand } from '@aws-sdk/client-budgets';
 import { GetAlternateContactCommand } from '@aws-sdk/client-account';
 import { GetAccountPasswordPolicyCommand, ListAccountAliasesCommand, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +126,31 @@ describe('billing-alert', () => {
     expect(unflagged.outcomes).toEqual(['skipped']);
     expect(unflagged.ui.of('note')[0]!.note.text).toMatch(/--budget-amount and --alert-email/);
     expect(writeCalls(account.proxy)).toEqual([]);
+  });
+
+  it("offers the security contact's address for the alerts: as typed in this run, or as the account holds it; never taken unasked", async () => {
+    const enter = (_ui: unknown, question: { default?: string }) => question.default ?? '';
+    const typed = await runSteps(account, [securityContact, billingAlert], {
+      ...YES,
+      'security-contact-name': 'Sec Ops',
+      'security-contact-email': 'sec-ops@example.com',
+      'security-contact-phone': '+1 555 0100',
+      'budget-amount': '20',
+      'alert-email': enter,
+    });
+    expect(typed.outcomes).toEqual(['done', 'done']);
+    expect(typed.ui.of('ask').find((a) => a.key === 'alert-email')).toMatchObject({ default: 'sec-ops@example.com', answer: 'sec-ops@example.com' });
+    expect((await notifications())!.length).toBe(3);
+
+    // A later run finds it in the account (GetAlternateContact) and offers it again; a typed answer wins.
+    await account.aws.budgets.send(new DeleteBudgetCommand({ AccountId: ACCOUNT_ID, BudgetName: 'monthly-cost-alert' }));
+    const found = await runSteps(account, [billingAlert], { ...YES, 'budget-amount': '20', 'alert-email': 'billing@example.com' });
+    expect(found.ui.of('ask').find((a) => a.key === 'alert-email')).toMatchObject({ default: 'sec-ops@example.com', answer: 'billing@example.com' });
+
+    // Nobody at a terminal: the address is never used for them (the flag is needed).
+    await account.aws.budgets.send(new DeleteBudgetCommand({ AccountId: ACCOUNT_ID, BudgetName: 'monthly-cost-alert' }));
+    const unasked = await runSteps(account, [billingAlert], YES, { interactive: false, inputs: { 'billing-alert': { budgetAmount: '20' } } });
+    expect(unasked.outcomes).toEqual(['skipped']);
   });
 
   it('in a dry run, shows the create-budget command and creates nothing', async () => {

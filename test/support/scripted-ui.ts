@@ -2,11 +2,12 @@ import type { Checklist, CheckResult, Plan, Step, StepReport } from '../../src/e
 import type { ConfirmQuestion, Note, SecretQuestion, SelectQuestion, TextQuestion, UI, WaitCommand, Waiter } from '../../src/engine/ui.js';
 import type { Identity } from '../../src/aws/identity.js';
 
-export type Answer = string | boolean | ((ui: ScriptedUI) => string | boolean);
+/** A function answer gets the question's default too (what pressing Enter takes). */
+export type Answer = string | boolean | ((ui: ScriptedUI, question: { default?: string }) => string | boolean);
 
 /** Everything the engine told the person, in order, for assertions. */
 export type UIEvent =
-  | { type: 'ask'; key: string; message: string; answer: string | boolean }
+  | { type: 'ask'; key: string; message: string; answer: string | boolean; default?: string }
   | { type: 'intro'; notes: Note[] }
   | { type: 'step'; id: string }
   | { type: 'result'; id: string; when: 'before' | 'after'; result: CheckResult }
@@ -45,17 +46,17 @@ export class ScriptedUI implements UI {
   }
 
   /** A function answer is computed when asked, from what was shown so far (e.g. a TOTP code from a QR seed). */
-  private answer(key: string, message: string): string | boolean {
+  private answer(key: string, message: string, fallback?: string): string | boolean {
     const entry = this.answers[key];
     const given = Array.isArray(entry) ? entry.shift() : entry;
     if (given === undefined) throw new Error(`ScriptedUI: no answer for "${key}" (${message})`);
-    const value = typeof given === 'function' ? given(this) : given;
-    this.events.push({ type: 'ask', key, message, answer: value });
+    const value = typeof given === 'function' ? given(this, { default: fallback }) : given;
+    this.events.push({ type: 'ask', key, message, answer: value, ...(fallback !== undefined ? { default: fallback } : {}) });
     return value;
   }
 
   async text(q: TextQuestion) {
-    const value = String(this.answer(q.key, q.message));
+    const value = String(this.answer(q.key, q.message, q.default));
     const valid = q.validate?.(value) ?? true;
     if (valid !== true) throw new Error(`ScriptedUI: answer "${value}" for ${q.key} rejected: ${valid}`);
     return value;
