@@ -104,6 +104,7 @@ export const WANTED = {
       'ListManagedPoliciesInPermissionSet',
       'CreateAccountAssignment',
       'ListAccountAssignments',
+      'ListAccountsForProvisionedPermissionSet',
     ]
       .map((operation) => `${operation}Request.*`)
       // Its request id's pattern (UUId) uses \b, which no rule here reads: the id is looked up whole.

@@ -111,6 +111,18 @@ export const mfaCodeSchema = ruleSchema(MFA_CODE);
 /** The admin's user name in IAM Identity Center (identitystore CreateUser UserName). */
 export const identityCenterUserSchema = ruleSchema(IC_USER_NAME);
 
+/**
+ * --reuse-user: an existing user of either way, so either rule will do here (IAM's, or Identity
+ * Center's, whose reserved names IAM allows); the way's own rule is checked with the other flags
+ * (steps/admin-identity-center.ts, wayInputsProblem).
+ */
+export const reuseUserSchema = z.string().superRefine((value, ctx) => {
+  const iam = USER_NAME.check(value);
+  const identityCenter = IC_USER_NAME.check(value);
+  const message = iam && identityCenter ? `is not a user name: ${iam}` : terminalControl(value);
+  if (message) ctx.addIssue({ code: 'custom', message });
+});
+
 /** Its display name, first and last name (identitystore DisplayName, Name.GivenName, Name.FamilyName). */
 export const displayNameSchema = ruleSchema(IC_DISPLAY_NAME);
 export const givenNameSchema = ruleSchema(IC_GIVEN_NAME);

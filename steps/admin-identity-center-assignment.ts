@@ -5,6 +5,7 @@ import {
   isAssigned,
   managedPolicyArns,
   permissionSetNamed,
+  provisionedAccounts,
   reservedRolePrefix,
   userIdOf,
   type IdentityCenterInstance,
@@ -18,11 +19,11 @@ import {
   type IdentityCenterWriter,
 } from '../src/aws/identity-center-writes.js';
 import type { Action, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
-import { UsageError } from '../src/errors.js';
+import { NotGranted, UsageError } from '../src/errors.js';
 import { IC_DISPLAY_NAME } from '../src/rules/fields.js';
 import { shellArg } from '../src/shell.js';
 import { enabledInstance } from './admin-identity-center-enable.js';
-import { part, type IdentityCenterRun } from './admin-identity-center-part.js';
+import { part, sameUserName, type IdentityCenterRun } from './admin-identity-center-part.js';
 import type { InputsFor } from './manifest.js';
 
 type In = InputsFor<'admin-user'>;
@@ -69,12 +70,18 @@ export const assignmentPart = (run: IdentityCenterRun) => {
     async plan(ctx): Promise<Plan<In>> {
       const { instance, result } = await enabledInstance(run, ctx.identity.account);
       if (!instance) return { summary: '', actions: [], skipped: `${result.detail}: run this again once it is.` };
-      const userName = await chooseUser(ctx, run, instance);
-      run.admin.userName = userName;
-      chosen.userId = await userIdOf(run.ic, instance.identityStoreId, userName, ctx.signal);
-      chosen.permissionSetArn = await permissionSetNamed(run.ic, instance.instanceArn, ADMIN_PERMISSION_SET, ctx.signal);
       const policyArn = adminPolicyArn(ctx.identity.partition);
+      chosen.permissionSetArn = await permissionSetNamed(run.ic, instance.instanceArn, ADMIN_PERMISSION_SET, ctx.signal);
       const policies = chosen.permissionSetArn ? await managedPolicyArns(run.ic, instance.instanceArn, chosen.permissionSetArn) : [];
+      const adminSet = policies.includes(policyArn) ? chosen.permissionSetArn : undefined;
+      const { userName, userId } = await chooseUser(ctx, run, instance, adminSet);
+      run.admin.userName = userName;
+      chosen.userId = userId;
+      // Where the existing permission set reaches already: the policy attached to it reaches there too.
+      const provisioned = chosen.permissionSetArn && !adminSet ? await provisionedAccounts(run.ic, instance.instanceArn, chosen.permissionSetArn) : [];
+      if (provisioned.length && !(await widenPermissionSet(ctx, run, instance, chosen.permissionSetArn!, policies, provisioned))) {
+        return { summary: '', actions: [], skipped: `the permission set ${ADMIN_PERMISSION_SET} was left as it is, and nothing was made: run this again once it holds AdministratorAccess or is gone.` };
+      }
       const notes: string[] = [];
       const actions: Action<In>[] = [];
       const writer = (c: Context): IdentityCenterWriter => ({ ic: run.ic, instance, clock: c.clock, signal: c.signal });
@@ -88,13 +95,21 @@ export const assignmentPart = (run: IdentityCenterRun) => {
             `aws identitystore create-user ${at} --identity-store-id ${instance.identityStoreId} --user-name ${shellArg(userName)} ` +
             `--display-name ${shellArg(user.displayName)} --name ${shellArg(JSON.stringify({ GivenName: user.givenName, FamilyName: user.familyName }))} ` +
             `--emails ${shellArg(JSON.stringify([{ Value: user.email, Type: 'work', Primary: true }]))}`,
-          run: async (c) => void (chosen.userId = await createUser(writer(c), user)),
+          async run(c) {
+            const creation = await createUser(writer(c), user);
+            // The plan found no such user: one there now was made by someone else, and is not made an admin.
+            if (creation.kind === 'existed') throw notGranted(userName, 'a user of that name was made in Identity Center after the plan was shown', lookAtUser(run, instance, creation.userId));
+            if (creation.kind === 'created-answer-lost') c.ui.note({ level: 'info', text: `AWS's answer to creating ${userName} was lost; the user found was made by this run's request.` });
+            chosen.userId = creation.userId;
+          },
         });
       }
 
-      if (chosen.permissionSetArn) {
-        notes.push(`The permission set ${ADMIN_PERMISSION_SET} exists already; it is used as it is.`);
-      } else {
+      if (adminSet) {
+        notes.push(`The permission set ${ADMIN_PERMISSION_SET} exists already and holds the AdministratorAccess policy; it is used as it is.`);
+      } else if (chosen.permissionSetArn && !provisioned.length) {
+        notes.push(`The permission set ${ADMIN_PERMISSION_SET} exists already, without the AdministratorAccess policy, and is provisioned to no account: the policy is attached to it, which reaches nobody else.`);
+      } else if (!chosen.permissionSetArn) {
         const duration = (await ctx.input('sessionDuration')) ?? 'PT1H';
         actions.push({
           title: `Create the permission set ${ADMIN_PERMISSION_SET} (a session lasts ${duration.replace(/^PT(\d+)H$/, '$1 h')})`,
@@ -109,7 +124,15 @@ export const assignmentPart = (run: IdentityCenterRun) => {
         actions.push({
           title: `Attach the AWS managed policy AdministratorAccess to ${ADMIN_PERMISSION_SET}`,
           cli: `aws sso-admin attach-managed-policy-to-permission-set ${at} --instance-arn ${instance.instanceArn} --permission-set-arn ${chosen.permissionSetArn ?? 'PERMISSION_SET_ARN'} --managed-policy-arn ${policyArn}`,
-          run: (c) => attachManagedPolicy(writer(c), chosen.permissionSetArn!, policyArn),
+          async run(c) {
+            // Just before: it reaches no account but those the person saw (none, unless they agreed).
+            const now = await provisionedAccounts(run.ic, instance.instanceArn, chosen.permissionSetArn!);
+            const since = now.filter((a) => !provisioned.includes(a));
+            if (since.length) {
+              throw notGranted(userName, `the permission set ${ADMIN_PERMISSION_SET} was provisioned to ${since.join(', ')} after the plan was shown, and the policy would reach whoever is assigned it there`, `aws sso-admin list-account-assignments ${at} --instance-arn ${instance.instanceArn} --account-id ${since[0]} --permission-set-arn ${chosen.permissionSetArn}`);
+            }
+            await attachManagedPolicy(writer(c), chosen.permissionSetArn!, policyArn);
+          },
         });
       }
 
@@ -120,7 +143,14 @@ export const assignmentPart = (run: IdentityCenterRun) => {
           cli:
             `aws sso-admin create-account-assignment ${at} --instance-arn ${instance.instanceArn} --target-id ${ctx.identity.account} --target-type AWS_ACCOUNT ` +
             `--permission-set-arn ${chosen.permissionSetArn ?? 'PERMISSION_SET_ARN'} --principal-type USER --principal-id ${chosen.userId ?? 'USER_ID'}`,
-          run: (c) => assignToAccount(writer(c), c.identity.account, chosen.permissionSetArn!, chosen.userId!),
+          async run(c) {
+            // Just before the grant: the name still belongs to the user seen or made (not deleted and made again).
+            const now = await userIdOf(run.ic, instance.identityStoreId, userName, c.signal);
+            if (now !== chosen.userId) {
+              throw notGranted(userName, now ? `${userName} is not the user ${userId ? 'you saw' : 'this run made'} (it was deleted and made again)` : `the user ${userName} is gone`, now ? lookAtUser(run, instance, now) : `aws identitystore list-users ${at} --identity-store-id ${instance.identityStoreId}`);
+            }
+            await assignToAccount(writer(c), c.identity.account, chosen.permissionSetArn!, chosen.userId!);
+          },
         });
       }
       return { summary: `Set up ${userName} as this account's admin in IAM Identity Center (${run.region})`, actions, notes };
@@ -146,24 +176,82 @@ async function adminStanding(ctx: CheckContext, run: IdentityCenterRun, instance
   return { status: 'pass', detail: `${userName} is an admin of this account through IAM Identity Center (role ${role})` };
 }
 
-/** Asks for a user name until it is new, or an existing user the person chose to make the admin. */
-async function chooseUser(ctx: Context, run: IdentityCenterRun, instance: IdentityCenterInstance): Promise<string> {
+/** The name chosen, and the id of the existing user the person chose to reuse (undefined for a user to create). */
+interface ChosenUser {
+  userName: string;
+  userId?: string;
+}
+
+/**
+ * Asks for a user name until it is new, or an existing user the person chose to make the admin
+ * after seeing it. What the API cannot show (its password, MFA devices, sign-ins) is said to be
+ * unknown, so under --yes an existing user is made the admin only when --reuse-user names it, or
+ * when it is the admin already (given `adminSet`, the permission set holding AdministratorAccess,
+ * in this account): nothing more is granted then. A user an earlier run made is no exception:
+ * nothing read through the API tells it from one someone else made or has signed in as since.
+ */
+async function chooseUser(ctx: Context, run: IdentityCenterRun, instance: IdentityCenterInstance, adminSet: string | undefined): Promise<ChosenUser> {
   const named = ctx.inputs.identityCenterUser;
   for (let wanted = named ?? (await ctx.input('identityCenterUser')) ?? noTerminal(ctx, '--identity-center-user', 'admin'); ; ) {
     const userId = await userIdOf(run.ic, instance.identityStoreId, wanted, ctx.signal);
-    if (!userId) return wanted;
+    if (!userId) return { userName: wanted };
     const user = await describeUser(run.ic, instance.identityStoreId, userId, ctx.signal);
+    const name = user.UserName ?? wanted;
+    const admin = adminSet !== undefined && (await isAssigned(run.ic, instance.instanceArn, ctx.identity.account, adminSet, userId));
+    const emails = (user.Emails ?? []).map((e) => `${e.Value ?? ''}${e.Primary ? ' (primary)' : ''}`);
+    ctx.ui.note({ level: admin ? 'info' : 'warn', text: `A user "${name}" already exists in Identity Center (user id ${userId}).${admin ? ` It holds ${ADMIN_PERMISSION_SET} in this account already.` : ''}` });
+    ctx.ui.note({ level: 'info', text: `Display name: ${user.DisplayName ?? 'none'}. Emails: ${emails.length ? emails.join(', ') : 'none'}.` });
+    ctx.ui.note({ level: 'info', text: UNREADABLE(name) });
+    if (!admin && !ctx.ui.interactive && !(ctx.inputs.reuseUser !== undefined && sameUserName(ctx.inputs.reuseUser, name))) {
+      const refusal =
+        `--identity-center-user ${wanted}: the user ${name} exists in Identity Center and would be given ${ADMIN_PERMISSION_SET}; its password and MFA ` +
+        'cannot be read through the API, so this run cannot tell whether an earlier run made it or someone else did (or has signed in as it). ' +
+        `Look at it in the Identity Center console, then pass --reuse-user ${name} to make it the admin, or choose another name`;
+      if (!ctx.dryRun) throw new UsageError(refusal);
+      ctx.ui.note({ level: 'warn', text: `With --yes the run would stop here: ${refusal}.` });
+    }
+    // A dry run without a terminal plans with the user as named: it writes nothing, and the line above says what --yes needs.
+    if (ctx.dryRun && !ctx.ui.interactive) return { userName: wanted, userId };
     const who = [user.DisplayName, user.Emails?.find((e) => e.Primary)?.Value ?? user.Emails?.[0]?.Value].filter((t): t is string => Boolean(t));
     const reuse = await ctx.ui.confirm({
       key: 'reuse-identity-center-user',
       message: `A user ${wanted}${who.length ? ` (${who.join(', ')})` : ''} already exists in Identity Center. Make it the admin? Nothing it has is changed.`,
-      default: true,
+      default: admin,
     });
-    if (reuse) return wanted;
+    if (reuse) return { userName: wanted, userId };
     if (named) throw new UsageError(`--identity-center-user ${wanted}: that user exists; pick another name`);
     wanted = (await ctx.askAgain('identityCenterUser', 'User name in Identity Center')) ?? noTerminal(ctx, '--identity-center-user', 'admin');
   }
 }
+
+/** What the person cannot be shown of an existing user, and where to look instead. */
+const UNREADABLE = (name: string) =>
+  `Its password, MFA devices and sign-ins cannot be read through the API: whoever can sign in as ${name} now becomes an admin. ` +
+  `Look in the Identity Center console (Users, then ${name}) if you did not make it yourself.`;
+
+/**
+ * An existing permission set of the admin's name that lacks AdministratorAccess and is
+ * provisioned to accounts: attaching the policy makes whoever is assigned it there an admin too.
+ * Shown with what it holds; at a terminal the person decides (not the default), under --yes the
+ * run stops before any write (exit 2). True to go on.
+ */
+async function widenPermissionSet(ctx: Context, run: IdentityCenterRun, instance: IdentityCenterInstance, arn: string, policies: string[], accounts: string[]): Promise<boolean> {
+  const look = `aws sso-admin list-account-assignments --region ${run.region} --instance-arn ${instance.instanceArn} --account-id ${accounts[0]} --permission-set-arn ${arn}`;
+  const holds = policies.length ? policies.map((p) => p.split('/').pop()).join(', ') : 'no AWS managed policy';
+  const risk = `the permission set ${ADMIN_PERMISSION_SET} exists without the AdministratorAccess policy (it holds ${holds}) and is provisioned to ${accounts.join(', ')}: attaching the policy would make whoever is assigned it there an admin too`;
+  ctx.ui.note({ level: 'warn', text: `${risk[0]!.toUpperCase()}${risk.slice(1)}. See who: ${look}` });
+  if (!ctx.ui.interactive && !ctx.dryRun) {
+    throw new UsageError(`${risk}; nothing was changed. Look at who is assigned it (${look}), then attach the policy yourself or delete the permission set, and run this again`);
+  }
+  return ctx.ui.confirm({ key: 'widen-permission-set', message: `Attach AdministratorAccess to ${ADMIN_PERMISSION_SET} anyway, for everyone assigned it in ${accounts.join(', ')}?`, default: false });
+}
+
+/** Stops before the grant, saying what changed since the plan and how to look at it. */
+const notGranted = (userName: string, what: string, look: string) =>
+  new NotGranted(`Stopped before making ${userName} an admin: ${what}. Nothing was granted. Look at it (${look}), then run this again, and it is shown.`);
+
+const lookAtUser = (run: IdentityCenterRun, instance: IdentityCenterInstance, userId: string) =>
+  `aws identitystore describe-user --region ${run.region} --identity-store-id ${instance.identityStoreId} --user-id ${userId}`;
 
 /** The new user's names and email: flags, else questions; the display name is the two names unless given. */
 async function userDetails(ctx: Context, userName: string): Promise<IdentityCenterUserDetails> {

@@ -21,3 +21,9 @@ type Part = Omit<AutomatedStep<InputsFor<'admin-user'>>, Fields> | Omit<ConsoleS
 
 /** A part of admin-user's Identity Center way: required for the way to be done, never a row of `status`. */
 export const part = <P extends Part>(fields: P): P & { required: true; inStatus: false } => ({ ...fields, required: true, inStatus: false });
+
+/**
+ * Whether two user names are the same user's. Compared ignoring case, as IAM compares its names: the
+ * identity store found the user by the name given, so either spelling names that one user.
+ */
+export const sameUserName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

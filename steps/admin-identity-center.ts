@@ -4,10 +4,11 @@ import { identityCenterClients, ownInstance } from '../src/aws/identity-center.j
 import type { AdminVia, CheckContext, CheckResult, Plan, StepContext } from '../src/engine/types.js';
 import { UsageError } from '../src/errors.js';
 import { regionSchema, validatorFor } from '../src/inputs.js';
-import { IC_DISPLAY_NAME } from '../src/rules/fields.js';
+import { IC_DISPLAY_NAME, IC_USER_NAME, USER_NAME } from '../src/rules/fields.js';
 import { assignmentPart } from './admin-identity-center-assignment.js';
 import { enablePart } from './admin-identity-center-enable.js';
 import { organizationPart } from './admin-identity-center-organization.js';
+import { sameUserName } from './admin-identity-center-part.js';
 import { signInPart } from './admin-identity-center-sign-in.js';
 import type { InputsFor } from './manifest.js';
 
@@ -65,12 +66,22 @@ const IDENTITY_CENTER_FLAGS = {
 export function wayInputsProblem(inputs: In): string | undefined {
   const forIdentityCenter = (Object.keys(IDENTITY_CENTER_FLAGS) as (keyof typeof IDENTITY_CENTER_FLAGS)[]).filter((key) => inputs[key] !== undefined);
   if (inputs.adminVia !== 'identity-center') {
-    return forIdentityCenter.length ? `${IDENTITY_CENTER_FLAGS[forIdentityCenter[0]!]} goes with --admin-via identity-center` : undefined;
+    if (forIdentityCenter.length) return `${IDENTITY_CENTER_FLAGS[forIdentityCenter[0]!]} goes with --admin-via identity-center`;
+    // --reuse-user takes either way's names; once the way is known to be an IAM user's, IAM's rule.
+    const iamProblem = inputs.reuseUser !== undefined && (inputs.adminVia === 'iam-user' || inputs.adminUser !== undefined) && USER_NAME.check(inputs.reuseUser);
+    return iamProblem ? `--reuse-user: ${iamProblem}` : undefined;
   }
   if (inputs.adminUser !== undefined) return '--admin-user names an IAM user; with --admin-via identity-center, name the admin with --identity-center-user';
   if (inputs.password !== undefined) return '--password-stdin is for an IAM user; an Identity Center user sets its own password at the access portal';
   if (inputs.grant !== undefined) return '--grant is for an IAM user; an Identity Center user gets AdministratorAccess through a permission set';
-  if (inputs.reuseUser !== undefined) return '--reuse-user names an existing IAM user; with --admin-via identity-center, name the admin with --identity-center-user';
+  if (inputs.reuseUser !== undefined) {
+    const problem = IC_USER_NAME.check(inputs.reuseUser);
+    if (problem) return `--reuse-user: ${problem}`;
+    const named = inputs.identityCenterUser;
+    if (named !== undefined && !sameUserName(named, inputs.reuseUser)) {
+      return `--reuse-user ${inputs.reuseUser} is not --identity-center-user ${named}: it names the existing user that may become the admin; give both the same name`;
+    }
+  }
   if (inputs.displayName === undefined && inputs.givenName !== undefined && inputs.familyName !== undefined) {
     const problem = IC_DISPLAY_NAME.check(`${inputs.givenName} ${inputs.familyName}`);
     if (problem) return `--given-name and --family-name: as a display name, the two ${problem}; pass --display-name`;

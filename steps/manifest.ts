@@ -14,6 +14,7 @@ import {
   identityCenterUserSchema,
   phoneSchema,
   regionSchema,
+  reuseUserSchema,
   sessionHoursSchema,
   userNameSchema,
   workEmailSchema,
@@ -151,6 +152,7 @@ const IDENTITY_CENTER_WIZARD = [
   'sso:DescribePermissionSet',
   'sso:CreatePermissionSet',
   'sso:ListManagedPoliciesInPermissionSet',
+  'sso:ListAccountsForProvisionedPermissionSet',
   'sso:AttachManagedPolicyToPermissionSet',
   'sso:ListAccountAssignments',
   'sso:CreateAccountAssignment',
@@ -230,9 +232,11 @@ export const MANIFEST = [
       },
       reuseUser: {
         name: 'reuse-user',
-        rule: userNameSchema,
+        rule: reuseUserSchema,
         arg: 'NAME',
-        help: 'with --yes: reuse this existing user as the admin even though it holds access keys or other permissions (they become an admin\'s)',
+        help:
+          'with --yes: reuse this existing user as the admin: an IAM user that holds access keys or other permissions (they become an admin\'s), ' +
+          'or an Identity Center user (its password and MFA cannot be read)',
       },
       password: {
         name: 'password-stdin',

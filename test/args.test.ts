@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../src/args.js';
+import { adminUser } from '../steps/admin-user.js';
 import { usage } from './support/usage-error.js';
 
 
@@ -87,5 +88,36 @@ describe('flags of the later steps', () => {
     });
     expect(parseOptions(['--budget-amount', '$20']).inputs['billing-alert']?.budgetAmount).toBe('20');
     expect(parseOptions(['--budget-amount', '20.00']).inputs['billing-alert']?.budgetAmount).toBe('20.00');
+  });
+});
+
+// --reuse-user names an existing user of either way: IAM's rule or Identity Center's will do when
+// the flags are read; once the way is known, its own rule, and with --identity-center-user the same user.
+describe('--reuse-user', () => {
+  it('takes an IAM user name or an Identity Center one, and refuses what is neither', () => {
+    expect(parseOptions(['--reuse-user', 'admin-jane'])).toMatchObject({ inputs: { 'admin-user': { reuseUser: 'admin-jane' } } });
+    expect(parseOptions(['--reuse-user', 'jané'])).toMatchObject({ inputs: { 'admin-user': { reuseUser: 'jané' } } });
+    expect(usage(['--reuse-user', 'has space'])).toContain('--reuse-user: is not a user name: has a space; IAM user names');
+  });
+
+  it.each([
+    [{ adminVia: 'iam-user', reuseUser: 'jané' }, '--reuse-user: has U+00E9; IAM user names'],
+    [{ adminUser: 'admin-jane', reuseUser: 'x'.repeat(65) }, '--reuse-user: is 65 characters long, more than 64'],
+    [{ adminVia: 'identity-center', reuseUser: 'Administrator' }, '--reuse-user: is a name Identity Center keeps for itself'],
+    [
+      { adminVia: 'identity-center', identityCenterUser: 'jane', reuseUser: 'joe' },
+      '--reuse-user joe is not --identity-center-user jane: it names the existing user that may become the admin; give both the same name',
+    ],
+  ] as const)('refuses %j before any call, naming the flag', (inputs, message) => {
+    expect(adminUser.checkInputs!(inputs, () => true)).toContain(message);
+  });
+
+  it.each([
+    { adminVia: 'identity-center', identityCenterUser: 'jane', reuseUser: 'JANE' },
+    { adminVia: 'identity-center', reuseUser: 'jané' },
+    { adminVia: 'iam-user', reuseUser: 'Administrator' },
+    { reuseUser: 'jané' },
+  ] as const)('accepts %j: the way decides later', (inputs) => {
+    expect(adminUser.checkInputs!(inputs, () => true)).toBeUndefined();
   });
 });

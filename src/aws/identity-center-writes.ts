@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import type { Clock } from '../clock.js';
 import { errorName } from './aws-error.js';
+import { earlierAttemptSentAt } from './retries.js';
 import { isAssigned, permissionSetNamed, userIdOf, type IdentityCenterClients, type IdentityCenterInstance } from './identity-center.js';
 
 /**
@@ -35,11 +36,22 @@ export interface IdentityCenterUserDetails {
   email: string;
 }
 
-/** Creates the user, or finds the one that has the name already; returns its UserId. */
-export async function createUser(w: IdentityCenterWriter, user: IdentityCenterUserDetails): Promise<string> {
+/**
+ * Who made the user in place: `created` (AWS answered with its UserId), `created-answer-lost`
+ * (ConflictException answered a retry after an earlier attempt may have landed unanswered,
+ * retries.ts: most likely this call's own), or `existed` (there before this call, or made by
+ * someone else meanwhile). As iam-writes.ts Creation.
+ */
+export interface UserCreation {
+  kind: 'created' | 'created-answer-lost' | 'existed';
+  userId: string;
+}
+
+/** Creates the user, or finds the one that has the name already, saying which (UserCreation). */
+export async function createUser(w: IdentityCenterWriter, user: IdentityCenterUserDetails): Promise<UserCreation> {
   const IdentityStoreId = w.instance.identityStoreId;
   const existing = await userIdOf(w.ic, IdentityStoreId, user.userName, w.signal);
-  if (existing) return existing;
+  if (existing) return { kind: 'existed', userId: existing };
   try {
     const answer = await w.ic.identityStore.send(
       new CreateUserCommand({
@@ -51,11 +63,10 @@ export async function createUser(w: IdentityCenterWriter, user: IdentityCenterUs
       }),
       options(w),
     );
-    return answer.UserId!;
+    return { kind: 'created', userId: answer.UserId! };
   } catch (error) {
-    // Made a moment ago by a run that stopped before it could say so.
     const made = isConflict(error) ? await userIdOf(w.ic, IdentityStoreId, user.userName, w.signal) : undefined;
-    if (made) return made;
+    if (made) return { kind: earlierAttemptSentAt(error) ? 'created-answer-lost' : 'existed', userId: made };
     throw error;
   }
 }

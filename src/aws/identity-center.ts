@@ -2,6 +2,7 @@ import { DescribeUserCommand, GetUserIdCommand, IdentitystoreClient, type Descri
 import {
   DescribePermissionSetCommand,
   paginateListAccountAssignments,
+  paginateListAccountsForProvisionedPermissionSet,
   paginateListInstances,
   paginateListManagedPoliciesInPermissionSet,
   paginateListPermissionSets,
@@ -110,6 +111,18 @@ export async function managedPolicyArns(c: IdentityCenterClients, instanceArn: s
   const pages = paginateListManagedPoliciesInPermissionSet({ client: c.ssoAdmin }, { InstanceArn: instanceArn, PermissionSetArn: permissionSetArn });
   for await (const page of pages) page.AttachedManagedPolicies?.forEach((p) => p.Arn && arns.push(p.Arn));
   return arns;
+}
+
+/**
+ * The accounts a permission set is provisioned to (ListAccountsForProvisionedPermissionSet): where
+ * an assignment of it gives someone its policies. A policy attached to it reaches whoever is
+ * assigned it there, not only the admin this run assigns it to.
+ */
+export async function provisionedAccounts(c: IdentityCenterClients, instanceArn: string, permissionSetArn: string): Promise<string[]> {
+  const accounts: string[] = [];
+  const pages = paginateListAccountsForProvisionedPermissionSet({ client: c.ssoAdmin }, { InstanceArn: instanceArn, PermissionSetArn: permissionSetArn });
+  for await (const page of pages) page.AccountIds?.forEach((id) => accounts.push(id));
+  return accounts;
 }
 
 /** Whether `userId` is assigned `permissionSetArn` in `account`. */

@@ -135,6 +135,34 @@ describe('the Identity Center way, with --yes', () => {
   );
 
   it(
+    'a user an earlier run made, then stopped (its assignment FAILED): the next --yes run stops before any grant (exit 2, one line) until --reuse-user names it',
+    async () => {
+      extension.enable(REGION);
+      extension.failAssignments = 'Received a 404 status error';
+      const first = await runCli(['--yes', ...IDENTITY_CENTER_FLAGS, ...OPTIONAL], account.env());
+      expect(first.code).toBe(3);
+      extension.failAssignments = undefined;
+
+      account.proxy.resetCounts();
+      const refused = await runCli(['--yes', ...IDENTITY_CENTER_FLAGS, ...OPTIONAL], account.env());
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim().split('\n')).toEqual([
+        'aws-root-lockdown: --identity-center-user jane: the user jane exists in Identity Center and would be given AdministratorAccess; its password and MFA ' +
+          'cannot be read through the API, so this run cannot tell whether an earlier run made it or someone else did (or has signed in as it). ' +
+          'Look at it in the Identity Center console, then pass --reuse-user jane to make it the admin, or choose another name (see --help)',
+      ]);
+      expect(refused.stdout).toContain('Display name: Jane Doe. Emails: jane@example.com (primary).');
+      expect(writeCalls(account.proxy)).toEqual([]);
+
+      const named = await runCli(['--yes', ...IDENTITY_CENTER_FLAGS, '--reuse-user', 'jane', ...OPTIONAL], account.env());
+      expect(named.stderr).toBe('');
+      expect(named.code).toBe(0);
+      expect(writeCalls(account.proxy)).toEqual(['sso:CreateAccountAssignment']);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'names every flag it lacks, and a flag of the other way, before any call (exit 2)',
     async () => {
       const missing = await runCli(['--yes', '--admin-via', 'identity-center', ...OPTIONAL], account.env());
@@ -145,9 +173,12 @@ describe('the Identity Center way, with --yes', () => {
       const mixed = await runCli(['--yes', '--admin-via', 'identity-center', '--admin-user', 'ops'], account.env());
       expect(mixed.code).toBe(2);
       expect(mixed.stderr).toContain('--admin-user names an IAM user; with --admin-via identity-center, name the admin with --identity-center-user');
-      const reuse = await runCli(['--yes', '--admin-via', 'identity-center', '--reuse-user', 'ops'], account.env());
+      const reuse = await runCli(['--yes', ...IDENTITY_CENTER_FLAGS, '--reuse-user', 'ops'], account.env());
       expect(reuse.code).toBe(2);
-      expect(reuse.stderr).toContain('--reuse-user names an existing IAM user; with --admin-via identity-center, name the admin with --identity-center-user');
+      expect(reuse.stderr).toContain('--reuse-user ops is not --identity-center-user jane: it names the existing user that may become the admin; give both the same name');
+      const kept = await runCli(['--yes', ...IDENTITY_CENTER_FLAGS, '--reuse-user', 'Administrator'], account.env());
+      expect(kept.code).toBe(2);
+      expect(kept.stderr).toContain('--reuse-user: is a name Identity Center keeps for itself');
       const stray = await runCli(['--yes', '--given-name', 'Jane'], account.env());
       expect(stray.code).toBe(2);
       expect(stray.stderr).toContain('--given-name goes with --admin-via identity-center');

@@ -176,8 +176,9 @@ const SCENARIOS: Record<string, { flags: string[]; before?: (a: EnforcedAccount)
     before: async ({ admin }) => void (await admin.iam.send(new CreateGroupCommand({ GroupName: 'Administrators' }))),
   },
   'identity center': { flags: IDENTITY_CENTER_FLAGS, before: async () => identityCenter.enable(IDENTITY_CENTER_REGION) },
+  // An existing Identity Center user is reused under --yes only when --reuse-user names it.
   'identity center, user exists': {
-    flags: IDENTITY_CENTER_FLAGS,
+    flags: [...IDENTITY_CENTER_FLAGS, '--reuse-user', 'jane'],
     before: async (a) => {
       identityCenter.enable(IDENTITY_CENTER_REGION);
       await janeExists(a);
@@ -234,6 +235,8 @@ const PLAN_READS = [
   'identitystore:GetUserId',
   'identitystore:DescribeUser',
   'sso:ListPermissionSets',
+  // Read again just before the policy is attached: nothing is attached that could reach someone unseen.
+  'sso:ListAccountsForProvisionedPermissionSet',
   'sso:ListAccountAssignments',
   'sso:DescribeAccountAssignmentCreationStatus',
 ];

@@ -8,7 +8,9 @@
 //   - CreateAccountAssignment only starts the work: IN_PROGRESS, then SUCCEEDED on a later
 //     DescribeAccountAssignmentCreationStatus (moto says SUCCEEDED at once);
 //   - a finished assignment of a permission set makes the role AWSReservedSSO_<name>_<hash> in the
-//     account, holding the set's managed policies: shown where IAM lists AdministratorAccess's roles.
+//     account, holding the set's managed policies: shown where IAM lists AdministratorAccess's roles;
+//   - it also provisions the set to the account (CreateAccountAssignment's documentation), so
+//     ListAccountsForProvisionedPermissionSet lists the account (moto lists only ProvisionPermissionSet's).
 import { createHash } from 'node:crypto';
 import type { ProxiedCall, ProxyExtension, Upstream } from './account-proxy.js';
 
@@ -61,6 +63,8 @@ export function identityCenterExtension(adminPolicyArn = 'arn:aws:iam::aws:polic
   let policies = new Map<string, Set<string>>();
   let pending = new Map<string, Assignment>();
   let roles: string[] = [];
+  /** The accounts each permission set was provisioned to by a finished assignment. */
+  let provisioned = new Map<string, Set<string>>();
   /** Assignments that ended FAILED, which AWS then does not list (moto keeps them). */
   let failed = new Set<string>();
   const assignmentKey = (a: Record<string, string | undefined>) => `${a.PermissionSetArn} ${a.PrincipalType} ${a.PrincipalId} ${a.TargetId ?? a.AccountId}`;
@@ -121,8 +125,15 @@ export function identityCenterExtension(adminPolicyArn = 'arn:aws:iam::aws:polic
           pending.delete(status.RequestId!);
           const role = `AWSReservedSSO_${names.get(assignment.permissionSetArn) ?? 'PermissionSet'}_${hex(assignment.permissionSetArn, 16)}`;
           if (!roles.includes(role) && policies.get(assignment.permissionSetArn)?.has(adminPolicyArn)) roles.push(role);
+          provisioned.set(assignment.permissionSetArn, new Set([...(provisioned.get(assignment.permissionSetArn) ?? []), assignment.key.split(' ').pop()!]));
         }
         return passOn(upstream);
+      }
+      case 'sso:ListAccountsForProvisionedPermissionSet': {
+        const upstream = await request.forward();
+        if (!ok(upstream)) return passOn(upstream);
+        const ours = provisioned.get(input().PermissionSetArn!) ?? [];
+        return json(200, { AccountIds: [...new Set([...((parse(upstream).AccountIds as string[]) ?? []), ...ours])] });
       }
       case 'sso:ListAccountAssignments': {
         const upstream = await request.forward();
@@ -164,6 +175,7 @@ export function identityCenterExtension(adminPolicyArn = 'arn:aws:iam::aws:polic
       enabledRegion = undefined;
       names = new Map();
       policies = new Map();
+      provisioned = new Map();
       pending = new Map();
       roles = [];
       failed = new Set();

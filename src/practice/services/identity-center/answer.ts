@@ -115,6 +115,12 @@ const ssoHandlers: Record<string, Handler> = {
     const { status, assignment, created } = ic.assignmentStatus(requestId);
     return { AccountAssignmentCreationStatus: statusJson(status, requestId, assignment, created) };
   },
+  // A permission set is provisioned to an account by its assignments there (CreateAccountAssignment's documentation).
+  ListAccountsForProvisionedPermissionSet(ic, f, region) {
+    ic.instanceIn(region, f.string('InstanceArn', sso('ListAccountsForProvisionedPermissionSetRequest.InstanceArn')));
+    const arn = ic.permissionSet(f.string('PermissionSetArn', sso('ListAccountsForProvisionedPermissionSetRequest.PermissionSetArn'))).arn;
+    return { AccountIds: [...new Set(ic.assignments.filter((a) => a.permissionSetArn === arn).map((a) => a.targetId))] };
+  },
   ListAccountAssignments(ic, f, region) {
     ic.instanceIn(region, f.string('InstanceArn', sso('ListAccountAssignmentsRequest.InstanceArn')));
     const account = f.string('AccountId', sso('ListAccountAssignmentsRequest.AccountId'));
