@@ -11,7 +11,7 @@ import type { PracticeSession } from '../practice/session.js';
 import { openSession, startSession } from './session.js';
 import type { RunContext } from './context.js';
 import { loadSteps } from '../../steps/manifest.js';
-import { inPractice, keepConsoleOpen, offerPractice, practiceConsoleCommand, practiceOptions, showChecksInConsole } from './practice.js';
+import { inPractice, keepConsoleOpen, offerPractice, practiceConsoleCommand, practiceOptions, sayConsoleClosed, showChecksInConsole } from './practice.js';
 import { statusCommand } from './status.js';
 import { wizardCommand } from './wizard.js';
 
@@ -46,7 +46,7 @@ async function runOn(options: Options, context: RunContext, inputs: Record<strin
   // the first request instead of delaying `status` or a scripted run.
   if (options.command === 'wizard' && context.io.canPrompt && !options.yes) void import('../ui/terminal-ui.js');
   const connecting = await startSession(options, context, practice);
-  if (options.command === 'status') return statusCommand(options, context, connecting);
+  if (options.command === 'status') return statusCommand(options, context, connecting, practice);
   if (practice && options.command === 'practice-console') return practiceConsoleCommand(context, await connecting.identify(), practice);
   const session = await openSession(connecting, context.signal);
   if (!practice) return wizardCommand(options, context, session, inputs);
@@ -55,6 +55,8 @@ async function runOn(options: Options, context: RunContext, inputs: Record<strin
   // The console stays, so the finished account can be seen; only a person can close it.
   if (context.io.canPrompt && !options.yes) {
     await keepConsoleOpen(context, practice, 'The practice console stays open, so you can look around the account as it is now:');
+  } else {
+    sayConsoleClosed(context);
   }
   return code;
 }

@@ -1,6 +1,8 @@
 import type { Options } from '../args.js';
+import type { PracticeSession } from '../practice/session.js';
 import { collectStatus, nothingReadable, readInTwoWaves } from '../engine/status.js';
 import { EXIT } from '../exit-codes.js';
+import { practiceConsoleLine } from '../invocation.js';
 import { statusJson, statusTable } from '../ui/status-view.js';
 import { useColour } from '../ui/text.js';
 import { widthFor } from '../ui/layout.js';
@@ -8,13 +10,18 @@ import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Connecting } from './session.js';
 
-/** `status`: every check once, read-only, its reads two round trips deep; a table or one JSON object on stdout. */
-export async function statusCommand(options: Options, context: RunContext, connecting: Connecting): Promise<number> {
+/**
+ * `status`: every check once, read-only, its reads two round trips deep; a table or one JSON object
+ * on stdout. In practice mode the practice console closes when status ends, so what it prints
+ * names the console's pages without a link (PracticeSession.closedLinks) and says where it runs.
+ */
+export async function statusCommand(options: Options, context: RunContext, connecting: Connecting, practice?: PracticeSession): Promise<number> {
   const steps = loadSteps(); // the steps' code loads while the first reads are out
   const { caller: session, read } = await readInTwoWaves(connecting.clients, connecting.identify, context.signal);
-  const report = await collectStatus(session.identity, read, await steps, session.console.links);
+  const report = await collectStatus(session.identity, read, await steps, practice ? practice.closedLinks : session.console.links);
   useColour(context.io.color);
-  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, widthFor(context.io.isTTY.stdout, context.io.columns()), session.console.practice && { account: session.practiceAccount }).value}\n`);
+  const width = widthFor(context.io.isTTY.stdout, context.io.columns());
+  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, width, practice && { account: session.practiceAccount, consoleCommand: practiceConsoleLine() }).value}\n`);
   if (nothingReadable(report)) return EXIT.aws;
   return report.ok ? EXIT.ok : EXIT.open;
 }
