@@ -1,20 +1,26 @@
 import type { Options } from '../args.js';
 import { collectStatus, nothingReadable, readInTwoWaves } from '../engine/status.js';
 import { EXIT } from '../exit-codes.js';
-import { statusJson, statusTable } from '../ui/status-view.js';
+import { statusJson } from '../ui/status-json.js';
 import { useColour } from '../ui/text.js';
-import { widthFor } from '../ui/layout.js';
 import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Connecting } from './session.js';
 
 /** `status`: every check once, read-only, its reads two round trips deep; a table or one JSON object on stdout. */
 export async function statusCommand(options: Options, context: RunContext, connecting: Connecting): Promise<number> {
-  const steps = loadSteps(); // the steps' code loads while the first reads are out
+  // The steps' code loads while the first reads are out; so does the table's layout, for the table alone.
+  const steps = loadSteps();
+  const table = options.json ? undefined : Promise.all([import('../ui/status-view.js'), import('../ui/layout.js')]);
   const { caller: session, read } = await readInTwoWaves(connecting.clients, connecting.identify, context.signal);
   const report = await collectStatus(session.identity, read, await steps, session.console.links);
   useColour(context.io.color);
-  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, widthFor(context.io.isTTY.stdout, context.io.columns()), session.console.practice && { account: session.practiceAccount }).value}\n`);
+  if (table) {
+    const [{ statusTable }, { widthFor }] = await table;
+    context.io.stdout.write(`${statusTable(report, widthFor(context.io.isTTY.stdout, context.io.columns()), session.console.practice && { account: session.practiceAccount }).value}\n`);
+  } else {
+    context.io.stdout.write(`${statusJson(report)}\n`);
+  }
   if (nothingReadable(report)) return EXIT.aws;
   return report.ok ? EXIT.ok : EXIT.open;
 }
