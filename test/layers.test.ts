@@ -53,6 +53,24 @@ describe('layers', () => {
     expect(upward, `${file} (${layer}) imports ${upward.map((t) => `${t} (${layerOf(t)})`).join(', ')}`).toEqual([]);
   });
 
+  it("the steps' code that status loads reaches no Identity Center or Organizations client: that way is imported when taken", () => {
+    const staticImports = (path: string) =>
+      [...readFileSync(join(ROOT, path), 'utf8').matchAll(/^import (?!type )[^;]*?from '(\.[^']+)';/gm)].map((m) =>
+        relative(ROOT, join(ROOT, dirname(path), m[1]!)).replace(/\.js$/, '.ts'),
+      );
+    const reached = new Set<string>();
+    const walk = (path: string) => {
+      if (reached.has(path)) return;
+      reached.add(path);
+      staticImports(path).forEach(walk);
+    };
+    const steps = importsOf('steps/manifest.ts').filter((t) => t.startsWith('steps/') && t !== 'steps/manifest.ts');
+    expect(steps).toContain('steps/admin-user.ts');
+    steps.forEach(walk);
+    expect(reached.has('src/aws/iam-writes.ts')).toBe(true); // the walk follows the imports
+    expect([...reached].filter((path) => ['src/aws/identity-center.ts', 'src/aws/organization.ts'].includes(path))).toEqual([]);
+  });
+
   it('argument parsing reaches the steps only through the manifest, so --help loads no step code', () => {
     for (const file of ['src/cli.ts', 'src/main.ts', 'src/args.ts', 'src/help.ts', 'steps/manifest.ts']) {
       const steps = importsOf(file).filter((t) => t.startsWith('steps/') && t !== 'steps/manifest.ts');
