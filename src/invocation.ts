@@ -129,3 +129,10 @@ export function commandLine(...args: string[]): string {
   if (words.at(-1) === '--') words.pop();
   return hint(words);
 }
+
+/**
+ * The command that serves the practice console alone, on this run's practice account:
+ * `npm start -- practice console` (it implies --practice), `… practice console --practice-state FILE`.
+ */
+export const practiceConsoleLine = (): string =>
+  [...current.launcher, 'practice', 'console', ...current.sameAccount.filter((flag) => flag !== '--practice')].join(' ');

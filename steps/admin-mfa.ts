@@ -63,8 +63,9 @@ export const adminMfa = defineStep('admin-mfa', {
 
   async plan(ctx: Context): Promise<Plan<In>> {
     // An app can be enrolled only with a person at the keyboard; without one, the console checklist
-    // (--mfa-in terminal with --yes is refused before the first step).
-    const way = (await ctx.input('mfaIn')) ?? (ctx.dryRun ? 'terminal' : 'console');
+    // (--mfa-in terminal with --yes is refused before the first step). A dry run shows what a real
+    // run would do: the checklist too, when nobody is there to answer.
+    const way = (await ctx.input('mfaIn')) ?? 'console';
     if (way === 'console') return { summary: '', actions: [], inConsole: inTheConsole };
     const user = await userWithoutMfa(ctx);
     return {

@@ -2,14 +2,14 @@ import { createInterface } from 'node:readline';
 import type { Options } from '../args.js';
 import { collectStatus } from '../engine/status.js';
 import { EXIT } from '../exit-codes.js';
-import { commandLine } from '../invocation.js';
+import { commandLine, practiceConsoleLine } from '../invocation.js';
 import { noCredentials } from '../report-error.js';
 import type { PracticeOptions, PracticeSession } from '../practice/session.js';
 import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import { describePracticeAccount } from './practice-account.js';
 import type { Session } from './session.js';
-import { lines, paragraph, widthFor } from '../ui/layout.js';
+import { command, lines, paragraph, widthFor } from '../ui/layout.js';
 import { style, t, useColour } from '../ui/text.js';
 
 /** The practice flags of a command: which practice account, and whether the command may change it. */
@@ -68,6 +68,22 @@ export async function keepConsoleOpen(context: RunContext, practice: PracticeSes
   });
   input.close();
   io.stdin.pause();
+}
+
+/**
+ * After a run that cannot keep the practice console open (--yes, --dry-run without a terminal): its
+ * links printed above stop working as the program ends, so say so, and where the console runs.
+ */
+export function sayConsoleClosed(context: RunContext): void {
+  const width = widthFor(context.io.isTTY.stdout, context.io.columns());
+  context.io.stdout.write(
+    `${lines(
+      '',
+      paragraph(width, '', 'The practice console closes with this run: its links above no longer open. It runs with the wizard in a terminal, or alone:'),
+      command(2, commandLine()),
+      command(2, practiceConsoleLine()),
+    ).value}\n`,
+  );
 }
 
 /** `practice console`: the practice console alone, to look around the practice account. */

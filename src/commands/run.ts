@@ -52,18 +52,20 @@ async function runOn(options: Options, context: RunContext, inputs: Record<strin
   // the first request instead of delaying `status` or a scripted run.
   if (options.command === 'wizard' && context.io.canPrompt && !options.yes) void import('../ui/terminal-ui.js');
   const connecting = await startSession(options, context, practice);
-  if (options.command === 'status') return statusCommand(options, context, connecting);
+  if (options.command === 'status') return statusCommand(options, context, connecting, practice);
   if (practice && options.command === 'practice-console') return (await practiceMode()).practiceConsoleCommand(context, await connecting.identify(), practice);
   const wizard = import('./wizard.js'); // loads while the first reads are out
   const session = await openSession(connecting, context.signal);
   const { wizardCommand } = await wizard;
   if (!practice) return wizardCommand(options, context, session, inputs);
-  const { keepConsoleOpen, showChecksInConsole } = await practiceMode();
+  const { keepConsoleOpen, sayConsoleClosed, showChecksInConsole } = await practiceMode();
   showChecksInConsole(session, practice);
   const code = await wizardCommand(options, context, session, inputs);
   // The console stays, so the finished account can be seen; only a person can close it.
   if (context.io.canPrompt && !options.yes) {
     await keepConsoleOpen(context, practice, 'The practice console stays open, so you can look around the account as it is now:');
+  } else {
+    sayConsoleClosed(context);
   }
   return code;
 }

@@ -206,4 +206,10 @@ export interface StepReport {
   step: Step;
   outcome: StepOutcome;
   result: CheckResult;
+  /**
+   * A `pending` step left at its console checklist, nobody waited for: `would-wait` in a dry run
+   * at a terminal (a real run would wait for the person to do it in the console), `left` where no
+   * one can be waited for (no terminal, --yes): its checklist was shown, to follow in the console.
+   */
+  console?: 'would-wait' | 'left';
 }

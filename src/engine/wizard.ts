@@ -181,7 +181,7 @@ async function runConsoleWay(
 ): Promise<StepReport> {
   const list = await way.checklist(checkContext(o, run));
   o.ui.checklist(step, list);
-  if (!o.ui.interactive || o.dryRun) return { step, result: before, outcome: 'pending' };
+  if (!o.ui.interactive || o.dryRun) return { step, result: before, outcome: 'pending', console: o.ui.interactive ? 'would-wait' : 'left' };
   const practice = o.console.practice;
   practice?.tell({ kind: 'waiting', stepId: step.id, title: step.title, waitingFor: way.waitingFor, url: list.url });
   const doItForMe = practice && way.doItForMe ? () => way.doItForMe!(practice.hands) : undefined;
@@ -268,7 +268,7 @@ async function runParts(o: WizardOptions, run: RunState, step: AutomatedStep, pa
     o.ui.note({ level: 'info', text: `Part ${index + 1} of ${parts.length}: ${part.title}. ${part.why}` });
     const checked = await runCheck(part, checkContext(o, run), !part.required);
     const report = await runChecked(o, run, part, checked, current, step);
-    if (!isSettledReport(report) && report.outcome !== 'advised') return { step, result: before, outcome: report.outcome };
+    if (!isSettledReport(report) && report.outcome !== 'advised') return { step, result: before, outcome: report.outcome, console: report.console };
   }
   const after = await verifyAfterWrites(o, run, step);
   o.ui.stepResult(step, after, 'after');

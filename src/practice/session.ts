@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs';
 import type { ClientOptions } from '../aws/clients.js';
 import type { ConsolePort } from '../engine/console.js';
 import { PracticeAccount } from './account.js';
-import { practiceLinks } from './console/addresses.js';
+import { closedPracticeLinks, practiceLinks } from './console/addresses.js';
 import { openPracticeAccount, type PracticeAccountOptions, type PracticeOrigin } from './scenarios/practice-account.js';
 import type { ScenarioName } from './scenarios/names.js';
 import type { Scenario } from './scenarios/scenario.js';
@@ -35,6 +35,8 @@ export interface PracticeSession {
   clientOptions: ClientOptions;
   /** The practice console, through the port the wizard knows every console by. */
   console: Required<ConsolePort>;
+  /** The console's pages without a link, for a command that ends before anyone could open one (status). */
+  closedLinks: ConsolePort['links'];
   server: PracticeServer;
   where: PracticeWhere;
   close(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startPractice(options: PracticeOptions = {}): Promise<Prac
       links: practiceLinks(server.consoleUrl),
       practice: { url: server.consoleUrl('/'), hands: server.console, tell: (state) => void (server.console.terminal = state) },
     },
+    closedLinks: closedPracticeLinks(),
     server,
     where: { path, kept, origin, scenarioName, saved: opened.save !== undefined },
     close: async () => {

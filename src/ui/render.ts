@@ -146,7 +146,21 @@ const OUTCOME_TEXT: Record<StepOutcome, string> = {
   unknown: 'could not be checked',
 };
 
-const bullet = (r: StepReport, width: number) => paragraph(width, '  • ', t`${r.step.title} (${r.step.id}): ${OUTCOME_TEXT[r.outcome]}`);
+/** A step left at its console checklist is said to be the console's, as what a run does with it. */
+const CONSOLE_TEXT: Record<NonNullable<StepReport['console']>, string> = {
+  'would-wait': 'would wait for you in the console',
+  left: 'to do in the console (its checklist is above)',
+};
+
+const bullet = (r: StepReport, width: number) =>
+  paragraph(width, '  • ', t`${r.step.title} (${r.step.id}): ${r.console ? CONSOLE_TEXT[r.console] : OUTCOME_TEXT[r.outcome]}`);
+
+/** The ids of the steps done, those of this run last: "a, b; in this run: c, d". */
+function doneIds(settled: StepReport[], done: StepReport[]): Text {
+  const earlier = settled.filter((r) => r.outcome !== 'done').map((r) => r.step.id);
+  const now = done.map((r) => r.step.id);
+  return join([earlier.length > 0 && join(earlier, ', '), now.length > 0 && t`in this run: ${join(now, ', ')}`].filter((part) => part !== false), '; ');
+}
 
 /**
  * The end of a run, what matters first: the required steps still open, in words; then the
@@ -178,8 +192,7 @@ export function summaryText(reports: StepReport[], dryRun: boolean, practice: bo
       const heading = kind === 'optional' ? 'Optional, not done' : 'Advisory, not checked';
       return steps.length > 0 ? [t`${heading} (${ON_RERUN[kind]} on a re-run):`, ...steps.map((r) => bullet(r, width))] : [];
     }),
-    settled.length > 0 &&
-      paragraph(width, '', t`Done: ${count(settled.length, 'step')}${done.length > 0 ? t` (${done.length} in this run: ${join(done.map((r) => r.step.id), ', ')})` : ''}.`),
+    settled.length > 0 && paragraph(width, '', t`Done (${count(settled.length, 'step')}): ${doneIds(settled, done)}.`),
     '',
     open.length === 0
       ? lines(

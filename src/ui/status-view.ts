@@ -18,9 +18,11 @@ const LABELS: Record<CheckStatus, () => Text> = {
 /**
  * The human table of `status`, `width` columns wide: a label, the check's id, and its detail
  * wrapped inside its own column, so no line runs past the window and no detail (which can hold
- * text from the account) can start a line of its own that looks like a row.
+ * text from the account) can start a line of its own that looks like a row. In practice mode,
+ * `practice` gives the account's line and `consoleCommand`, the command that serves the practice
+ * console (status's own closes when it ends, so the table names its pages but links to none).
  */
-export function statusTable(report: StatusReport, width: number, practice?: { url?: string; account?: string }): Text {
+export function statusTable(report: StatusReport, width: number, practice?: { account?: string; consoleCommand: string }): Text {
   const idWidth = Math.max(...report.checks.map((c) => c.id.length));
   const rows = report.checks.map((c) => {
     // An optional step not taken is a suggestion, not a failure.
@@ -36,7 +38,9 @@ export function statusTable(report: StatusReport, width: number, practice?: { ur
         command(2, commandLine()),
       );
   return lines(
-    practice && practiceBanner(practice, width),
+    practice && practiceBanner({ account: practice.account }, width),
+    practice &&
+      lines(paragraph(width, '  ', 'Practice console: not running now; it runs with the wizard, or alone:'), command(4, commandLine()), command(4, practice.consoleCommand)),
     paragraph(width, '', identityLine({ ...report.caller, account: report.account, partition: report.partition }, 'read as'), 2),
     '',
     ...rows,

@@ -1,7 +1,7 @@
 import { confirm, input, password, select } from '@inquirer/prompts';
 import ora from 'ora';
 import type { Identity } from '../aws/identity.js';
-import type { Step } from '../engine/types.js';
+import type { Checklist, Step } from '../engine/types.js';
 import type { ActionProgress, ConfirmQuestion, Note, SecretQuestion, SelectQuestion, TextQuestion, UI, Waiter } from '../engine/ui.js';
 import { StoppedError } from '../errors.js';
 import type { IO } from '../io.js';
@@ -237,9 +237,19 @@ export class TerminalUI extends TextOutput implements UI {
     return () => spinner.stop();
   }
 
+  /** The checklist shown last, with its step: the waiter shows it again (`l`). */
+  private shownChecklist: { step: Step; list: Checklist } | undefined;
+
+  override checklist(step: Step, list: Checklist) {
+    super.checklist(step, list);
+    this.shownChecklist = { step, list };
+  }
+
   waiting(step: Step, waitingFor: string, doItForMe?: () => string): Waiter {
     this.flushHeader();
-    const waiter = new SpinnerWaiter(this.io, step, waitingFor, this.interrupt, (text) => this.print(text), doItForMe);
+    const list = this.shownChecklist?.step === step ? this.shownChecklist.list : undefined;
+    const checklist = list && { list, where: this.consoleName() };
+    const waiter = new SpinnerWaiter(this.io, step, waitingFor, this.interrupt, (text) => this.print(text), { doItForMe, checklist });
     this.waiter = waiter;
     const stop = waiter.stop.bind(waiter);
     waiter.stop = () => {

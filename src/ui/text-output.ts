@@ -99,7 +99,12 @@ export abstract class TextOutput {
   checklist(step: Step, list: Checklist) {
     if (step === this.adviceLeftOut) return;
     this.flushHeader();
-    this.print(render.checklistText(list, this.practice ? 'the PRACTICE console' : 'the AWS console', this.width()));
+    this.print(render.checklistText(list, this.consoleName(), this.width()));
+  }
+
+  /** The console a checklist's steps are done in, as its heading names it. */
+  protected consoleName(): string {
+    return this.practice ? 'the PRACTICE console' : 'the AWS console';
   }
 
   plan(_step: Step, plan: Plan, dryRun: boolean) {

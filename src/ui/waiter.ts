@@ -1,18 +1,19 @@
 import ora, { type Ora } from 'ora';
-import type { Step } from '../engine/types.js';
+import type { Checklist, Step } from '../engine/types.js';
 import type { WaitCommand, Waiter } from '../engine/ui.js';
 import type { IO } from '../io.js';
 import { clockTime, count } from '../wording.js';
 import { isCtrlC, isEnter, listenToKeys, type Key } from './keys.js';
 import { lines, paragraph } from './layout.js';
-import { explainText, glossaryText } from './render.js';
+import { checklistText, explainText, glossaryText } from './render.js';
 import { join, style, t, type Text } from './text.js';
 
 /**
  * While the wizard waits for a console step: one spinner block that redraws in place (never a
  * growing list), saying what it waits for, how long, what the last check found (or that a check
  * is running, or that AWS is not answering), and what each key does. `?` and `g` show the step's
- * explanation or the glossary under it and hide it again; skipping a required step asks first.
+ * explanation or the glossary under it and hide it again; `l` prints the step's checklist again
+ * above it, its link last; skipping a required step asks first.
  */
 export class SpinnerWaiter implements Waiter {
   private readonly started = Date.now();
@@ -31,8 +32,12 @@ export class SpinnerWaiter implements Waiter {
     private readonly interrupt: () => void,
     /** Prints a line above the spinner (the practice console's report). */
     private readonly print: (text: Text) => void,
-    /** Practice mode only: the practice console does the step (`p`). */
-    private readonly doItForMe?: () => string,
+    private readonly more: {
+      /** Practice mode only: the practice console does the step (`p`). */
+      doItForMe?: () => string;
+      /** The step's checklist, shown before the wait began and shown again (`l`) once it has scrolled away. */
+      checklist?: { list: Checklist; where: string };
+    } = {},
   ) {
     // discardStdin would swallow the keys we listen for. ora turns itself off when CI is set, but
     // this interface only runs with a person at a terminal: keep the elapsed time and keys visible.
@@ -73,7 +78,8 @@ export class SpinnerWaiter implements Waiter {
     return [
       'Enter: check now',
       this.step.required ? 's: skip (asks first)' : 's: skip for now',
-      ...(this.doItForMe ? ['p: do it in the practice console for me'] : []),
+      ...(this.more.doItForMe ? ['p: do it in the practice console for me'] : []),
+      ...(this.more.checklist ? [this.more.checklist.list.url ? 'l: link again' : 'l: checklist again'] : []),
       this.panel === 'explain' ? '?: hide the explanation' : '?: explain this step',
       this.panel === 'glossary' ? 'g: hide the glossary' : 'g: glossary',
       'Ctrl-C: stop',
@@ -120,9 +126,12 @@ export class SpinnerWaiter implements Waiter {
           this.toggle('explain');
         } else if (key.str === 'g' || key.str === 'G') {
           this.toggle('glossary');
-        } else if ((key.str === 'p' || key.str === 'P') && this.doItForMe) {
-          this.say(this.doInPractice(this.doItForMe));
+        } else if ((key.str === 'p' || key.str === 'P') && this.more.doItForMe) {
+          this.say(this.doInPractice(this.more.doItForMe));
           finish('check');
+        } else if ((key.str === 'l' || key.str === 'L') && this.more.checklist) {
+          const { list, where } = this.more.checklist;
+          this.say(checklistAgainText(list, where, this.io.columns()));
         }
       };
       const stop = listenToKeys(this.io, onKey);
@@ -161,4 +170,17 @@ export class SpinnerWaiter implements Waiter {
     this.stopResize();
     if (this.spinner.isSpinning) this.spinner.stop();
   }
+}
+
+/**
+ * The checklist shown again while waiting, its link last: printed just above the waiting block, the
+ * link stays in view in a short window however long the checklist is, and it does not move (a
+ * spinner's redrawn lines cannot be selected and copied).
+ */
+function checklistAgainText(list: Checklist, where: string, width: number): Text {
+  return lines(
+    '',
+    checklistText({ ...list, url: undefined }, where, width),
+    list.url && lines(paragraph(width, '  ', 'The page:'), t`    ${style.underline(list.url)}`),
+  );
 }

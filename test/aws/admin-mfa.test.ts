@@ -133,8 +133,19 @@ describe('admin-mfa in the terminal', () => {
     expect(account.proxy.count('iam:CreateVirtualMFADevice')).toBe(0);
   });
 
-  it('in a dry run, shows both CLI commands and creates nothing', async () => {
-    const { ui, outcomes } = await runSteps(account, [adminUser, adminMfa], {}, { adminUser: USER, interactive: false, dryRun: true });
+  it('in a dry run without a terminal, shows the console checklist a real run would leave, and creates nothing', async () => {
+    const { ui, reports } = await runSteps(account, [adminUser, adminMfa], {}, { adminUser: USER, interactive: false, dryRun: true });
+    expect(reports.map((r) => [r.outcome, r.console])).toEqual([
+      ['already-done', undefined],
+      ['pending', 'left'],
+    ]);
+    expect(ui.of('checklist')[0]!.list.items.join(' ')).toMatch(/passkey or security key/i);
+    expect(ui.of('plan')).toEqual([]);
+    expect(writeCalls(account.proxy)).toEqual([]);
+  });
+
+  it('in a dry run with the app chosen, shows both CLI commands and creates nothing', async () => {
+    const { ui, outcomes } = await runSteps(account, [adminUser, adminMfa], { 'mfa-in': 'terminal' }, { adminUser: USER, dryRun: true });
     expect(outcomes).toEqual(['already-done', 'planned']);
     const clis = ui.of('plan')[0]!.plan.actions.map((a) => a.cli);
     expect(clis[0]).toBe(`aws iam create-virtual-mfa-device --virtual-mfa-device-name ${USER} --bootstrap-method QRCodePNG --outfile qr.png`);

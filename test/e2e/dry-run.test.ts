@@ -3,7 +3,9 @@
 import { expect, it } from 'vitest';
 import {
   ADMIN_POLICY,
+  IN_CONSOLE,
   TEST_TIMEOUT_MS,
+  WOULD_WAIT,
   accountSettings,
   adminState,
   answer,
@@ -38,24 +40,29 @@ function expectPlan(text: string, name: string, grant: 'group' | 'direct') {
   for (const command of GRANT_COMMANDS[other](name)) expect(text).not.toContain(command);
 }
 
-/** The automated steps' plans, with the values given (or placeholders where none was). */
-function expectOtherPlans(text: string, v: { alias: string; user: string; contact: string[]; amount?: string; email: string }) {
+/** The automated steps' plans but the admin's MFA (each test checks its own way), with the values given (or placeholders where none was). */
+function expectOtherPlans(text: string, v: { alias: string; contact: string[]; amount?: string; email: string }) {
   expect(text).toContain('Would do: Raise the password policy to the CIS recommendation');
   expect(text).toContain('$ aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24');
   expect(text).toContain(`$ aws iam create-account-alias --account-alias ${v.alias}`);
-  expect(text).toContain(`$ aws iam create-virtual-mfa-device --virtual-mfa-device-name ${v.user}`);
-  expect(text).toContain(`$ aws iam enable-mfa-device --user-name ${v.user}`);
   expect(text).toContain(`$ aws account put-alternate-contact --alternate-contact-type SECURITY --name ${v.contact[0]}`);
   expect(text).toContain(`--email-address ${v.contact[1]} --phone-number ${v.contact[2]}`);
   expect(text).toContain(`Would do: Create ${v.amount ? `a ${v.amount} USD` : 'a'} monthly cost budget that emails ${v.email}`);
 }
 
-/** Every automated step planned, every console step left open; nothing waited for, nothing asked to be confirmed. */
-function expectDryRunSummary(text: string) {
+/**
+ * Every automated step planned, every console step left open as what a real run would do with it
+ * (wait for the person at a terminal; leave its checklist without one), what is done named;
+ * nothing waited for, nothing asked to be confirmed.
+ */
+function expectDryRunSummary(text: string, terminal: boolean) {
   const summary = summaryOf(text);
-  expect(Object.keys(summary.planned)).toEqual(['admin-user', 'password-policy', 'account-alias', 'admin-mfa', 'security-contact', 'billing-alert']);
-  expect(summary.required).toEqual({ 'root-mfa': 'still to do', 'root-access-keys': 'still to do' });
-  expect(summary.optional).toEqual({ 'admin-sign-in': 'still to do' });
+  const console = terminal ? WOULD_WAIT : IN_CONSOLE;
+  const planned = ['admin-user', 'password-policy', 'account-alias', ...(terminal ? ['admin-mfa'] : []), 'security-contact', 'billing-alert'];
+  expect(Object.keys(summary.planned)).toEqual(planned);
+  expect(summary.required).toEqual({ 'root-mfa': console, 'root-access-keys': console, ...(terminal ? {} : { 'admin-mfa': console }) });
+  expect(summary.optional).toEqual({ 'admin-sign-in': console });
+  expect(summary.text).toMatch(/^Done \(3 steps\): (root-signing-certificates|root-mfa-backup|root-hardware-mfa)(, (root-signing-certificates|root-mfa-backup|root-hardware-mfa)){2}\.$/m);
   expect(summary.text).toContain('Run it without --dry-run to carry out the plan.');
   expect(text).not.toContain('Go ahead with these changes?');
   expect(text).not.toContain('Waiting for');
@@ -93,8 +100,11 @@ it(
     expect(await exitCode(pty)).toBe(1);
 
     const output = pty.output();
-    expectOtherPlans(output, { alias: 'dry-alias', user: 'dry-admin', contact: ["'Dry Team'", 'dry@example.com', '+15550100'], amount: '40', email: 'dry-bills@example.com' });
-    expectDryRunSummary(output);
+    expectOtherPlans(output, { alias: 'dry-alias', contact: ["'Dry Team'", 'dry@example.com', '+15550100'], amount: '40', email: 'dry-bills@example.com' });
+    // The app in this terminal, as answered: its two commands.
+    expect(output).toContain('$ aws iam create-virtual-mfa-device --virtual-mfa-device-name dry-admin');
+    expect(output).toContain('$ aws iam enable-mfa-device --user-name dry-admin');
+    expectDryRunSummary(output, true);
     await expectNothingWritten();
   },
   TEST_TIMEOUT_MS,
@@ -107,8 +117,11 @@ it(
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expectPlan(result.stdout, 'dry-admin', 'group');
-    expectOtherPlans(result.stdout, { alias: 'ALIAS', user: 'dry-admin', contact: ['NAME', 'EMAIL', 'PHONE'], email: 'EMAIL' });
-    expectDryRunSummary(result.stdout);
+    expectOtherPlans(result.stdout, { alias: 'ALIAS', contact: ['NAME', 'EMAIL', 'PHONE'], email: 'EMAIL' });
+    // No terminal, so no app: the console checklist, as a real --yes run gives it.
+    expect(result.stdout).not.toContain('create-virtual-mfa-device');
+    expect(result.stdout).toContain('1. In the IAM console, choose "Users", then "dry-admin", then the "Security credentials" tab.');
+    expectDryRunSummary(result.stdout, false);
     await expectNothingWritten();
   },
   TEST_TIMEOUT_MS,

@@ -314,6 +314,10 @@ export async function accountSettings(account: E2EAccount) {
   return { passwordPolicy, aliases, securityContact, budgets, budgetAlerts };
 }
 
+/** How the summary shows a console step a run left open with its checklist (no terminal, --yes), and one a dry run at a terminal would wait for. */
+export const IN_CONSOLE = 'to do in the console (its checklist is above)';
+export const WOULD_WAIT = 'would wait for you in the console';
+
 /** A run's closing summary, read back: the steps in each part and what it says of each, and the steps done by this run. */
 export function summaryOf(output: string): {
   required: Record<string, string>;
@@ -338,7 +342,9 @@ export function summaryOf(output: string): {
     }
     return Object.fromEntries(entries);
   };
-  const doneNow = /^Done: \d+ steps? \(\d+ in this run: ([^)]*)\)\.$/m.exec(text)?.[1]?.split(/,\s+/) ?? [];
+  // "Done (N steps): a, b; in this run: c, d." is one paragraph, which a window may have wrapped.
+  const done = /^Done \(.*(?:\n.+)*/m.exec(text)?.[0].replace(/\n/g, ' ') ?? '';
+  const doneNow = /; in this run: (.*)\.$|^Done \(\d+ steps?\): in this run: (.*)\.$/.exec(done)?.slice(1).find(Boolean)?.split(/,\s+/) ?? [];
   return {
     required: part(/^Still to do, required/m),
     planned: part(/^Would be done by a run without --dry-run:/m),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { twoConsecutiveCodes } from '../../src/totp.js';
 import { keyShown } from '../support/totp.js';
 import { spawnPty } from '../support/pty.js';
+import { loosely } from '../support/ansi.js';
 import { CLI, noAws, tempDir } from '../practice/cli.js';
 import { acceptPasswordPolicy, chooseAdminMfaIn, createAdmin, doInPracticeConsole, finishWithP, giveAlias, goAhead, WAIT } from '../practice/wizard-answers.js';
 
@@ -22,7 +23,7 @@ describe('practice mode in a terminal', () => {
       await term.waitFor(/Practice console \(stands in for the AWS console\):\s+http:\/\/localhost:\d+\/\?token=[\w-]+/, WAIT);
       await term.waitFor(/In the PRACTICE console:\s+http:\/\/localhost:\d+\/security_credentials\?token=[\w-]+/, WAIT);
       // The wizard explains the step and the words it uses, then keeps waiting.
-      await term.waitFor('?: explain this step · g: glossary', WAIT);
+      await term.waitFor(loosely('?: explain this step · g: glossary'), WAIT); // wherever the window wraps the keys
       term.write('?');
       await term.waitFor('Watch out: No API or CLI command can turn it on for root', WAIT);
       await term.waitFor(/Check it yourself:\s+\$ aws iam get-account-summary --query 'SummaryMap.AccountMFAEnabled'/, WAIT);

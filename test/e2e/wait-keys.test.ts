@@ -1,6 +1,7 @@
 // @module-tag e2e
 // The keys a person can press while the wizard waits on a console step: s skips, Enter checks now.
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { Emulator } from '../support/terminal.js';
 import {
   SPINNER_KEYS,
   TEST_TIMEOUT_MS,
@@ -94,3 +95,62 @@ it(
   },
   TEST_TIMEOUT_MS,
 );
+
+/** The rows on screen now, each line the terminal wrapped joined again (a long link is one line). */
+async function screenLines(raw: string, cols: number, rows: number): Promise<string[]> {
+  const screen = new Emulator(cols, rows);
+  await screen.write(raw);
+  const out: string[] = [];
+  for (const row of screen.rowsOf('screen')) {
+    if (row.wrapped && out.length > 0) out[out.length - 1] += row.text;
+    else out.push(row.text);
+  }
+  return out;
+}
+
+/** The screen once the spinner has drawn a whole frame (it redraws several times a second): its keys line ends it. */
+async function waitingScreen(pty: ReturnType<typeof runCliPty>, cols: number, rows: number): Promise<string[]> {
+  let screen: string[] = [];
+  await until(async () => {
+    screen = await screenLines(pty.raw(), cols, rows);
+    return /Ctrl-C:\s+stop\s*$/.test(screen.join('\n'));
+  }, 'the waiting block is drawn whole');
+  return screen;
+}
+
+const ROOT_CREDENTIALS = 'https://console.aws.amazon.com/iam/home#/security_credentials';
+
+describe.each([
+  // At 60x20 the checklist (its link first) is taller than the window: the link scrolls away while waiting.
+  { cols: 60, rows: 20, linkScrolledAway: true, keyRows: 2 },
+  // 80x24 stays as tidy as before: the keys on two rows.
+  { cols: 80, rows: 24, linkScrolledAway: false, keyRows: 2 },
+])('at $cols x $rows', ({ cols, rows, linkScrolledAway, keyRows }) => {
+  it(
+    'l shows the checklist again, its link last, just above the waiting block, which keeps waiting',
+    async () => {
+      const pty = runCliPty(['--poll-interval', '1'], account.env(), { cols, rows });
+      await pty.waitFor(header('Turn on MFA for the root user', 'root-mfa'));
+      await pty.waitFor(loosely('l: link again'));
+      await pty.waitFor(loosely('1 check so far'));
+      expect((await waitingScreen(pty, cols, rows)).includes(`    ${ROOT_CREDENTIALS}`)).toBe(!linkScrolledAway);
+
+      pty.write('l');
+      await pty.waitFor('The page:');
+      await pty.waitFor(loosely('2 checks so far')); // still waiting, the block redrawn below it
+      const screen = await waitingScreen(pty, cols, rows);
+      const link = screen.findIndex((line) => line.trim() === ROOT_CREDENTIALS);
+      expect(link, screen.join('\n')).toBeGreaterThan(0);
+      expect(screen[link - 1]!.trim()).toBe('The page:');
+      expect(screen[link + 1]).toMatch(/Waiting for an MFA device on the root user/);
+      // The keys fit the window, on as many rows as before the new key.
+      const keys = screen.slice(screen.findIndex((line) => line.includes('Enter: check now'))).filter((line) => line.trim());
+      expect(keys.every((line) => line.length <= cols)).toBe(true);
+      expect(keys, screen.join('\n')).toHaveLength(keyRows);
+
+      pty.press('ctrl-c');
+      expect(await exitCode(pty)).toBe(130);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});

@@ -122,8 +122,18 @@ describe('runWizard', () => {
     const { ui, run } = wizard([step], {}, { interactive: false });
     const reports = await run();
     expect(reports[0]!.outcome).toBe('pending');
+    expect(reports[0]!.console).toBe('left'); // the summary says it is the console's to do, its checklist above
     expect(ui.of('waiting')).toEqual([]);
     expect(openReports(reports)).toHaveLength(1);
+  });
+
+  it('in a dry run at a terminal, a console step is what a real run would wait for', async () => {
+    const step = consoleStep('a', [fail, pass]);
+    const { ui, run } = wizard([step], {}, { dryRun: true });
+    const reports = await run();
+    expect(reports.map((r) => [r.outcome, r.console])).toEqual([['pending', 'would-wait']]);
+    expect(ui.of('checklist')).toHaveLength(1);
+    expect(ui.of('waiting')).toEqual([]);
   });
 
   it('reports a console step the person skips, and goes on to the next step', async () => {
@@ -281,7 +291,7 @@ describe('runWizard', () => {
       const later = { done: false, writes: 0 };
       const { ui, run } = wizard([withParts([consoleStep('console-part', [fail]), part('later', later)])], {}, { interactive: false });
       const reports = await run();
-      expect(reports.map((r) => [r.step.id, r.outcome])).toEqual([['whole', 'pending']]);
+      expect(reports.map((r) => [r.step.id, r.outcome, r.console])).toEqual([['whole', 'pending', 'left']]);
       expect(later.writes).toBe(0);
       expect(ui.of('checklist').map((c) => c.id)).toEqual(['console-part']);
       expect(openReports(reports)).toHaveLength(1);

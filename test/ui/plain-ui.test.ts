@@ -99,7 +99,7 @@ describe('a run of the engine, as a script reads it', () => {
     expect(text).toContain(`✔ ${rootMfa.title}: root has at least one MFA device`);
     expect(text).toMatch(/^ +\$ aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24/m);
     expect(text).toMatch(/^ +\$ aws iam create-account-alias --account-alias plain-ui-alias$/m);
-    expect(text).toContain('Done: 3 steps (2 in this run: password-policy, account-alias).');
+    expect(text).toContain('Done (3 steps): root-mfa; in this run: password-policy, account-alias.');
     expect(text).not.toContain('Go ahead with these changes?'); // --yes asks nothing
   });
 });
@@ -141,12 +141,12 @@ describe('plain output', () => {
       [
         '\nSummary',
         'Still to do, required (1 step):',
-        `  • ${rootMfa.title} (root-mfa): still to do`,
+        `  • ${rootMfa.title} (root-mfa): to do in the console (its checklist is above)`,
         'Optional, not done (offered on a re-run):',
         `  • ${accountAlias.title} (account-alias): skipped for now`,
         'Advisory, not checked (checked again on a re-run):',
         `  • ${rootRecentUse.title} (root-recent-use): could not be checked`,
-        'Done: 2 steps (1 in this run: password-policy).',
+        'Done (2 steps): root-access-keys; in this run: password-policy.',
         '',
         'Run it again to pick up where you left off: what is done is kept.',
         '  $ aws-root-lockdown', // in-process, the invocation is the installed name

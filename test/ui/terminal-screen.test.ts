@@ -181,6 +181,30 @@ describe('while waiting for a console step (issue 11, item 4)', () => {
     waiter.stop();
   });
 
+  it('l shows the checklist again, its link last, right above the waiting block; only a step whose checklist was shown has the key', async () => {
+    const { term, ui, controller } = terminalUi(60, 20);
+    const url = 'https://console.aws.amazon.com/iam/home#/security_credentials';
+    ui.stepStart(step, 0, 1);
+    ui.checklist(step, { url, items: ['Choose "Assign MFA device".'] });
+    const waiter = ui.waiting(step, 'an MFA device on the root user');
+    const next = waiter.nextCommand(controller.signal);
+    await term.waitFor(loosely('l: link again'));
+    term.type('l');
+    await term.waitFor('The page:');
+    await term.waitFor(loosely('Ctrl-C: stop'));
+    const screen = (await term.screen()).join('\n');
+    expect(screen).toMatch(/Choose "Assign MFA device"\.\n {2}The page:\n {4}https:\/\/console\.aws\.amazon\.com\/iam\/home#\/security_creden\ntials\n. Waiting for an MFA device/);
+    term.press('enter');
+    await expect(next).resolves.toBe('check'); // l only shows: the wait goes on
+    waiter.stop();
+
+    const other = ui.waiting(passwordPolicy, 'a stronger password policy'); // no checklist of its own shown
+    await term.waitFor(loosely('Waiting for a stronger password policy'));
+    await term.waitFor(loosely('Ctrl-C: stop'));
+    expect((await term.screen()).join('\n')).not.toMatch(/l: (link|checklist) again/);
+    other.stop();
+  });
+
   it('s on a required step asks first: another key keeps waiting, y skips', async () => {
     const { term, ui, controller } = terminalUi();
     const waiter = ui.waiting(step, 'an MFA device on the root user');

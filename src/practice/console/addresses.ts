@@ -36,3 +36,10 @@ export const practiceLinks = (link: (path: string) => string): ConsoleLinks => (
   identityCenter: () => link(PAGES.identityCenter),
   accessPortal: () => link(PAGES.portal),
 });
+
+/**
+ * The same pages named by their path alone, for what is printed after the practice console has
+ * closed (`status` starts none that lasts): "/signin/jane in the practice console", never a link to
+ * a port nobody listens on any more, nor the run's token.
+ */
+export const closedPracticeLinks = (): ConsoleLinks => practiceLinks((path) => `${path} in the practice console`);
