@@ -1,11 +1,10 @@
-import { helpText, parseOptions } from './args.js';
+import { parseOptions } from './args.js';
 import type { RunContext } from './commands/context.js';
 import { StoppedError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { detectLauncher, launch, sameAccountFlags, useInvocation } from './invocation.js';
 import { processIO, type IO } from './io.js';
-import { orgArgv } from './org/args.js';
-import { reportError } from './report-error.js';
+import { orgArgv } from './org/argv.js';
 
 /** package.json's version, written in by scripts/build.mjs: the bundle reads no file for --version. */
 declare const PACKAGE_VERSION: string;
@@ -31,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
     const { runOrg } = await import('./org/main.js');
     return await runOrg(org, { ...context, launcher, singleAccountWizard: (wizardArgv) => singleAccount(wizardArgv, context, launcher) });
   } catch (error) {
+    // Loaded only on an error: it lays its lines out for the window (string-width, slow to load).
+    const { reportError } = await import('./report-error.js');
     return reportError(error, debug);
   }
 }
@@ -40,7 +41,10 @@ async function singleAccount(argv: string[], context: RunContext, launcher: stri
   const options = parseOptions(argv);
   useInvocation({ launcher, sameAccount: sameAccountFlags(options) });
   // The usage lines name the program the way this run started it (`npm start -- status`).
-  if (options.help) return print(context.io, helpText(context.io.columns(), launch()));
+  if (options.help) {
+    const { helpText } = await import('./help.js');
+    return print(context.io, helpText(context.io.columns(), launch()));
+  }
   if (options.version) return print(context.io, PACKAGE_VERSION);
   // Loaded only when needed, so --help and --version start instantly.
   const { run } = await import('./commands/run.js');

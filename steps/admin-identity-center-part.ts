@@ -27,3 +27,6 @@ export const part = <P extends Part>(fields: P): P & { required: true; inStatus:
  * identity store found the user by the name given, so either spelling names that one user.
  */
 export const sameUserName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Said of what no API shows, so nobody takes a passed step for a verified one. */
+export const NOT_VERIFIABLE = 'cannot be verified through the API';

@@ -2,10 +2,7 @@ import { ADMIN_PERMISSION_SET } from '../src/aws/identity-center.js';
 import type { Checklist } from '../src/engine/types.js';
 import { launch } from '../src/invocation.js';
 import { enabledInstance } from './admin-identity-center-enable.js';
-import { part, type IdentityCenterRun } from './admin-identity-center-part.js';
-
-/** Said of what no API shows, so nobody takes a passed step for a verified one. */
-export const NOT_VERIFIABLE = 'cannot be verified through the API';
+import { NOT_VERIFIABLE, part, type IdentityCenterRun } from './admin-identity-center-part.js';
 
 /**
  * Part 4: the first sign-in, and MFA. Advice, for the API shows neither: a user made through the

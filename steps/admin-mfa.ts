@@ -1,5 +1,5 @@
 import { chain, type CheckContext, type CheckResult, type ConsoleWay, type Plan, type StepContext } from '../src/engine/types.js';
-import { NOT_VERIFIABLE } from './admin-identity-center-sign-in.js';
+import { NOT_VERIFIABLE } from './admin-identity-center-part.js';
 import { adminTargets, adminToGuide } from './admin-target.js';
 import { defineStep, type InputsFor } from './manifest.js';
 import { deviceSerial, enrol, provideDevice } from './mfa-enrolment.js';

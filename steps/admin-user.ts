@@ -5,7 +5,7 @@ import type { Action, CheckContext, CheckResult, Plan, StepContext } from '../sr
 import { UsageError } from '../src/errors.js';
 import { describeRule, firstPasswordRule, passwordProblem } from '../src/rules/password-policy.js';
 import { describeHoldings, madeThen, notGranted, risksOf, surprises, type MadeByThisRun, type Surprise } from './admin-holdings.js';
-import { chooseWay, IDENTITY_CENTER_NEEDS, identityCenterAdmin, identityCenterPlan, wayInputsProblem } from './admin-identity-center.js';
+import { chooseWay, IDENTITY_CENTER_NEEDS, identityCenterAdmin, wayInputsProblem } from './admin-identity-center.js';
 import { obtainPassword } from './admin-password.js';
 import { ADMIN_GROUP, defineStep, type InputsFor } from './manifest.js';
 import { passwordRuleBeforeReading, strengthened } from './password-policy.js';
@@ -67,7 +67,8 @@ export const adminUser = defineStep('admin-user', {
   },
 
   async plan(ctx: Context): Promise<Plan<In>> {
-    if ((await chooseWay(ctx)) === 'identity-center') return identityCenterPlan(ctx);
+    // The Identity Center way's parts and clients are loaded when it is taken (status loads none).
+    if ((await chooseWay(ctx)) === 'identity-center') return (await import('./admin-identity-center-plan.js')).identityCenterPlan(ctx);
     const { name, seen } = await chooseUser(ctx);
     ctx.run.adminUser = name;
     const actions: Action<In>[] = [];

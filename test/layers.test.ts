@@ -19,7 +19,7 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
 };
 
 /** The entry and the commands (org's in src/org/) are the app; the files directly in src/ besides them, and src/rules/, are the base everyone shares. */
-const APP_FILES = ['src/cli.ts', 'src/main.ts', 'src/args.ts', 'src/report-error.ts'];
+const APP_FILES = ['src/cli.ts', 'src/main.ts', 'src/args.ts', 'src/help.ts', 'src/report-error.ts'];
 
 function layerOf(path: string): Layer {
   if (path.startsWith('steps/')) return 'steps';
@@ -53,8 +53,26 @@ describe('layers', () => {
     expect(upward, `${file} (${layer}) imports ${upward.map((t) => `${t} (${layerOf(t)})`).join(', ')}`).toEqual([]);
   });
 
+  it("the steps' code that status loads reaches no Identity Center or Organizations client: that way is imported when taken", () => {
+    const staticImports = (path: string) =>
+      [...readFileSync(join(ROOT, path), 'utf8').matchAll(/^import (?!type )[^;]*?from '(\.[^']+)';/gm)].map((m) =>
+        relative(ROOT, join(ROOT, dirname(path), m[1]!)).replace(/\.js$/, '.ts'),
+      );
+    const reached = new Set<string>();
+    const walk = (path: string) => {
+      if (reached.has(path)) return;
+      reached.add(path);
+      staticImports(path).forEach(walk);
+    };
+    const steps = importsOf('steps/manifest.ts').filter((t) => t.startsWith('steps/') && t !== 'steps/manifest.ts');
+    expect(steps).toContain('steps/admin-user.ts');
+    steps.forEach(walk);
+    expect(reached.has('src/aws/iam-writes.ts')).toBe(true); // the walk follows the imports
+    expect([...reached].filter((path) => ['src/aws/identity-center.ts', 'src/aws/organization.ts'].includes(path))).toEqual([]);
+  });
+
   it('argument parsing reaches the steps only through the manifest, so --help loads no step code', () => {
-    for (const file of ['src/cli.ts', 'src/main.ts', 'src/args.ts', 'steps/manifest.ts']) {
+    for (const file of ['src/cli.ts', 'src/main.ts', 'src/args.ts', 'src/help.ts', 'steps/manifest.ts']) {
       const steps = importsOf(file).filter((t) => t.startsWith('steps/') && t !== 'steps/manifest.ts');
       const statically = readFileSync(join(ROOT, file), 'utf8').match(/^import [^(]*from '\.\/[\w-]+\.js'/gm) ?? [];
       expect(file === 'steps/manifest.ts' ? statically : steps).toEqual([]);

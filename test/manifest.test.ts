@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helpText, parseOptions } from '../src/args.js';
+import { parseOptions } from '../src/args.js';
+import { helpText } from '../src/help.js';
 import { kindOf } from '../src/engine/row.js';
 import { loadSteps, MANIFEST, STEP_IDS } from '../steps/manifest.js';
 import { ROOT } from './support/cli-path.js';

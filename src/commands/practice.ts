@@ -1,13 +1,13 @@
-import { homedir } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Options } from '../args.js';
 import { collectStatus } from '../engine/status.js';
 import { EXIT } from '../exit-codes.js';
 import { commandLine, practiceConsoleLine } from '../invocation.js';
 import { noCredentials } from '../report-error.js';
-import type { PracticeOptions, PracticeSession, PracticeWhere } from '../practice/session.js';
+import type { PracticeOptions, PracticeSession } from '../practice/session.js';
 import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
+import { describePracticeAccount } from './practice-account.js';
 import type { Session } from './session.js';
 import { command, lines, paragraph, widthFor } from '../ui/layout.js';
 import { style, t, useColour } from '../ui/text.js';
@@ -32,28 +32,6 @@ export async function inPractice<T>(options: PracticeOptions, work: (practice: P
     return await work(practice);
   } finally {
     await practice.close();
-  }
-}
-
-/** A path under the home folder as people type it: ~/.local/state/... */
-const shortPath = (path: string, home = homedir()) => (home && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path);
-
-/** One line on where this run's practice account is kept and how the run came by it. */
-export function describePracticeAccount(where: PracticeWhere): string {
-  const path = shortPath(where.path);
-  if (!where.saved) {
-    return where.origin === 'new' ? `Practice account: none kept yet (${path}); shown as a new one.` : `Practice account: ${path} (read only).`;
-  }
-  const kept = where.kept ? `kept in ${path}` : `saved back to ${path}`;
-  switch (where.origin) {
-    case 'resumed':
-      return `Practice account: resumed, ${kept}${where.kept ? ' (--practice-reset starts over)' : ''}.`;
-    case 'new':
-      return `Practice account: a new one, ${kept}, so you can stop and resume.`;
-    case 'reset':
-      return `Practice account: started over as a new account, ${kept}.`;
-    case 'scenario':
-      return `Practice account: started over from the scenario "${where.scenarioName}", ${kept}.`;
   }
 }
 

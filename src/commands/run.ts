@@ -11,9 +11,11 @@ import type { PracticeSession } from '../practice/session.js';
 import { openSession, startSession } from './session.js';
 import type { RunContext } from './context.js';
 import { loadSteps } from '../../steps/manifest.js';
-import { inPractice, keepConsoleOpen, offerPractice, practiceConsoleCommand, practiceOptions, sayConsoleClosed, showChecksInConsole } from './practice.js';
 import { statusCommand } from './status.js';
-import { wizardCommand } from './wizard.js';
+
+// Practice mode and the wizard are imported when chosen: they lay text out for the terminal
+// (string-width, slow to load), which `status --json` never does.
+const practiceMode = () => import('./practice.js');
 
 /**
  * Runs the chosen command against AWS or the practice account and returns its exit code; errors
@@ -27,7 +29,10 @@ export async function run(options: Options, context: RunContext): Promise<number
   // What the steps can tell of their inputs is told before any call.
   if (options.command === 'wizard') checkInputsBeforeCalls(await loadSteps(), inputs, options.skip);
   const command = (practice?: PracticeSession) => runOn(options, context, inputs, practice);
-  if (options.practice) return inPractice(practiceOptions(options), command);
+  if (options.practice) {
+    const { inPractice, practiceOptions } = await practiceMode();
+    return inPractice(practiceOptions(options), command);
+  }
   try {
     return await command();
   } catch (error) {
@@ -35,6 +40,7 @@ export async function run(options: Options, context: RunContext): Promise<number
     // signing in that failed keeps its cause and its remedy.
     const explained = await explainCredentialFailure(error, { profile: options.profile });
     if (explained !== error || !isMissingCredentials(error) || !context.io.canPrompt || options.yes || options.json) throw explained;
+    const { inPractice, offerPractice, practiceOptions } = await practiceMode();
     if (!(await offerPractice(context))) return EXIT.noCredentials;
     useInvocation({ ...invocation(), sameAccount: ['--practice'] });
     return inPractice(practiceOptions(options), command);
@@ -47,9 +53,12 @@ async function runOn(options: Options, context: RunContext, inputs: Record<strin
   if (options.command === 'wizard' && context.io.canPrompt && !options.yes) void import('../ui/terminal-ui.js');
   const connecting = await startSession(options, context, practice);
   if (options.command === 'status') return statusCommand(options, context, connecting, practice);
-  if (practice && options.command === 'practice-console') return practiceConsoleCommand(context, await connecting.identify(), practice);
+  if (practice && options.command === 'practice-console') return (await practiceMode()).practiceConsoleCommand(context, await connecting.identify(), practice);
+  const wizard = import('./wizard.js'); // loads while the first reads are out
   const session = await openSession(connecting, context.signal);
+  const { wizardCommand } = await wizard;
   if (!practice) return wizardCommand(options, context, session, inputs);
+  const { keepConsoleOpen, sayConsoleClosed, showChecksInConsole } = await practiceMode();
   showChecksInConsole(session, practice);
   const code = await wizardCommand(options, context, session, inputs);
   // The console stays, so the finished account can be seen; only a person can close it.

@@ -8,7 +8,7 @@ import type { Options } from '../args.js';
 import { awsConsoleLinks } from '../aws/console-links.js';
 import type { ConsolePort } from '../engine/console.js';
 import type { PracticeSession } from '../practice/session.js';
-import { describePracticeAccount } from './practice.js';
+import { describePracticeAccount } from './practice-account.js';
 import type { RunContext } from './context.js';
 
 /** An account reached: its clients, who is calling, its console, and a reader with nothing cached for each check. */

@@ -3,9 +3,8 @@ import type { PracticeSession } from '../practice/session.js';
 import { collectStatus, nothingReadable, readInTwoWaves } from '../engine/status.js';
 import { EXIT } from '../exit-codes.js';
 import { practiceConsoleLine } from '../invocation.js';
-import { statusJson, statusTable } from '../ui/status-view.js';
+import { statusJson } from '../ui/status-json.js';
 import { useColour } from '../ui/text.js';
-import { widthFor } from '../ui/layout.js';
 import { loadSteps } from '../../steps/manifest.js';
 import type { RunContext } from './context.js';
 import type { Connecting } from './session.js';
@@ -16,12 +15,19 @@ import type { Connecting } from './session.js';
  * names the console's pages without a link (PracticeSession.closedLinks) and says where it runs.
  */
 export async function statusCommand(options: Options, context: RunContext, connecting: Connecting, practice?: PracticeSession): Promise<number> {
-  const steps = loadSteps(); // the steps' code loads while the first reads are out
+  // The steps' code loads while the first reads are out; so does the table's layout, for the table alone.
+  const steps = loadSteps();
+  const table = options.json ? undefined : Promise.all([import('../ui/status-view.js'), import('../ui/layout.js')]);
   const { caller: session, read } = await readInTwoWaves(connecting.clients, connecting.identify, context.signal);
   const report = await collectStatus(session.identity, read, await steps, practice ? practice.closedLinks : session.console.links);
   useColour(context.io.color);
-  const width = widthFor(context.io.isTTY.stdout, context.io.columns());
-  context.io.stdout.write(`${options.json ? statusJson(report) : statusTable(report, width, practice && { account: session.practiceAccount, consoleCommand: practiceConsoleLine() }).value}\n`);
+  if (table) {
+    const [{ statusTable }, { widthFor }] = await table;
+    const width = widthFor(context.io.isTTY.stdout, context.io.columns());
+    context.io.stdout.write(`${statusTable(report, width, practice && { account: session.practiceAccount, consoleCommand: practiceConsoleLine() }).value}\n`);
+  } else {
+    context.io.stdout.write(`${statusJson(report)}\n`);
+  }
   if (nothingReadable(report)) return EXIT.aws;
   return report.ok ? EXIT.ok : EXIT.open;
 }

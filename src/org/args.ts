@@ -1,30 +1,13 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import { accountIdSchema, parentIdSchema, parseCommandLine, profileSchema, regionSchema } from '../inputs.js';
 import { helpLayout } from '../ui/help-layout.js';
 import { lines } from '../ui/layout.js';
-
+import { ORG_OPTIONS as OPTIONS } from './argv.js';
 
 /** Requests to AWS in flight at once. AssumeRoot is rate-limited per organization: more is not faster for long. */
 export const DEFAULT_CONCURRENCY = 20;
 export const MAX_CONCURRENCY = 50;
 
-const OPTIONS = {
-  accounts: { type: 'string', multiple: true },
-  ou: { type: 'string' },
-  account: { type: 'string' },
-  concurrency: { type: 'string' },
-  'delegated-admin': { type: 'string' },
-  json: { type: 'boolean', default: false },
-  csv: { type: 'boolean', default: false },
-  yes: { type: 'boolean', short: 'y', default: false },
-  'dry-run': { type: 'boolean', default: false },
-  profile: { type: 'string' },
-  region: { type: 'string' },
-  practice: { type: 'boolean', default: false },
-  debug: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const satisfies ParseArgsConfig['options'];
 
 const schema = z
   .object({
@@ -73,26 +56,6 @@ const schema = z
 
 export type OrgOptions = z.infer<typeof schema>;
 export type OrgCommand = OrgOptions['command'];
-
-/**
- * The argv of the org command (without the word `org`) when the first positional argument is
- * `org`, else undefined. Org flags may come before it (`--profile p org status`): those that take a
- * value are known here, so their values are not mistaken for the command.
- */
-export function orgArgv(argv: string[]): string[] | undefined {
-  let tokens;
-  try {
-    ({ tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true }));
-  } catch {
-    return undefined;
-  }
-  const first = tokens.findIndex((t) => t.kind === 'positional');
-  const word = tokens[first];
-  if (!word || word.kind !== 'positional' || word.value !== 'org') return undefined;
-  // A flag the org command does not know, before the word, may take it as its value (--admin-user org).
-  if (tokens.slice(0, first).some((t) => t.kind === 'option' && !(t.name in OPTIONS))) return undefined;
-  return [...argv.slice(0, word.index), ...argv.slice(word.index + 1)];
-}
 
 /** Parses the org command's arguments; every problem is a UsageError naming the flag and the rule. */
 export function parseOrgOptions(argv: string[]): OrgOptions {

@@ -49,10 +49,3 @@ export function statusTable(report: StatusReport, width: number, practice?: { ac
     report.caller.isRoot && paragraph(width, '', style.gray('Tip: run this as your admin user next time; every root sign-in is one to avoid.')),
   );
 }
-
-/** The JSON of `status --json`: one object, exactly the documented fields (JSON escapes control characters itself). */
-export function statusJson(report: StatusReport): string {
-  const { account, partition, caller, summary, ok } = report;
-  const checks = report.checks.map(({ id, title, status, detail, required }) => ({ id, title, status, detail, required }));
-  return JSON.stringify({ account, partition, caller, summary, checks, ok });
-}

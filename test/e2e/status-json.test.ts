@@ -1,6 +1,10 @@
 // @module-tag e2e
 // `status --json`: exactly one JSON object on stdout, in each state an account can be in.
 import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { MANIFEST, STEP_IDS } from '../../steps/manifest.js';
 import { SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, finishAccount, runCli, useE2EAccount, writeCalls, type E2EAccount } from './helpers.js';
@@ -190,6 +194,37 @@ it(
     } finally {
       await drainFailures(account);
     }
+  },
+  TEST_TIMEOUT_MS,
+);
+
+/**
+ * The bundle's files a run of the CLI loads, recorded by a module loader hook (`--import`, through
+ * NODE_OPTIONS), each with its text.
+ */
+async function filesLoaded(args: string[]): Promise<{ code: number; files: Map<string, string> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'loaded-'));
+  const list = join(dir, 'loaded.txt');
+  writeFileSync(list, '');
+  writeFileSync(join(dir, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  appendFileSync(process.env.LOADED_LIST, url + '\\n');\n  return next(url, context);\n}\n");
+  writeFileSync(join(dir, 'record.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+  const result = await runCli(args, account.env({ NODE_OPTIONS: `--import=${join(dir, 'record.mjs')}`, LOADED_LIST: list }));
+  const urls = readFileSync(list, 'utf8').split('\n').filter((url) => url.startsWith('file:') && url.includes('/dist/'));
+  return { code: result.code, files: new Map(urls.map((url) => [url, readFileSync(fileURLToPath(url), 'utf8')])) };
+}
+
+it(
+  'loads no text layout, which only the table needs: string-width builds its emoji pattern as it loads (tens of ms)',
+  async () => {
+    // string-width's pattern for emoji, as it stands in the bundle; wrap-ansi, and so the layout, import it.
+    const layout = (files: Map<string, string>) => [...files.keys()].filter((url) => files.get(url)!.includes('\\p{RGI_Emoji}'));
+    const json = await filesLoaded(['status', '--json']);
+    expect([0, 1]).toContain(json.code); // whatever the checks found
+    expect(json.files.size).toBeGreaterThan(10); // the hook saw the run's chunks
+    expect(layout(json.files)).toEqual([]);
+    const table = await filesLoaded(['status']);
+    expect([0, 1]).toContain(table.code);
+    expect(layout(table.files)).toHaveLength(1);
   },
   TEST_TIMEOUT_MS,
 );

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createClients } from '../../src/aws/clients.js';
 import { parseOptions } from '../../src/args.js';
-import { DEFAULT_CONCURRENCY, orgArgv, orgHelpText, parseOrgOptions } from '../../src/org/args.js';
+import { DEFAULT_CONCURRENCY, orgHelpText, parseOrgOptions } from '../../src/org/args.js';
+import { orgArgv } from '../../src/org/argv.js';
 import { orgClients } from '../../src/org/clients.js';
 import { openRootSession, ROOT_SESSION_SECONDS } from '../../src/org/root-session.js';
 import { modelRule, numberViolation } from '../../src/rules/field-rule.js';
