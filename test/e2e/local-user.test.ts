@@ -2,9 +2,9 @@
 // test runs its intruder as `nobody` through setpriv. The state file is private, the practice
 // server refuses whoever lacks the run's token or secret, and a state file nobody may write is
 // exit 2 naming the path. Read-only commands leave the state file as it was.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newAccountScenario } from '../../src/practice/scenarios/scenario.js';
 import { runProcess } from '../support/process.js';
@@ -22,6 +22,17 @@ function openFolder(mode = 0o755): string {
 /** Runs `node args…` as the user nobody, group nogroup, no other groups. */
 const asNobody = (args: string[], env = noAws()) =>
   runProcess('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, ...args], { env: { ...env, HOME: openFolder(0o777) }, timeoutMs: 60_000 });
+
+/**
+ * The built program, copied where nobody may read it: the clone may sit in a folder only its owner
+ * can enter (CI clones into `mktemp -d`, mode 0700). The bundle needs nothing from node_modules.
+ */
+function cliNobodyCanRun(): string {
+  const copy = openFolder();
+  cpSync(dirname(CLI), join(copy, 'dist'), { recursive: true });
+  writeFileSync(join(copy, 'package.json'), '{ "type": "module" }\n');
+  return join(copy, 'dist', 'cli.js');
+}
 
 /** What an intruder tries, from another account on the computer, knowing the port (ports are no secret). */
 const INTRUDER = `
@@ -81,7 +92,7 @@ describe('another local user', () => {
 
   it('a state file in a folder the user may not write is exit 2 naming the path and the reason, not a bug (70)', async () => {
     const state = join(openFolder(), 'state.json');
-    const result = await asNobody([CLI, '--practice-state', state, '--yes']);
+    const result = await asNobody([cliNobodyCanRun(), '--practice-state', state, '--yes']);
     expect(result.code).toBe(2);
     // The first write is the lock the run takes on the account (practice-lock.ts), beside the file.
     expect(result.stderr).toBe(`aws-root-lockdown: cannot write ${state}.lock: permission denied (EACCES)\n`);
