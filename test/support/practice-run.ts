@@ -3,9 +3,9 @@ import { whoAmI } from '../../src/aws/identity.js';
 import type { Step } from '../../src/engine/types.js';
 import { runWizard } from '../../src/engine/wizard.js';
 import { PracticeAccount } from '../../src/practice/account.js';
-import { practiceLinks } from '../../src/practice/console/addresses.js';
 import { newAccountScenario, type Scenario } from '../../src/practice/scenarios/scenario.js';
 import { startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
+import { practiceConsole } from '../../src/practice/session.js';
 import { FakeClock } from './fake-clock.js';
 import { ScriptedUI } from './scripted-ui.js';
 import { engineOptions } from './test-account.js';
@@ -38,7 +38,7 @@ export async function runPracticeSteps(run: PracticeRun, steps: Step[], ui = new
     ...engineOptions(aws, identity, ui, clock),
     steps,
     inputs: {},
-    console: { links: practiceLinks(server.consoleUrl), practice: { url: server.consoleUrl('/'), hands: server.console, tell: (state) => void (server.console.terminal = state) } },
+    console: practiceConsole(server),
     dryRun: false,
   });
   return { ui, reports, identity };
