@@ -87,9 +87,6 @@ export const contactEmailSchema = ruleSchema(CONTACT_EMAIL);
 /** Where AWS Budgets mails the billing alerts (Subscriber Address, EMAIL). */
 export const alertEmailSchema = ruleSchema(ALERT_EMAIL);
 
-/** The security contact's email: the Account API's rule, the narrower of the two this program sends. */
-export const emailSchema = contactEmailSchema;
-
 /** The Account API's rule for an alternate contact's name: 1 to 64 characters, any. */
 export const contactNameSchema = ruleSchema(CONTACT_NAME);
 

@@ -26,9 +26,11 @@ const named = (...codes: string[]) => (error: unknown) => codes.some((c) => erro
 
 export const isInvalidAuthenticationCode = named('InvalidAuthenticationCode');
 export const isLimitExceeded = named('LimitExceeded');
-/** Budgets' NotFound and the Account API's ResourceNotFound. */
+/** Budgets' NotFound; the Account API's and the identity store's ResourceNotFound. */
 export const isNotFound = named('NotFound', 'ResourceNotFound');
 export const isDuplicateRecord = named('DuplicateRecord');
+/** Identity Center's ConflictException: a name in use, a policy attached already. */
+export const isConflict = named('Conflict');
 /** GetCredentialReport: the report is being made (ReportInProgress, HTTP 404), worth asking again shortly. */
 export const isReportNotReady = named('ReportInProgress', 'CredentialReportNotReady');
 /** GetCredentialReport: there is no report, or it expired (ReportNotPresent, ReportExpired; HTTP 410): GenerateCredentialReport makes one. */

@@ -7,7 +7,7 @@ import {
   type AccountAssignmentOperationStatus,
 } from '@aws-sdk/client-sso-admin';
 import type { Clock } from '../clock.js';
-import { errorName } from './aws-error.js';
+import { isConflict } from './aws-error.js';
 import { earlierAttemptSentAt } from './retries.js';
 import { isAssigned, permissionSetNamed, userIdOf, type IdentityCenterClients, type IdentityCenterInstance } from './identity-center.js';
 
@@ -24,7 +24,6 @@ export interface IdentityCenterWriter {
 }
 
 const options = (w: IdentityCenterWriter) => ({ abortSignal: w.signal });
-const isConflict = (error: unknown) => errorName(error) === 'ConflictException';
 
 /** What identitystore:CreateUser is given for the admin: the fields the Identity Center console asks for. */
 export interface IdentityCenterUserDetails {

@@ -9,7 +9,7 @@ import {
   SSOAdminClient,
   type InstanceMetadata,
 } from '@aws-sdk/client-sso-admin';
-import { errorName } from './aws-error.js';
+import { isNotFound } from './aws-error.js';
 import { regionalClient, type AwsClients } from './clients.js';
 
 /**
@@ -60,7 +60,6 @@ export function identityCenterClients(aws: Pick<AwsClients, 'iam'>, region: stri
 }
 
 const options = (signal: AbortSignal) => ({ abortSignal: signal });
-const isResourceNotFound = (error: unknown) => errorName(error) === 'ResourceNotFoundException';
 
 /**
  * The instance of Identity Center owned by `account` in the clients' region, if there is one: an
@@ -85,7 +84,7 @@ export async function userIdOf(c: IdentityCenterClients, identityStoreId: string
     );
     return answer.UserId;
   } catch (error) {
-    if (isResourceNotFound(error)) return undefined;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }

@@ -10,8 +10,9 @@ import { regionalClient, type AwsClients } from './clients.js';
 
 export interface AccountOrganization {
   id: string;
-  /** ALL, or CONSOLIDATED_BILLING (no organization policies, no organization instance of Identity Center). */
+  /** ALL, or CONSOLIDATED_BILLING (no organization policies, no organization instance of Identity Center, no centralized root access). */
   featureSet: string;
+  /** AWS still calls it the master account in the API (MasterAccountId). */
   managementAccountId: string;
 }
 
@@ -27,11 +28,16 @@ export function organizationsClient(aws: Pick<AwsClients, 'iam'>): Organizations
   return client;
 }
 
-/** DescribeOrganization; undefined when the account is in no organization (AWSOrganizationsNotInUseException). */
+/** DescribeOrganization. Errors: AWSOrganizationsNotInUseException (the account is in no organization), AccessDeniedException. */
+export async function describeOrganization(organizations: OrganizationsClient, signal: AbortSignal): Promise<AccountOrganization> {
+  const { Organization } = await organizations.send(new DescribeOrganizationCommand({}), { abortSignal: signal });
+  return { id: Organization?.Id ?? '', managementAccountId: Organization?.MasterAccountId ?? '', featureSet: Organization?.FeatureSet ?? 'ALL' };
+}
+
+/** describeOrganization on the caller's clients; undefined when the account is in no organization (AWSOrganizationsNotInUseException). */
 export async function accountOrganization(aws: Pick<AwsClients, 'iam'>, signal: AbortSignal): Promise<AccountOrganization | undefined> {
   try {
-    const { Organization } = await organizationsClient(aws).send(new DescribeOrganizationCommand({}), { abortSignal: signal });
-    return { id: Organization?.Id ?? '', featureSet: Organization?.FeatureSet ?? 'ALL', managementAccountId: Organization?.MasterAccountId ?? '' };
+    return await describeOrganization(organizationsClient(aws), signal);
   } catch (error) {
     if (errorName(error) === 'AWSOrganizationsNotInUseException') return undefined;
     throw error;

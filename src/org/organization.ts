@@ -1,5 +1,4 @@
 import {
-  DescribeOrganizationCommand,
   ListAccountsCommand,
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
@@ -7,6 +6,7 @@ import {
   type Account,
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
+import type { AccountOrganization } from '../aws/organization.js';
 import { count } from '../wording.js';
 
 /** A member of the organization, as ListAccounts describes it. */
@@ -21,12 +21,8 @@ export interface Member {
   state: string | undefined;
 }
 
-export interface Organization {
-  id: string;
-  /** AWS still calls it the master account in the API (MasterAccountId). */
-  managementAccountId: string;
-  /** ALL or CONSOLIDATED_BILLING: centralized root access needs ALL. */
-  featureSet: string;
+/** The organization (describeOrganization, src/aws/organization.ts) and its accounts. */
+export interface Organization extends AccountOrganization {
   /** Every account, the management account included. */
   accounts: Member[];
 }
@@ -46,12 +42,6 @@ const toMember = (a: Account): Member => ({
   email: a.Email ?? '',
   state: a.State,
 });
-
-/** DescribeOrganization. Errors: AWSOrganizationsNotInUseException (the account is in no organization), AccessDeniedException. */
-export async function describeOrganization(organizations: OrganizationsClient, signal: AbortSignal): Promise<Omit<Organization, 'accounts'>> {
-  const described = (await organizations.send(new DescribeOrganizationCommand({}), { abortSignal: signal })).Organization;
-  return { id: described?.Id ?? '', managementAccountId: described?.MasterAccountId ?? '', featureSet: described?.FeatureSet ?? 'ALL' };
-}
 
 /** Every account of the organization, the management account included (ListAccounts, page by page). */
 export async function listAccounts(organizations: OrganizationsClient, signal: AbortSignal): Promise<Member[]> {

@@ -1,9 +1,10 @@
 import type { Identity } from '../aws/identity.js';
+import { describeOrganization } from '../aws/organization.js';
 import { UsageError } from '../errors.js';
 import { readCentralRootAccess, type CentralRootAccess } from './central-root-access.js';
 import type { OrgClients } from './clients.js';
 import { explainOrgError, OrgStateError } from './org-errors.js';
-import { accountsUnder, describeOrganization, listAccounts, type Member, type Organization } from './organization.js';
+import { accountsUnder, listAccounts, type Member, type Organization } from './organization.js';
 import type { RunHeader } from './report-sinks.js';
 
 /** Which accounts a run is about: every one, those named, or those under an OU (at any depth). */

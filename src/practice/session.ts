@@ -43,6 +43,15 @@ export interface PracticeSession {
 }
 
 /**
+ * The practice console through the wizard's console port: links that carry the run's token
+ * (practiceLinks), and its hands for "do it for me", told what the terminal shows.
+ */
+export const practiceConsole = (server: PracticeServer): Required<ConsolePort> => ({
+  links: practiceLinks(server.consoleUrl),
+  practice: { url: server.consoleUrl('/'), hands: server.console, tell: (state) => void (server.console.terminal = state) },
+});
+
+/**
  * Starts the simulated account: the practice account kept on this computer (or the scenario file
  * given, or a built-in scenario), saved back after every change unless the command only reads.
  */
@@ -69,10 +78,7 @@ export async function startPractice(options: PracticeOptions = {}): Promise<Prac
   return {
     clientOptions: { endpoint: server.url, region: 'us-east-1', credentials: server.credentials },
     // The console's links carry the run's token: only the person who sees them can use the console.
-    console: {
-      links: practiceLinks(server.consoleUrl),
-      practice: { url: server.consoleUrl('/'), hands: server.console, tell: (state) => void (server.console.terminal = state) },
-    },
+    console: practiceConsole(server),
     closedLinks: closedPracticeLinks(),
     server,
     where: { path, kept, origin, scenarioName, saved: opened.save !== undefined },

@@ -30,16 +30,6 @@ export interface FieldRule {
   check(value: string): string | undefined;
 }
 
-export const SERVICE_NAMES: Record<Service, string> = {
-  iam: 'IAM',
-  account: 'the Account API',
-  budgets: 'AWS Budgets',
-  organizations: 'AWS Organizations',
-  sts: 'AWS STS',
-  identitystore: "IAM Identity Center's identity store",
-  'sso-admin': 'IAM Identity Center',
-};
-
 /** The model's rule for `Structure.Member` of `service`, with where it was found. */
 export function modelRule<S extends Service>(service: S, member: Member<S>): { model: ModelRule; source: string } {
   const entry = AWS_MODELS.services[service];

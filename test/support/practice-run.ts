@@ -1,14 +1,14 @@
-import { AccountReader } from '../../src/aws/account-reader.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { whoAmI } from '../../src/aws/identity.js';
 import type { Step } from '../../src/engine/types.js';
 import { runWizard } from '../../src/engine/wizard.js';
 import { PracticeAccount } from '../../src/practice/account.js';
-import { practiceLinks } from '../../src/practice/console/addresses.js';
 import { newAccountScenario, type Scenario } from '../../src/practice/scenarios/scenario.js';
 import { startPracticeServer, type PracticeServer } from '../../src/practice/server.js';
+import { practiceConsole } from '../../src/practice/session.js';
 import { FakeClock } from './fake-clock.js';
 import { ScriptedUI } from './scripted-ui.js';
+import { engineOptions } from './test-account.js';
 
 /** A practice server and the program's own clients signed for it, as `--practice` makes them. */
 export interface PracticeRun {
@@ -35,18 +35,11 @@ export async function runPracticeSteps(run: PracticeRun, steps: Step[], ui = new
   const { server, aws } = run;
   const identity = await whoAmI(aws);
   const reports = await runWizard({
+    ...engineOptions(aws, identity, ui, clock),
     steps,
-    identity,
-    aws,
-    ui,
-    clock,
-    signal: new AbortController().signal,
     inputs: {},
-    console: { links: practiceLinks(server.consoleUrl), practice: { url: server.consoleUrl('/'), hands: server.console, tell: (state) => void (server.console.terminal = state) } },
+    console: practiceConsole(server),
     dryRun: false,
-    pollIntervalMs: 5000,
-    waitTimeoutMs: 60_000,
-    newReader: () => new AccountReader(aws, identity, undefined, { clock }),
   });
   return { ui, reports, identity };
 }

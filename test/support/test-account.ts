@@ -92,6 +92,22 @@ export const checkContext = (identity: Identity, read: AccountReader, run: RunSt
 });
 
 /**
+ * What every test run of the engine is given alike: the run's clients, identity, interface and
+ * clock, a signal nobody aborts, the engine's polling figures, and a reader per run on that clock
+ * that shows its waits on `ui`.
+ */
+export const engineOptions = (aws: AwsClients, identity: Identity, ui: UI, clock: FakeClock) => ({
+  aws,
+  identity,
+  ui,
+  clock,
+  signal: new AbortController().signal,
+  pollIntervalMs: 5000,
+  waitTimeoutMs: 60_000,
+  newReader: () => new AccountReader(aws, identity, undefined, { clock, onWait: (why: string) => ui.busy(why) }),
+});
+
+/**
  * Runs the real engine with the given steps against the test account, answering from a table (or
  * through another interface, `options.ui`).
  */
@@ -119,19 +135,12 @@ export async function runSteps<U extends UI = ScriptedUI>(
   const identity = { ...(await account.identity()), ...options.identity };
   const aws = options.aws ?? account.aws;
   const wizard: WizardOptions = {
+    ...engineOptions(aws, identity, ui, clock),
     steps,
-    identity,
-    aws,
-    ui,
-    clock,
-    signal: new AbortController().signal,
     inputs: { ...options.inputs, 'admin-user': { ...options.inputs?.['admin-user'], ...(options.adminUser && { adminUser: options.adminUser }) } },
     adminUser: options.adminUser,
     adminVia: options.inputs?.['admin-user']?.adminVia,
     dryRun: options.dryRun ?? false,
-    pollIntervalMs: 5000,
-    waitTimeoutMs: 60_000,
-    newReader: () => new AccountReader(aws, identity, undefined, { clock, onWait: (why) => ui.busy(why) }),
     console: { links: awsConsoleLinks(identity.partition) },
   };
   // Without a terminal a real run is a --yes run (or a dry run), which checks its flags first.

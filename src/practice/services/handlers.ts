@@ -49,5 +49,3 @@ export const handlerFor = (service: Service, action: string): Handler => own(HAN
 
 export const jsonHandlerFor = (service: JsonService, action: string): JsonHandler => own(JSON_HANDLERS[service], service, action);
 
-export const simulatedActions = (service: Service | JsonService) =>
-  Object.keys(service === 'iam' || service === 'sts' ? HANDLERS[service] : JSON_HANDLERS[service]).sort();
