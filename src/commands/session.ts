@@ -89,7 +89,7 @@ export async function openSession(connecting: Connecting, signal: AbortSignal): 
 function retryOnStderr(io: IO): RetryListener {
   return async (notice) => {
     const { paragraph, widthFor } = await import('../ui/layout.js');
-    io.stderr.write(`${paragraph(widthFor(io.isTTY.stderr, io.columns()), '', notice, 2).value}\n`);
+    io.stderr.write(`${paragraph(widthFor(io, 'stderr'), '', notice, 2).value}\n`);
   };
 }
 
