@@ -19,8 +19,6 @@ export interface IO {
   color: boolean;
   /** A person can answer questions: stdin and stdout are both terminals. */
   canPrompt: boolean;
-  /** Secrets can go on the alternate screen, which keeps no scrollback: stdout is a terminal. */
-  alternateScreen: boolean;
   /** A spinner can redraw itself on stderr. */
   spinner: boolean;
 }
@@ -51,7 +49,6 @@ export function processIO(proc: NodeJS.Process = process, env: Env = proc.env): 
     },
     color: colourWanted(env, isTTY.stdout),
     canPrompt: isTTY.stdin && isTTY.stdout,
-    alternateScreen: isTTY.stdout,
     spinner: isTTY.stderr,
   };
 }

@@ -28,7 +28,7 @@ function stoppedText(): string {
  * line is made printable and wrapped to the window.
  */
 export function reportError(error: unknown, debug: boolean, io: Pick<IO, 'stderr' | 'columns' | 'isTTY'> = processIO()): number {
-  const width = widthFor(io.isTTY.stderr, io.columns());
+  const width = widthFor(io, 'stderr');
   /** One paragraph: any line break in it is shown escaped. */
   const say = (text: string) => io.stderr.write(`${paragraph(width, '', text, 2).value}\n`);
   /** This program's own text of several lines (and a stack trace): each line made printable. */

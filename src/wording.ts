@@ -8,9 +8,6 @@ export const count = (n: number, noun: string, plural = `${noun}s`): string => `
 /** The noun alone, in the number of `n`: noun(2, 'minute') is "minutes". */
 export const noun = (n: number, singular: string, plural = `${singular}s`): string => (n === 1 ? singular : plural);
 
-/** "a" or "an" before a word, by its sound as written (an hour, a USD… are not told apart). */
-export const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
-
 const HOUR_MS = 3_600_000;
 
 /**

@@ -19,11 +19,11 @@ const NONE = { stdin: false, stdout: false, stderr: false };
 
 describe('processIO', () => {
   it.each([
-    ['a terminal', ALL, { canPrompt: true, alternateScreen: true, spinner: true, color: true }],
-    ['a pipe out (| less, > file)', { ...ALL, stdout: false }, { canPrompt: false, alternateScreen: false, spinner: true, color: false }],
-    ['a pipe in (printf … |)', { ...ALL, stdin: false }, { canPrompt: false, alternateScreen: true, spinner: true, color: true }],
-    ['stderr redirected (2> log)', { ...ALL, stderr: false }, { canPrompt: true, alternateScreen: true, spinner: false, color: true }],
-    ['no terminal at all (cron)', NONE, { canPrompt: false, alternateScreen: false, spinner: false, color: false }],
+    ['a terminal', ALL, { canPrompt: true, spinner: true, color: true }],
+    ['a pipe out (| less, > file)', { ...ALL, stdout: false }, { canPrompt: false, spinner: true, color: false }],
+    ['a pipe in (printf … |)', { ...ALL, stdin: false }, { canPrompt: false, spinner: true, color: true }],
+    ['stderr redirected (2> log)', { ...ALL, stderr: false }, { canPrompt: true, spinner: false, color: true }],
+    ['no terminal at all (cron)', NONE, { canPrompt: false, spinner: false, color: false }],
   ])('%s', (_, tty, expected) => {
     const io = processIO(fakeProcess(tty), {});
     expect(io).toMatchObject({ isTTY: tty, ...expected });

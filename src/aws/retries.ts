@@ -1,8 +1,11 @@
 import type { FinalizeRequestMiddleware, MetadataBearer, RelativeMiddlewareOptions } from '@smithy/types';
 import { isNetwork, isThrottling, isUnreadableAnswer } from './aws-error.js';
 
-/** Told each time the SDK tries a call again, with one line for the person. */
-export type RetryListener = (notice: string) => void;
+/**
+ * Told each time the SDK tries a call again, with one line for the person. The attempt is sent
+ * once the listener has returned (or its promise settled): the line is out before the call is.
+ */
+export type RetryListener = (notice: string) => void | Promise<void>;
 
 interface WithRelativeMiddleware {
   // Each client types its stack by its own commands; this middleware handles any of them.
@@ -61,7 +64,7 @@ export function reportRetries(client: WithRelativeMiddleware, permission: (comma
         const header = String((args.request as { headers?: Record<string, string> }).headers?.['amz-sdk-request'] ?? '');
         const [, attempt, max] = /attempt=(\d+); max=(\d+)/.exec(header) ?? [];
         if (attempt && Number(attempt) > 1) {
-          listener()?.(`${permission(context.commandName ?? '')}: ${reason(lastError)}; trying again (attempt ${attempt} of ${max})`);
+          await listener()?.(`${permission(context.commandName ?? '')}: ${reason(lastError)}; trying again (attempt ${attempt} of ${max})`);
         }
         firstSent ??= new Date();
         try {

@@ -52,7 +52,7 @@ export function showChecksInConsole(session: Session, practice: PracticeSession)
  */
 export async function keepConsoleOpen(context: RunContext, practice: PracticeSession, why: string): Promise<void> {
   const { io, signal } = context;
-  const width = widthFor(io.isTTY.stdout, io.columns());
+  const width = widthFor(io, 'stdout');
   io.stdout.write(
     `${lines('', paragraph(width, '', why), t`  ${style.underline(practice.console.practice.url)}`, paragraph(width, '', 'Press Enter (or Ctrl-C) to close it.')).value}\n`,
   );
@@ -75,7 +75,7 @@ export async function keepConsoleOpen(context: RunContext, practice: PracticeSes
  * links printed above stop working as the program ends, so say so, and where the console runs.
  */
 export function sayConsoleClosed(context: RunContext): void {
-  const width = widthFor(context.io.isTTY.stdout, context.io.columns());
+  const width = widthFor(context.io, 'stdout');
   context.io.stdout.write(
     `${lines(
       '',
@@ -91,7 +91,7 @@ export async function practiceConsoleCommand(context: RunContext, session: Sessi
   const { io } = context;
   const { practiceBanner } = await import('../ui/render.js');
   useColour(io.color);
-  const width = widthFor(io.isTTY.stdout, io.columns());
+  const width = widthFor(io, 'stdout');
   io.stdout.write(`${practiceBanner({ url: practice.console.practice.url, account: describePracticeAccount(practice.where) }, width).value}\n`);
   showChecksInConsole(session, practice);
   await keepConsoleOpen(context, practice, `No wizard is running: the practice console shows the account as it is. To work on it, run "${commandLine()}".`);
@@ -103,7 +103,7 @@ export async function practiceConsoleCommand(context: RunContext, session: Sessi
  * only a list of ways to sign in. Scripts (no terminal, --yes, --json) still get exit code 4.
  */
 export async function offerPractice(context: RunContext): Promise<boolean> {
-  context.io.stderr.write(`${lines(...noCredentials().split('\n').map((line) => paragraph(widthFor(context.io.isTTY.stderr, context.io.columns()), '', line, 4))).value}\n\n`);
+  context.io.stderr.write(`${lines(...noCredentials().split('\n').map((line) => paragraph(widthFor(context.io, 'stderr'), '', line, 4))).value}\n\n`);
   const { TerminalUI } = await import('../ui/terminal-ui.js');
   return new TerminalUI(context.io, context.signal, context.stop).confirm({
     key: 'practice',

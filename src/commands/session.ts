@@ -5,6 +5,7 @@ import type { ReportWait } from '../aws/credential-report.js';
 import type { Identity } from '../aws/identity.js';
 import type { RetryListener } from '../aws/retries.js';
 import type { Options } from '../args.js';
+import type { IO } from '../io.js';
 import { awsConsoleLinks } from '../aws/console-links.js';
 import type { ConsolePort } from '../engine/console.js';
 import type { PracticeSession } from '../practice/session.js';
@@ -21,7 +22,7 @@ export interface Session {
   practiceAccount?: string;
   /** With `wait`, the reader waits for a credential report AWS is making (the wizard); without, never (status). */
   newReader(wait?: ReportWait): AccountReader;
-  /** Who hears of a retried call: a line on stderr until the wizard's interface takes over. */
+  /** Who hears of a retried call: a paragraph on stderr until the wizard's interface takes over. */
   onRetry(listener: RetryListener): void;
 }
 
@@ -35,7 +36,7 @@ export interface Connecting {
 
 /** Builds the SDK clients once (for the practice account when given); who is calling is asked by `identify`. */
 export async function startSession(options: Options, context: RunContext, practice?: PracticeSession): Promise<Connecting> {
-  let onRetry: RetryListener = (notice) => context.io.stderr.write(`${notice}\n`);
+  let onRetry = retryOnStderr(context.io);
   const clientOptions = practice
     ? practice.clientOptions
     : { profile: options.profile, region: options.region, mfaCodeProvider: mfaCodeProvider(context) };
@@ -76,6 +77,19 @@ export async function openSession(connecting: Connecting, signal: AbortSignal): 
       first = undefined;
       return reader;
     },
+  };
+}
+
+/**
+ * A retried call before the wizard's interface takes over, and all through status: one paragraph
+ * on stderr, made printable and wrapped to the window as reportError's are. The layout
+ * (string-width, slow to load) is loaded at the first retry, not at start-up: `status --json`
+ * lays nothing out otherwise.
+ */
+function retryOnStderr(io: IO): RetryListener {
+  return async (notice) => {
+    const { paragraph, widthFor } = await import('../ui/layout.js');
+    io.stderr.write(`${paragraph(widthFor(io, 'stderr'), '', notice, 2).value}\n`);
   };
 }
 

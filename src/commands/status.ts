@@ -23,7 +23,7 @@ export async function statusCommand(options: Options, context: RunContext, conne
   useColour(context.io.color);
   if (table) {
     const [{ statusTable }, { widthFor }] = await table;
-    const width = widthFor(context.io.isTTY.stdout, context.io.columns());
+    const width = widthFor(context.io, 'stdout');
     context.io.stdout.write(`${statusTable(report, width, practice && { account: session.practiceAccount, consoleCommand: practiceConsoleLine() }).value}\n`);
   } else {
     context.io.stdout.write(`${statusJson(report)}\n`);

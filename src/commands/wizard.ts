@@ -50,7 +50,7 @@ export async function wizardCommand(options: Options, context: RunContext, sessi
     return openReports(reports).length === 0 ? EXIT.ok : EXIT.open;
   } catch (error) {
     if (identity.usesRootAccessKey && isInvalidCredentials(error)) {
-      const width = widthFor(context.io.isTTY.stderr, context.io.columns());
+      const width = widthFor(context.io, 'stderr');
       context.io.stderr.write(
         `${lines(
           paragraph(width, '', 'The root access key this run was signed with no longer works: it was deleted or deactivated.'),

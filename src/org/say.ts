@@ -13,4 +13,4 @@ export type Say = (text?: Printable) => void;
 export const sayer =
   (io: IO, to: 'stdout' | 'stderr' = 'stdout'): Say =>
   (text = '') =>
-    void io[to].write(`${indented(widthFor(io.isTTY[to], io.columns()), text).value}\n`);
+    void io[to].write(`${indented(widthFor(io, to), text).value}\n`);

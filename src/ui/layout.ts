@@ -2,6 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { hints } from '../invocation.js';
+import type { IO } from '../io.js';
 import { join, Text, type Printable } from './text.js';
 
 /**
@@ -16,8 +17,8 @@ import { join, Text, type Printable } from './text.js';
 /** The width to lay out for where nothing wraps: a pipe or a file, read by programs and grep. */
 export const NO_WRAP = 1_000_000;
 
-/** The width to lay out for on a stream: its terminal's, or no wrapping where it is no terminal. */
-export const widthFor = (isTerminal: boolean, columns: number): number => (isTerminal ? columns : NO_WRAP);
+/** The width to lay out for on `io`'s `stream`: the window's, or no wrapping where the stream is no terminal. */
+export const widthFor = (io: Pick<IO, 'isTTY' | 'columns'>, stream: 'stdout' | 'stderr'): number => (io.isTTY[stream] ? io.columns() : NO_WRAP);
 
 /** Never wrap into a column narrower than this, however deep the indent. */
 const MIN_TEXT_WIDTH = 20;

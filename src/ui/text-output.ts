@@ -45,7 +45,7 @@ export abstract class TextOutput {
 
   /** The window's width at a terminal; a pipe or a file gets each paragraph on one line. */
   protected width(): number {
-    return widthFor(this.io.isTTY.stdout, this.io.columns());
+    return widthFor(this.io, 'stdout');
   }
 
   /** Writes lines of Text (no other way to reach stdout from here). */

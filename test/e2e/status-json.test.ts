@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { MANIFEST, STEP_IDS } from '../../steps/manifest.js';
-import { SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, finishAccount, runCli, useE2EAccount, writeCalls, type E2EAccount } from './helpers.js';
+import { SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, exitCode, finishAccount, runCli, runCliPty, useE2EAccount, writeCalls, type E2EAccount } from './helpers.js';
 
 const account = useE2EAccount();
 
@@ -191,6 +191,44 @@ it(
       }
       // The checks that need no summary still answer.
       expect(statuses(json)).toMatchObject({ 'root-recent-use': 'info', 'password-policy': 'fail', 'admin-user': 'fail', 'admin-mfa': 'fail' });
+    } finally {
+      await drainFailures(account);
+    }
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'a retried call is one line on stderr, and stdout is still exactly the JSON',
+  async () => {
+    const { proxy } = account;
+    proxy.failNext('GetAccountSummary', { status: 503, code: 'ServiceUnavailable' }, 1);
+    try {
+      const result = await runCli(['status', '--json'], account.env());
+      expect(result.stderr).toBe('iam:GetAccountSummary: AWS answered HTTP 503; trying again (attempt 2 of 5)\n');
+      const json = JSON.parse(result.stdout) as StatusJson;
+      expect(json.summary).not.toBeNull(); // the second attempt read it
+    } finally {
+      await drainFailures(account);
+    }
+  },
+  TEST_TIMEOUT_MS,
+);
+
+it(
+  'at a terminal 40 columns wide, the retry line is wrapped between words with a hanging indent',
+  async () => {
+    const { proxy } = account;
+    proxy.failNext('GetAccountSummary', { status: 503, code: 'ServiceUnavailable' }, 1);
+    try {
+      const pty = runCliPty(['status', '--json'], account.env(), { cols: 40 });
+      expect([0, 1]).toContain(await exitCode(pty));
+      const lines = pty.output().split('\n');
+      const notice = lines.slice(0, lines.findIndex((line) => line.startsWith('{')));
+      expect(notice.join(' ').replace(/\s+/g, ' ')).toBe('iam:GetAccountSummary: AWS answered HTTP 503; trying again (attempt 2 of 5)');
+      expect(notice.length).toBeGreaterThan(1);
+      for (const line of notice) expect(line.length).toBeLessThanOrEqual(40);
+      for (const line of notice.slice(1)) expect(line).toMatch(/^ {2}\S/);
     } finally {
       await drainFailures(account);
     }

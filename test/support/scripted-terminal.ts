@@ -88,7 +88,6 @@ export class ScriptedTerminal {
       },
       color: this.color,
       canPrompt: true,
-      alternateScreen: true,
       spinner: true,
     };
   }

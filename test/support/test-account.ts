@@ -166,7 +166,7 @@ export const NO_BACKOFF: StandardRetryBackoffStrategy = { computeNextBackoffDela
  */
 export async function retryingClients(notices: string[], { stall = false } = {}): Promise<AwsClients> {
   if (stall) vi.stubEnv('AWS_ROOT_LOCKDOWN_REQUEST_TIMEOUT_MS', '2000');
-  const aws = await createClients({ retryBackoff: NO_BACKOFF, onRetry: () => (notice) => notices.push(notice) });
+  const aws = await createClients({ retryBackoff: NO_BACKOFF, onRetry: () => (notice) => void notices.push(notice) });
   vi.unstubAllEnvs();
   onTestFinished(() => Object.values(aws).forEach((client) => client.destroy()));
   return aws;

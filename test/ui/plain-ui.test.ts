@@ -34,7 +34,6 @@ function plainUi(assumeYes: boolean) {
     onResize: () => () => {},
     color: false,
     canPrompt: false,
-    alternateScreen: false,
     spinner: false,
   };
   return { ui: new PlainUI(io, assumeYes), output: () => stripAnsi(written) };
