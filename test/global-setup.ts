@@ -8,5 +8,8 @@ import { ROOT } from './support/cli-path.js';
 export default function setup() {
   // Practice mode keeps its account in the state folder: no test run may touch the developer's own.
   process.env.XDG_STATE_HOME = mkdtempSync(join(tmpdir(), 'arl-state-'));
+  // The CLI's code cache (src/code-cache.ts) in one folder for the run: not the developer's, and
+  // shared by the tests' hundreds of runs, which a HOME of their own would each leave cold.
+  process.env.NODE_COMPILE_CACHE = mkdtempSync(join(tmpdir(), 'arl-code-cache-'));
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'prepare.mjs'), '--tests'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 }

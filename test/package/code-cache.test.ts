@@ -1,0 +1,112 @@
+// The program starts from V8's code cache (src/code-cache.ts): made after a first run, used by the
+// next, kept private, refused when it could have come from someone else, harmless when broken.
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheDir, cacheProfile } from '../../src/code-cache.js';
+import { CLI, ROOT } from '../support/cli-path.js';
+import { runProcess } from '../support/process.js';
+
+/** A run of the built CLI with its cache in `dir`, and what NODE_DEBUG=code-cache said of it. */
+async function run(args: string[], dir: string, env: Record<string, string | undefined> = {}) {
+  const result = await runProcess(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { NODE_COMPILE_CACHE: dir, NODE_DEBUG: 'code-cache', ...env },
+    timeoutMs: 30_000,
+  });
+  const said = /CODE-CACHE \d+: (.*): (\w+)\n/.exec(result.stderr);
+  return { ...result, file: said?.[1], verdict: said?.[2], stderr: result.stderr.replace(/CODE-CACHE \d+: .*\n/g, '') };
+}
+
+const freshDir = () => join(mkdtempSync(join(tmpdir(), 'code-cache-')), 'cache');
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+describe('the code cache', () => {
+  it('is made by a first run, private to its user, and used by the next run, which prints the same', async () => {
+    const dir = freshDir();
+    const first = await run(['--help'], dir);
+    expect(first).toMatchObject({ code: 0, verdict: 'missing', stderr: '' });
+    expect(readdirSync(dir)).toEqual([first.file!.slice(dir.length + 1)]);
+    expect(first.file).toMatch(/aws-root-lockdown-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-help\.v8$/);
+    expect([mode(dir), mode(first.file!)]).toEqual([0o700, 0o600]);
+    const second = await run(['--help'], dir);
+    expect(second).toMatchObject({ code: 0, verdict: 'accepted', file: first.file, stdout: first.stdout });
+  });
+
+  it('is not used, nor written, where another user could have written it', async () => {
+    const dir = freshDir();
+    const first = await run(['--help'], dir);
+    const made = readFileSync(first.file!);
+    chmodSync(dir, 0o777);
+    const open = await run(['--help'], dir);
+    expect(open).toMatchObject({ code: 0, verdict: 'untrusted', stdout: first.stdout });
+    chmodSync(dir, 0o700);
+    chmodSync(first.file!, 0o666);
+    expect(await run(['--help'], dir)).toMatchObject({ code: 0, verdict: 'untrusted' });
+    expect(readFileSync(first.file!).equals(made)).toBe(true);
+  });
+
+  it('that is broken is refused by V8 and made again; the run is unharmed', async () => {
+    const dir = freshDir();
+    const first = await run(['--help'], dir);
+    writeFileSync(first.file!, Buffer.alloc(4096, 7), { mode: 0o600 });
+    const broken = await run(['--help'], dir);
+    expect(broken).toMatchObject({ code: 0, verdict: 'rejected', stdout: first.stdout, stderr: '' });
+    expect(await run(['--help'], dir)).toMatchObject({ verdict: 'accepted' });
+  });
+
+  it('is kept per command, since each compiles other code', async () => {
+    const dir = freshDir();
+    await run(['--help'], dir);
+    const usage = await run(['status', '--no-such-flag'], dir);
+    expect(usage.code).toBe(2);
+    expect(readdirSync(dir).map((f) => f.replace(/^.*-(\w+)\.v8$/, '$1')).sort()).toEqual(['help', 'status']);
+  });
+
+  it('is off with NODE_DISABLE_COMPILE_CACHE, as Node’s own is', async () => {
+    const dir = freshDir();
+    const result = await run(['--help'], dir, { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(result).toMatchObject({ code: 0, file: 'no cache folder', verdict: 'missing' });
+    expect(() => readdirSync(dir)).toThrow(/ENOENT/);
+  });
+
+  it('is not touched by --version, which the entry answers alone', async () => {
+    const dir = freshDir();
+    const result = await run(['--version'], dir);
+    expect(result).toMatchObject({ code: 0, verdict: undefined });
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(() => readdirSync(dir)).toThrow(/ENOENT/);
+  });
+});
+
+describe('cacheDir', () => {
+  const home = () => '/home/jane';
+  it.each([
+    [{}, '/home/jane/.cache/aws-root-lockdown'],
+    [{ XDG_CACHE_HOME: '/var/cache/jane' }, '/var/cache/jane/aws-root-lockdown'],
+    [{ XDG_CACHE_HOME: 'relative' }, '/home/jane/.cache/aws-root-lockdown'], // the XDG spec: relative paths are ignored
+    [{ NODE_COMPILE_CACHE: '/tmp/mine' }, '/tmp/mine'],
+    [{ NODE_COMPILE_CACHE: '/tmp/mine', NODE_DISABLE_COMPILE_CACHE: '1' }, undefined],
+  ])('%o -> %s', (env, dir) => {
+    expect(cacheDir(env, home)).toBe(dir);
+  });
+
+  it('is none without a home folder', () => {
+    expect(cacheDir({}, () => { throw new Error('no home'); })).toBeUndefined();
+  });
+});
+
+describe('cacheProfile', () => {
+  it.each([
+    [['status', '--json'], 'status'],
+    [['--profile', 'admin', 'status'], 'status'],
+    [[], 'wizard'],
+    [['--yes', '--practice'], 'wizard'],
+    [['org', 'status'], 'org'],
+    [['practice', 'console'], 'practice'],
+    [['status', '--help'], 'help'],
+  ])('%o -> %s', (argv, profile) => {
+    expect(cacheProfile(argv)).toBe(profile);
+  });
+});
