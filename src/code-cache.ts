@@ -41,6 +41,7 @@ export function cacheProfile(argv: readonly string[]): string {
 
 /** Our files' names begin so: NODE_COMPILE_CACHE may name a folder other programs use too. */
 const PREFIX = 'aws-root-lockdown-';
+const STALE_DAYS = 30;
 const uid = process.getuid?.();
 const ownedAndPrivate = (s: { uid: number; mode: number }) => (uid === undefined || s.uid === uid) && (s.mode & 0o022) === 0;
 
@@ -66,7 +67,8 @@ function readTrusted(file: string): Buffer | 'missing' | 'untrusted' {
 /**
  * Writes the cache into a private folder (made 0700) as a private file (0600), through a temporary
  * file renamed into place, so a concurrent run reads either no cache or a whole one. Caches of
- * other builds of the program are removed. A failure leaves the run as it was: it only costs speed.
+ * other builds made over STALE_DAYS ago are removed: not younger ones, which another copy of the
+ * program (an older npx download, a clone) may still be using. A failure only costs speed.
  */
 function writeCache(file: string, data: Buffer, build: string): void {
   try {
@@ -76,15 +78,30 @@ function writeCache(file: string, data: Buffer, build: string): void {
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, data, { mode: 0o600, flag: 'wx' });
     renameSync(temporary, file);
-    for (const name of readdirSync(dir)) if (name.startsWith(PREFIX) && !name.startsWith(`${PREFIX}${build}-`)) rmSync(join(dir, name), { force: true });
+    const stale = Date.now() - STALE_DAYS * 86_400_000;
+    for (const name of readdirSync(dir)) {
+      const other = join(dir, name);
+      if (name.startsWith(PREFIX) && !name.startsWith(`${PREFIX}${build}-`) && statSync(other).mtimeMs < stale) rmSync(other, { force: true });
+    }
   } catch (error) {
     debug('not written: %s', (error as Error).message);
   }
 }
 
 /**
+ * A short name for the bundle's path (32-bit FNV-1a, hex): a cache is kept per copy of the program,
+ * because V8 (11.3, Node 20) gives a script made from a cache the file name it was cached under,
+ * and a stack trace (--debug) must name this copy. Not a security measure; the folder checks are.
+ */
+export function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
  * Runs the CommonJS bundle at `file` (its text is `build`'s, a hash of it written in at build
- * time) with V8's code cache for this Node version and this command. When the cache is missing,
+ * time) with V8's code cache for this build, this copy of it, this Node version and this command. When the cache is missing,
  * or V8 refuses it (another V8, other flags), a new one is made as the process exits: after the
  * run, so it holds every function the run compiled, not only those compiled before it started
  * (which is all Node's own compile cache, and v8-compile-cache, hold; measured 14 ms of the 50 ms
@@ -94,7 +111,7 @@ function writeCache(file: string, data: Buffer, build: string): void {
 export function runBundle(file: string, build: string, argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
   const source = readFileSync(file, 'utf8');
   const dir = cacheDir(env);
-  const cacheFile = dir && join(dir, `${PREFIX}${build}-${process.version}-${process.arch}-${cacheProfile(argv)}.v8`);
+  const cacheFile = dir && join(dir, `${PREFIX}${build}-${fnv1a(file)}-${process.version}-${process.arch}-${cacheProfile(argv)}.v8`);
   const cached = cacheFile ? readTrusted(cacheFile) : 'missing';
   const cachedData = Buffer.isBuffer(cached) ? cached : undefined;
   const script = new Script(Module.wrap(source), { filename: file, cachedData });

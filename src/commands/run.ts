@@ -48,13 +48,14 @@ export async function run(options: Options, context: RunContext): Promise<number
 }
 
 async function runOn(options: Options, context: RunContext, inputs: Record<string, Inputs>, practice?: PracticeSession): Promise<number> {
-  // Prompts and spinners are for the interactive wizard only; loading starts now, so it overlaps
-  // the first request instead of delaying `status` or a scripted run.
+  // Prompts and spinners are for the interactive wizard only: set up then (the text layout takes
+  // tens of ms), never for `status` or a scripted run. Before or after the first requests leave
+  // measured the same.
   if (options.command === 'wizard' && context.io.canPrompt && !options.yes) void import('../ui/terminal-ui.js');
   const connecting = await startSession(options, context, practice);
   if (options.command === 'status') return statusCommand(options, context, connecting, practice);
   if (practice && options.command === 'practice-console') return (await practiceMode()).practiceConsoleCommand(context, await connecting.identify(), practice);
-  const wizard = import('./wizard.js'); // loads while the first reads are out
+  const wizard = import('./wizard.js');
   const session = await openSession(connecting, context.signal);
   const { wizardCommand } = await wizard;
   if (!practice) return wizardCommand(options, context, session, inputs);

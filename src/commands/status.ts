@@ -15,7 +15,7 @@ import type { Connecting } from './session.js';
  * names the console's pages without a link (PracticeSession.closedLinks) and says where it runs.
  */
 export async function statusCommand(options: Options, context: RunContext, connecting: Connecting, practice?: PracticeSession): Promise<number> {
-  // The steps' code loads while the first reads are out; so does the table's layout, for the table alone.
+  // The table's layout (string-width: tens of ms to set up) is for the table alone.
   const steps = loadSteps();
   const table = options.json ? undefined : Promise.all([import('../ui/status-view.js'), import('../ui/layout.js')]);
   const { caller: session, read } = await readInTwoWaves(connecting.clients, connecting.identify, context.signal);

@@ -1,10 +1,10 @@
 // The program starts from V8's code cache (src/code-cache.ts): made after a first run, used by the
 // next, kept private, refused when it could have come from someone else, harmless when broken.
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDir, cacheProfile } from '../../src/code-cache.js';
+import { cacheDir, cacheProfile, fnv1a } from '../../src/code-cache.js';
 import { CLI, ROOT } from '../support/cli-path.js';
 import { runProcess } from '../support/process.js';
 
@@ -28,7 +28,7 @@ describe('the code cache', () => {
     const first = await run(['--help'], dir);
     expect(first).toMatchObject({ code: 0, verdict: 'missing', stderr: '' });
     expect(readdirSync(dir)).toEqual([first.file!.slice(dir.length + 1)]);
-    expect(first.file).toMatch(/aws-root-lockdown-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-help\.v8$/);
+    expect(first.file).toMatch(/aws-root-lockdown-[0-9a-f]{16}-[0-9a-f]{8}-v\d+\.\d+\.\d+-\w+-help\.v8$/);
     expect([mode(dir), mode(first.file!)]).toEqual([0o700, 0o600]);
     const second = await run(['--help'], dir);
     expect(second).toMatchObject({ code: 0, verdict: 'accepted', file: first.file, stdout: first.stdout });
@@ -64,6 +64,42 @@ describe('the code cache', () => {
     expect(readdirSync(dir).map((f) => f.replace(/^.*-(\w+)\.v8$/, '$1')).sort()).toEqual(['help', 'status']);
   });
 
+  it('is kept per copy of the program, so a stack trace names the copy that ran', async () => {
+    const dir = freshDir();
+    const copies = ['first', 'second'].map((name) => {
+      const copy = join(mkdtempSync(join(tmpdir(), 'copy-')), name);
+      mkdirSync(copy);
+      writeFileSync(join(copy, 'package.json'), '{"type":"module"}');
+      for (const file of ['cli.js', 'main.cjs']) copyFileSync(join(dirname(CLI), file), join(copy, file));
+      return copy;
+    });
+    // No credentials at all: the SDK's error, with its stack under --debug.
+    const env = { HOME: mkdtempSync(join(tmpdir(), 'home-')), AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_EC2_METADATA_DISABLED: 'true' };
+    const stacks = [];
+    for (const copy of copies) {
+      const result = await runProcess(process.execPath, [join(copy, 'cli.js'), 'status', '--json', '--debug'], { cwd: ROOT, env: { ...env, NODE_COMPILE_CACHE: dir } });
+      stacks.push(result.stderr);
+    }
+    expect(stacks[0]).toContain(join(copies[0]!, 'main.cjs'));
+    expect(stacks[1]).toContain(join(copies[1]!, 'main.cjs'));
+    expect(stacks[1]).not.toContain(copies[0]!);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it("of other builds is removed once a month old, not sooner: another copy may still use it", async () => {
+    const dir = freshDir();
+    await run(['--help'], dir);
+    const [old, young] = ['0000000000000000', '1111111111111111'].map((build) => join(dir, `aws-root-lockdown-${build}-00000000-v20.0.0-x64-help.v8`));
+    for (const file of [old!, young!]) writeFileSync(file, 'x', { mode: 0o600 });
+    const monthAgo = new Date(Date.now() - 31 * 86_400_000);
+    utimesSync(old!, monthAgo, monthAgo);
+    await run(['status', '--no-such-flag'], dir); // a run that writes a cache (its command's first)
+    const left = readdirSync(dir);
+    expect(left).toContain(young!.slice(dir.length + 1));
+    expect(left).not.toContain(old!.slice(dir.length + 1));
+    expect(left).toHaveLength(3); // help, status, and the young one
+  });
+
   it('is off with NODE_DISABLE_COMPILE_CACHE, as Node’s own is', async () => {
     const dir = freshDir();
     const result = await run(['--help'], dir, { NODE_DISABLE_COMPILE_CACHE: '1' });
@@ -94,6 +130,13 @@ describe('cacheDir', () => {
 
   it('is none without a home folder', () => {
     expect(cacheDir({}, () => { throw new Error('no home'); })).toBeUndefined();
+  });
+});
+
+describe('fnv1a', () => {
+  it('gives the published FNV-1a 32-bit values', () => {
+    // From the FNV reference test vectors (draft-eastlake-fnv): "" and "a".
+    expect([fnv1a(''), fnv1a('a'), fnv1a('foobar')]).toEqual(['811c9dc5', 'e40c292c', 'bf9cf968']);
   });
 });
 
