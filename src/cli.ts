@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The entry, kept tiny: the version is printed before anything else is loaded; the program proper
 // (dist/main.cjs, one bundle) starts through V8's code cache (src/code-cache.ts).
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { runBundle } from './code-cache.js';
 
 /** package.json's version, written in by scripts/build.mjs: the bundle reads no file for --version. */
@@ -13,5 +13,6 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${PACKAGE_VERSION}\n`);
 } else {
-  runBundle(fileURLToPath(new URL('./main.cjs', import.meta.url)), MAIN_BUILD, args);
+  // Built as CommonJS (scripts/build.mjs): __dirname is dist/.
+  runBundle(join(__dirname, 'main.cjs'), MAIN_BUILD, args);
 }

@@ -69,8 +69,7 @@ describe('the code cache', () => {
     const copies = ['first', 'second'].map((name) => {
       const copy = join(mkdtempSync(join(tmpdir(), 'copy-')), name);
       mkdirSync(copy);
-      writeFileSync(join(copy, 'package.json'), '{"type":"module"}');
-      for (const file of ['cli.js', 'main.cjs']) copyFileSync(join(dirname(CLI), file), join(copy, file));
+      for (const file of ['cli.js', 'main.cjs', 'package.json']) copyFileSync(join(dirname(CLI), file), join(copy, file));
       return copy;
     });
     // No credentials at all: the SDK's error, with its stack under --debug.
