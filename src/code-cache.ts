@@ -32,11 +32,11 @@ export function cacheDir(env: NodeJS.ProcessEnv, home: () => string = homedir): 
  * Which run the cache is for: the code a run compiles depends on the command, and V8 keeps in a
  * cache only what was compiled before it was made, so each command keeps its own. A guess from
  * the words alone (a flag's value may look like a command): a wrong one costs speed, nothing else.
- * E.g. ['status', '--json'] -> 'status'; ['--yes'] -> 'wizard'; ['org', 'status'] -> 'org'.
+ * E.g. ['status', '--json'] -> 'status'; ['--yes'] -> 'wizard'; ['practice', 'console'] -> 'practice'.
  */
 export function cacheProfile(argv: readonly string[]): string {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
-  return argv.find((a) => a === 'status' || a === 'org' || a === 'practice') ?? 'wizard';
+  return argv.find((a) => a === 'status' || a === 'practice') ?? 'wizard';
 }
 
 /** Our files' names begin so: NODE_COMPILE_CACHE may name a folder other programs use too. */
@@ -100,6 +100,14 @@ export function fnv1a(text: string): string {
 }
 
 /**
+ * The exit codes (src/exit-codes.ts) of a run whose code is worth keeping: one that did its work
+ * (0, 1) or that the person stopped (130). A run refused at its flags (2), or cut short by AWS (3)
+ * or by missing credentials (4), compiled little; kept, its cache would be accepted by every later
+ * run of the command, which would then compile most of its code again each time.
+ */
+const CACHED_AFTER = new Set([0, 1, 130]);
+
+/**
  * Runs the CommonJS bundle at `file` (its text is `build`'s, a hash of it written in at build
  * time) with V8's code cache for this build, this copy of it, this Node version and this command. When the cache is missing,
  * or V8 refuses it (another V8, other flags), a new one is made as the process exits: after the
@@ -118,7 +126,9 @@ export function runBundle(file: string, build: string, argv: readonly string[], 
   const verdict = cachedData ? (script.cachedDataRejected ? 'rejected' : 'accepted') : cached;
   debug('%s: %s', cacheFile ?? 'no cache folder', verdict);
   if (cacheFile && (verdict === 'missing' || verdict === 'rejected')) {
-    process.once('exit', () => writeCache(cacheFile, script.createCachedData(), build));
+    process.once('exit', (code) => {
+      if (CACHED_AFTER.has(code)) writeCache(cacheFile, script.createCachedData(), build);
+    });
   }
   const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));

@@ -19,6 +19,9 @@ async function run(args: string[], dir: string, env: Record<string, string | und
   return { ...result, file: said?.[1], verdict: said?.[2], stderr: result.stderr.replace(/CODE-CACHE \d+: .*\n/g, '') };
 }
 
+/** `status` on a practice account of its own: a whole run, exit 1 (a new account's checks are open). */
+const practiceStatus = (dir: string) => run(['status', '--practice', '--practice-state', join(mkdtempSync(join(tmpdir(), 'practice-')), 'account.json')], dir);
+
 const freshDir = () => join(mkdtempSync(join(tmpdir(), 'code-cache-')), 'cache');
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -59,9 +62,17 @@ describe('the code cache', () => {
   it('is kept per command, since each compiles other code', async () => {
     const dir = freshDir();
     await run(['--help'], dir);
-    const usage = await run(['status', '--no-such-flag'], dir);
-    expect(usage.code).toBe(2);
+    expect(await practiceStatus(dir)).toMatchObject({ code: 1, verdict: 'missing' }); // a new practice account: checks open
     expect(readdirSync(dir).map((f) => f.replace(/^.*-(\w+)\.v8$/, '$1')).sort()).toEqual(['help', 'status']);
+  });
+
+  it('is made only by a run that did its work: one refused at its flags compiled too little to keep', async () => {
+    const dir = freshDir();
+    const usage = await run(['status', '--no-such-flag'], dir);
+    expect(usage).toMatchObject({ code: 2, verdict: 'missing' });
+    expect(() => readdirSync(dir)).toThrow(/ENOENT/);
+    expect(await practiceStatus(dir)).toMatchObject({ code: 1, verdict: 'missing' });
+    expect(await practiceStatus(dir)).toMatchObject({ code: 1, verdict: 'accepted' });
   });
 
   it('is kept per copy of the program, so a stack trace names the copy that ran', async () => {
@@ -72,12 +83,18 @@ describe('the code cache', () => {
       for (const file of ['cli.js', 'main.cjs', 'package.json']) copyFileSync(join(dirname(CLI), file), join(copy, file));
       return copy;
     });
-    // No credentials at all: the SDK's error, with its stack under --debug.
-    const env = { HOME: mkdtempSync(join(tmpdir(), 'home-')), AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_EC2_METADATA_DISABLED: 'true' };
+    // Each copy makes its status cache (a whole run, in practice mode), then fails with no
+    // credentials at all: the SDK's error, with its stack under --debug, from a run on the cache.
+    const env = { HOME: mkdtempSync(join(tmpdir(), 'home-')), AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_EC2_METADATA_DISABLED: 'true', NODE_COMPILE_CACHE: dir, NODE_DEBUG: 'code-cache' };
+    const state = join(mkdtempSync(join(tmpdir(), 'practice-')), 'account.json');
     const stacks = [];
     for (const copy of copies) {
-      const result = await runProcess(process.execPath, [join(copy, 'cli.js'), 'status', '--json', '--debug'], { cwd: ROOT, env: { ...env, NODE_COMPILE_CACHE: dir } });
-      stacks.push(result.stderr);
+      const cli = join(copy, 'cli.js');
+      const made = await runProcess(process.execPath, [cli, 'status', '--practice', '--practice-state', state], { cwd: ROOT, env });
+      expect(made.code).toBe(1);
+      const failed = await runProcess(process.execPath, [cli, 'status', '--json', '--debug'], { cwd: ROOT, env });
+      expect(failed.stderr).toMatch(/CODE-CACHE \d+: .*: accepted/);
+      stacks.push(failed.stderr);
     }
     expect(stacks[0]).toContain(join(copies[0]!, 'main.cjs'));
     expect(stacks[1]).toContain(join(copies[1]!, 'main.cjs'));
@@ -92,7 +109,7 @@ describe('the code cache', () => {
     for (const file of [old!, young!]) writeFileSync(file, 'x', { mode: 0o600 });
     const monthAgo = new Date(Date.now() - 31 * 86_400_000);
     utimesSync(old!, monthAgo, monthAgo);
-    await run(['status', '--no-such-flag'], dir); // a run that writes a cache (its command's first)
+    await practiceStatus(dir); // a run that writes a cache (its command's first)
     const left = readdirSync(dir);
     expect(left).toContain(young!.slice(dir.length + 1));
     expect(left).not.toContain(old!.slice(dir.length + 1));
@@ -103,6 +120,14 @@ describe('the code cache', () => {
     const dir = freshDir();
     const result = await run(['--help'], dir, { NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(result).toMatchObject({ code: 0, file: 'no cache folder', verdict: 'missing' });
+    expect(() => readdirSync(dir)).toThrow(/ENOENT/);
+  });
+
+  it('is not used by org, which runs from the ES modules: for minutes, where memory counts, not start-up', async () => {
+    const dir = freshDir();
+    const result = await run(['org', '--help'], dir);
+    expect(result).toMatchObject({ code: 0, verdict: undefined, stderr: '' });
+    expect(result.stdout).toMatch(/\borg\b/);
     expect(() => readdirSync(dir)).toThrow(/ENOENT/);
   });
 
@@ -145,7 +170,6 @@ describe('cacheProfile', () => {
     [['--profile', 'admin', 'status'], 'status'],
     [[], 'wizard'],
     [['--yes', '--practice'], 'wizard'],
-    [['org', 'status'], 'org'],
     [['practice', 'console'], 'practice'],
     [['status', '--help'], 'help'],
   ])('%o -> %s', (argv, profile) => {
