@@ -1,5 +1,6 @@
 // Starts the program from its one bundle (dist/main.cjs) through V8's code cache, so a run after
 // the first skips parsing and compiling the code it uses. Loaded by the entry, before anything else.
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, constants } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -89,6 +90,13 @@ function writeCache(file: string, data: Buffer, build: string): void {
 }
 
 /**
+ * The bundle's text. The build keeps it ASCII, which read as Latin-1 is the same text, got in a
+ * third of the time UTF-8 decoding takes (1.3 MB: 1.4 ms against 4 ms), and held by V8 in one byte
+ * a character instead of two. UTF-8 still where it is not ASCII.
+ */
+const text = (bytes: Buffer) => bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+
+/**
  * A short name for the bundle's path (32-bit FNV-1a, hex): a cache is kept per copy of the program,
  * because V8 (11.3, Node 20) gives a script made from a cache the file name it was cached under,
  * and a stack trace (--debug) must name this copy. Not a security measure; the folder checks are.
@@ -117,7 +125,7 @@ const CACHED_AFTER = new Set([0, 1, 130]);
  * vm documentation: "doesn't contain any JavaScript observable states"), so no secret reaches it.
  */
 export function runBundle(file: string, build: string, argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
-  const source = readFileSync(file, 'utf8');
+  const source = text(readFileSync(file));
   const dir = cacheDir(env);
   const cacheFile = dir && join(dir, `${PREFIX}${build}-${fnv1a(file)}-${process.version}-${process.arch}-${cacheProfile(argv)}.v8`);
   const cached = cacheFile ? readTrusted(cacheFile) : 'missing';

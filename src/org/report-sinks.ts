@@ -63,7 +63,7 @@ export function headerLines(h: RunHeader, width = NO_WRAP): Text {
   const c = h.centralRootAccess;
   return indented(
     width,
-    t`Organization ${style.bold(h.organizationId)} · management account ${h.managementAccountId} · signed in as ${h.callerArn}
+    t`Organization ${style.bold(h.organizationId)} \u00b7 management account ${h.managementAccountId} \u00b7 signed in as ${h.callerArn}
 Centralized root access: trusted access for IAM ${onOff(c.trustedAccess)}, root credentials management ${onOff(c.rootCredentialsManagement)}, root sessions ${onOff(c.rootSessions)}`,
   );
 }

@@ -92,7 +92,8 @@ export function indented(width: number, text: Printable): Text {
     .value.split('\n')
     .map((line) => {
       // Styles may open before the indent or around the mark: they are part of the lead, which takes no columns.
-      const lead = /^(?:\s|\x1b\[[\d;]*m)*(?:(?:[•✔✖!$]|\d+\.)(?:\x1b\[[\d;]*m)* )?/.exec(line)![0];
+      // The marks are • ✔ ✖, written as escapes: the bundle is kept ASCII (test/package/startup-size.test.ts).
+      const lead = /^(?:\s|\x1b\[[\d;]*m)*(?:(?:[\u2022\u2714\u2716!$]|\d+\.)(?:\x1b\[[\d;]*m)* )?/.exec(line)![0];
       if (stripVTControlCharacters(lead).endsWith('$ ')) return line;
       return paragraph(width, Text.ours(lead), Text.ours(line.slice(lead.length))).value;
     });

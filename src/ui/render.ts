@@ -23,7 +23,7 @@ const MARKS: Record<CheckStatus, () => Text> = {
 };
 
 export const identityLine = (identity: Pick<Identity, 'account' | 'partition' | 'arn' | 'isRoot'>, verb = 'signed in as'): Text =>
-  t`Account ${style.bold(identity.account)} (${identity.partition}) · ${verb} ${identity.isRoot ? style.bold('root') : identity.arn}`;
+  t`Account ${style.bold(identity.account)} (${identity.partition}) \u00b7 ${verb} ${identity.isRoot ? style.bold('root') : identity.arn}`;
 
 const NOTE_MARKS = { warn: () => style.yellow('!'), success: () => style.green('✔'), info: () => style.cyan('i') };
 

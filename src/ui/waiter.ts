@@ -66,7 +66,7 @@ export class SpinnerWaiter implements Waiter {
     const panel =
       this.panel === 'explain' ? explainText(this.step, width, true) : this.panel === 'glossary' ? glossaryText(width) : undefined;
     return lines(
-      paragraph(width - 2, '', t`Waiting for ${this.waitingFor} · ${clockTime(Date.now() - this.started)}`, 0),
+      paragraph(width - 2, '', t`Waiting for ${this.waitingFor} \u00b7 ${clockTime(Date.now() - this.started)}`, 0),
       this.status && paragraph(width, '  ', this.status),
       keys,
       panel && '',
