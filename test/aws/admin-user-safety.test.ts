@@ -148,7 +148,9 @@ describe('finding 1: a console password or key that appears while the step runs 
       for (const run of runs) if (run.stoppedOn) stops.add(run.stoppedOn);
     }
     // Meaningful only if the runs did get in each other's way, on the user and on its password.
-    expect([...stops].sort()).toEqual(['password', 'user']);
+    // Other stops are safe too (NotGranted: before any grant), and say why: under load the runs
+    // once met on something else as well.
+    expect([...stops]).toEqual(expect.arrayContaining(['password', 'user']));
   }, 600_000);
 });
 
@@ -180,7 +182,7 @@ async function concurrentRun(afterCall: (calls: number, command: string) => void
     return { outcome: outcomes[0], stoppedOn: undefined, setPassword, plannedPassword: plannedPassword(ui) };
   } catch (error) {
     if (!(error instanceof NotGranted)) throw error;
-    const stoppedOn = /console password/.test(error.message) ? 'password' : /a user of that name/.test(error.message) ? 'user' : 'other';
+    const stoppedOn = /console password/.test(error.message) ? 'password' : /a user of that name/.test(error.message) ? 'user' : `other: ${error.message}`;
     return { outcome: 'stopped', stoppedOn, setPassword, plannedPassword: plannedPassword(ui) };
   } finally {
     Object.values(aws).forEach((client) => client.destroy());
