@@ -55,6 +55,22 @@ out.bigBody = big;
 console.log(JSON.stringify(out));
 `;
 
+describe('a user whose home they cannot write to', () => {
+  it('is told in one line, exit 2, where the practice account could not be kept and how to name a file', async () => {
+    const home = openFolder(); // root's, 0755: nobody may enter it, not write in it
+    const run = await runProcess('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, cliNobodyCanRun(), '--practice', '--yes'], {
+      env: { ...noAws(), XDG_STATE_HOME: undefined, HOME: home },
+      timeoutMs: 60_000,
+    });
+    const folder = join(home, '.local', 'state', 'aws-root-lockdown');
+    expect({ code: run.code, stderr: run.stderr }).toEqual({
+      code: 2,
+      stderr: `aws-root-lockdown: cannot make ${folder} to keep the practice account in: permission denied (EACCES); name a file you can write with --practice-state FILE\n`,
+    });
+    expect(existsSync(join(home, '.local'))).toBe(false);
+  });
+});
+
 describe('another local user', () => {
   it('can neither read the practice state nor use the practice server: no console, no MFA seed, no API call', async () => {
     const dir = openFolder();

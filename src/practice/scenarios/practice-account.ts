@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { FileProblem, UsageError } from '../../errors.js';
+import { fileErrorReason } from '../../files.js';
 import { BUILT_IN_SCENARIOS } from './built-in.js';
 import type { ScenarioName } from './names.js';
 import type { Scenario } from './scenario.js';
@@ -95,6 +96,19 @@ export function openPracticeAccount(o: PracticeAccountOptions): OpenedPracticeAc
   }
   if (o.readOnly) return { scenario, path, kept, origin, scenarioName: o.scenario };
   // The kept account's folder is this program's own: made on first use, private (XDG: 0700).
-  if (kept) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (kept) makeStateFolder(dirname(path));
   return { scenario, path, kept, origin, scenarioName: o.scenario, save: (s: Scenario) => saveScenario(path, s) };
+}
+
+/**
+ * Makes the kept account's folder. One that cannot be made (a HOME the user cannot write, a file
+ * where a folder should be) is a usage problem, one line and exit 2, naming the folder and the way
+ * round it: a --practice-state file the user can write.
+ */
+function makeStateFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new FileProblem(folder, `cannot make ${folder} to keep the practice account in: ${fileErrorReason(error)}; name a file you can write with --practice-state FILE`);
+  }
 }
