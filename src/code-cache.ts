@@ -1,10 +1,10 @@
 // Starts the program from its one bundle (dist/main.cjs) through V8's code cache, so a run after
 // the first skips parsing and compiling the code it uses. Loaded by the entry, before anything else.
 import { isAscii } from 'node:buffer';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
 import * as zlib from 'node:zlib';
@@ -31,7 +31,8 @@ export function cacheDir(env: NodeJS.ProcessEnv, home: () => string = homedir): 
   if (env.XDG_CACHE_HOME?.startsWith('/')) return { dir: join(env.XDG_CACHE_HOME, 'aws-root-lockdown'), chosen: false };
   try {
     const h = home();
-    return h ? { dir: join(h, '.cache', 'aws-root-lockdown'), chosen: false } : undefined;
+    // A relative HOME (HOME=.) would put the cache wherever the program is run from.
+    return isAbsolute(h) ? { dir: join(h, '.cache', 'aws-root-lockdown'), chosen: false } : undefined;
   } catch {
     return undefined; // no home folder (a system user): run without a cache
   }
@@ -41,12 +42,14 @@ export function cacheDir(env: NodeJS.ProcessEnv, home: () => string = homedir): 
  * Which run the cache is for: the code a run compiles depends on the command, and V8 keeps in a
  * cache only what was compiled before it was made, so each command keeps its own. None for a run
  * that prints the version (it compiles next to nothing). A guess from the words alone (a flag's
- * value may look like a command): a wrong one costs speed, nothing else.
- * E.g. ['status', '--json'] -> 'status'; ['--yes'] -> 'wizard'; ['status', '--version'] -> undefined.
+ * value may look like a command): a wrong one costs speed, nothing else. Short flags may be
+ * grouped, as node:util's parseArgs takes them (-yV is -y -V).
+ * E.g. ['status', '--json'] -> 'status'; ['--yes'] -> 'wizard'; ['status', '-yV'] -> undefined.
  */
 export function cacheProfile(argv: readonly string[]): string | undefined {
-  if (argv.includes('--version') || argv.includes('-V')) return undefined;
-  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  const given = (long: string, short: string) => argv.some((a) => a === `--${long}` || (/^-[a-zA-Z]+$/.test(a) && a.includes(short)));
+  if (given('version', 'V')) return undefined;
+  if (given('help', 'h')) return 'help';
   return argv.find((a) => a === 'status' || a === 'practice') ?? 'wizard';
 }
 
@@ -55,6 +58,8 @@ const PREFIX = 'aws-root-lockdown-';
 /** A cache file's name, as cacheFileName makes it: the build, the copy, Node and the command; `.tmp` while written. */
 const OURS = /^aws-root-lockdown-([0-9a-f]{16})-([0-9a-f]{8})-v\d+\.\d+\.\d+-\w+-[a-z]+\.v8(\.\d+\.tmp)?$/;
 const STALE_MS = 30 * 86_400_000;
+/** A temporary file this old was left by a run killed while writing. */
+const ABANDONED_MS = 3_600_000;
 /** Cache files begin with these 4 bytes, then the CRC-32 of the rest (V8's cache data), big-endian. */
 const MAGIC = Buffer.from('ARL1');
 const uid = process.getuid?.();
@@ -143,22 +148,35 @@ function writeCache(where: CacheDir, name: string, cachedData: () => Buffer): vo
     renameSync(temporary, file);
   } catch (error) {
     debug('not written: %s', (error as Error).message);
-    rmSync(temporary, { force: true });
+    quietly(() => rmSync(temporary, { force: true }));
     return;
   }
-  try {
-    const [, build, copy] = OURS.exec(name) ?? [];
-    const stale = Date.now() - STALE_MS;
+  const [, build, copy] = OURS.exec(name) ?? [];
+  const now = Date.now();
+  quietly(() => {
     for (const entry of readdirSync(where.dir)) {
       const other = OURS.exec(entry);
       if (!other || entry === name) continue;
-      const path = join(where.dir, entry);
-      // A rebuilt copy's old build is of no more use to it.
-      const replaced = other[2] === copy && other[1] !== build && !other[3];
-      if (replaced || statSync(path).mtimeMs < stale) rmSync(path, { force: true });
+      // One entry that cannot be looked at or removed (gone meanwhile, a folder) spares the others.
+      quietly(() => {
+        const stat = lstatSync(join(where.dir, entry));
+        // A rebuilt copy's old build is of no more use to it.
+        const replaced = other[2] === copy && other[1] !== build && !other[3];
+        const age = now - stat.mtimeMs;
+        if (stat.isFile() || stat.isSymbolicLink()) {
+          if (replaced || age > STALE_MS || (other[3] && age > ABANDONED_MS)) rmSync(join(where.dir, entry));
+        }
+      });
     }
+  });
+}
+
+/** Runs `act`; a failure is only said under NODE_DEBUG=code-cache: the cache is never worth an error. */
+function quietly(act: () => void): void {
+  try {
+    act();
   } catch (error) {
-    debug('old caches not removed: %s', (error as Error).message);
+    debug('%s', (error as Error).message);
   }
 }
 

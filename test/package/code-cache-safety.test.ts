@@ -61,6 +61,38 @@ describe('the code cache', () => {
     expect(readdirSync(dir)).toEqual([first.file!.slice(dir.length + 1)]);
   });
 
+  it('that cannot be looked at or written says nothing: no stack trace, the run as it was', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'code-cache-')), 'a-file');
+    writeFileSync(file, '');
+    for (const dir of [join(file, 'sub'), join(file, 'sub', 'deeper')]) {
+      expect(await run(['--help'], dir)).toMatchObject({ code: 0, stderr: '' });
+      expect(await practiceStatus(dir)).toMatchObject({ code: 1, stderr: '' });
+    }
+  });
+
+  it('cleans up past entries it cannot look at or remove (a dangling link, a folder), and a write a killed run left', async () => {
+    const dir = freshCacheDir();
+    const first = await run(['--help'], dir);
+    const name = first.file!.slice(dir.length + 1);
+    const [, build, copy] = /^aws-root-lockdown-([0-9a-f]{16})-([0-9a-f]{8})-/.exec(name)!;
+    const other = (b: string, c: string, kind = 'wizard') => name.replace(build!, b.repeat(16)).replace(copy!, c.repeat(8)).replace(/help\.v8$/, `${kind}.v8`);
+    symlinkSync('/nonexistent', join(dir, other('3', 'c')));
+    mkdirSync(join(dir, other('4', 'c')));
+    const old = other('5', 'd');
+    const abandoned = `${name.replace(/help\.v8$/, 'status.v8')}.99999.tmp`;
+    const writing = `${name.replace(/help\.v8$/, 'wizard.v8')}.99998.tmp`;
+    for (const file of [old, abandoned, writing]) writeFileSync(join(dir, file), 'x', { mode: 0o600 });
+    const [monthAgo, twoHoursAgo] = [31 * 86_400_000, 7_200_000].map((ms) => new Date(Date.now() - ms));
+    utimesSync(join(dir, old), monthAgo, monthAgo);
+    utimesSync(join(dir, abandoned), twoHoursAgo, twoHoursAgo);
+    expect(await practiceStatus(dir)).toMatchObject({ code: 1, stderr: '' });
+    const left = readdirSync(dir);
+    expect(left).not.toContain(old);
+    expect(left).not.toContain(abandoned);
+    expect(left).toContain(writing); // a run may be writing it now
+    expect(left).toContain(other('4', 'c')); // not a file: left alone
+  });
+
   it('of other builds: of this copy, removed when it is rebuilt; of other copies, once a month old; nothing else', async () => {
     const dir = freshCacheDir();
     const first = await run(['--help'], dir);

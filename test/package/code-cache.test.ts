@@ -111,8 +111,9 @@ describe('cacheDir', () => {
     expect(cacheDir(env, home)).toEqual(dir);
   });
 
-  it('is none without a home folder', () => {
+  it('is none without a home folder, or with a relative one (HOME=.)', () => {
     expect(cacheDir({}, () => { throw new Error('no home'); })).toBeUndefined();
+    expect(cacheDir({}, () => '.')).toBeUndefined();
   });
 });
 
@@ -132,6 +133,10 @@ describe('cacheProfile', () => {
     [['practice', 'console'], 'practice'],
     [['status', '--help'], 'help'],
     [['status', '--version'], undefined],
+    // Grouped short flags, as parseArgs takes them.
+    [['status', '-yV'], undefined],
+    [['-hV'], undefined],
+    [['-yh'], 'help'],
   ])('%o -> %s', (argv, profile) => {
     expect(cacheProfile(argv)).toBe(profile);
   });
