@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
 import * as zlib from 'node:zlib';
+import { EXIT } from './exit-codes.js';
 
 // NODE_DEBUG=code-cache prints what the cache did, as Node's own debug channels do.
 const debug = debuglog('code-cache');
@@ -201,16 +202,16 @@ export function fnv1a(text: string): string {
 }
 
 /** The cache's file name: `aws-root-lockdown-<build>-<copy and options>-<node version>-<arch>-<command>.v8`. */
-const cacheFileName = (build: string, file: string, profile: string) =>
-  `${PREFIX}${build}-${fnv1a([file, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0'))}-${process.version}-${process.arch}-${profile}.v8`;
+const cacheFileName = (build: string, file: string, profile: string, env: NodeJS.ProcessEnv) =>
+  `${PREFIX}${build}-${fnv1a([file, ...process.execArgv, env.NODE_OPTIONS ?? ''].join('\0'))}-${process.version}-${process.arch}-${profile}.v8`;
 
 /**
- * The exit codes (src/exit-codes.ts) of a run whose code is worth keeping: one that did its work
- * (0, 1) or that the person stopped (130). A run refused at its flags (2), or cut short by AWS (3)
- * or by missing credentials (4), compiled little; kept, its cache would be accepted by every later
- * run of the command, which would then compile most of its code again each time.
+ * The exit codes of a run whose code is worth keeping: one that did its work or that the person
+ * stopped. A run refused at its flags, or cut short by AWS or by missing credentials, compiled
+ * little; kept, its cache would be accepted by every later run of the command, which would then
+ * compile most of its code again each time.
  */
-const CACHED_AFTER = new Set([0, 1, 130]);
+const CACHED_AFTER = new Set<number>([EXIT.ok, EXIT.open, EXIT.stopped]);
 
 /**
  * Runs the CommonJS bundle at `file` (its text is `build`'s, a hash of it written in at build
@@ -226,12 +227,13 @@ export function runBundle(file: string, build: string, argv: readonly string[], 
   const source = text(readFileSync(file));
   const where = cacheDir(env);
   const profile = cacheProfile(argv);
-  const name = where && profile && crc32 ? cacheFileName(build, file, profile) : undefined;
-  const read = where && name ? readTrusted(join(where.dir, name)) : 'missing';
+  const name = where && profile && crc32 ? cacheFileName(build, file, profile, env) : undefined;
+  const path = where && name && join(where.dir, name);
+  const read = path ? readTrusted(path) : 'missing';
   const cachedData = Buffer.isBuffer(read) ? checked(read) : undefined;
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const verdict = Buffer.isBuffer(read) ? (cachedData && !script.cachedDataRejected ? 'accepted' : 'rejected') : read;
-  debug('%s: %s', where && name ? join(where.dir, name) : 'no cache', verdict);
+  debug('%s: %s', path || 'no cache', verdict);
   if (where && name && verdict !== 'accepted') {
     // A missing, refused or untrusted cache is made anew, where the folder is the user's alone.
     process.once('exit', (code) => {
